@@ -1,0 +1,50 @@
+package org.mmwb.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line's contract: exit codes 0/1/2, messages instead of stack traces. */
+class CliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    @Test
+    void helpListsCommandsAndExitsZero() {
+        assertEquals(Cli.OK, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("run"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertEquals(Cli.USAGE, run("frobnicate"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("unknown command 'frobnicate'"), e);
+    }
+
+    @Test
+    void runWithoutFileIsAUsageError() {
+        assertEquals(Cli.USAGE, run("run"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing scenario file"));
+    }
+
+    @Test
+    void runOnMissingFileFailsWithAMessageNotAStackTrace() {
+        assertEquals(Cli.FAILURE, run("run", "/nonexistent/x.mms"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("cannot read '/nonexistent/x.mms'"), e);
+        assertFalse(e.contains("Exception"), e);
+    }
+}

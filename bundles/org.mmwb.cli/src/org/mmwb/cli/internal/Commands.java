@@ -1,0 +1,14 @@
+package org.mmwb.cli.internal;
+
+import java.util.List;
+
+/** The registry of sub-commands, in the order --help lists them. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static List<Command> all() {
+        return List.of(new RunCommand());
+    }
+}

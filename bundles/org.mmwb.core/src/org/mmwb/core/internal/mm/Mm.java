@@ -1,0 +1,179 @@
+package org.mmwb.core.internal.mm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mmwb.core.internal.pgtable.PageTable;
+import org.mmwb.core.internal.vma.VmaTree;
+import org.mmwb.core.mm.MmStruct;
+import org.mmwb.core.mm.VmArea;
+
+/** {@code struct mm_struct}: the VMA tree, the page table and the layout fields. */
+public final class Mm implements MmStruct {
+    final VmaTree<Vma> tree = new VmaTree<>();
+    final PageTable pgd;
+    final long taskSize;
+    long mmapBase;
+    long startBrk;
+    long brk;
+    long startStack;
+    long contextVdso;
+    long defFlags;
+    long totalVm;
+    long lockedVm;
+    /** The gate area (vsyscall page) if the profile has one: shown by maps, not in the tree. */
+    Gate gate;
+    /** One-entry lookup cache for the fault path (the old per-thread vmacache). */
+    Vma lastVma;
+
+    Mm(int levels, long taskSize) {
+        this.pgd = new PageTable(levels);
+        this.taskSize = taskSize;
+    }
+
+    /** The gate VMA of get_gate_vma. */
+    record Gate(long start, long end, long flags, String name) {
+    }
+
+    @Override
+    public Vma findVma(long addr) {
+        return tree.find(addr);
+    }
+
+    /** vma_lookup with the fault-path cache. */
+    Vma lookup(long addr) {
+        Vma v = lastVma;
+        if (v != null && v.start <= addr && addr < v.end && v.mm == this && tree.get(v.start) == v) {
+            return v;
+        }
+        v = tree.find(addr);
+        if (v != null && v.start <= addr) {
+            lastVma = v;
+            return v;
+        }
+        return null;
+    }
+
+    /** vma_prev of vma: the VMA before it, or null. */
+    Vma prevOf(Vma vma) {
+        return tree.prev(vma.start);
+    }
+
+    /** vma_next of vma: the VMA after it, or null. */
+    Vma nextOf(Vma vma) {
+        return vma.end == 0 ? null : tree.next(vma.end);
+    }
+
+    void link(Vma v) {
+        tree.insert(v.start, v.end, v);
+    }
+
+    void unlink(Vma v) {
+        tree.remove(v.start);
+        if (lastVma == v) {
+            lastVma = null;
+        }
+    }
+
+    /** Changes a linked VMA's range (vma_set_range + tree store). */
+    void setRange(Vma v, long start, long end, long pgoff) {
+        if (v.start != start || v.end != end) {
+            tree.update(v.start, start, end);
+        }
+        v.start = start;
+        v.end = end;
+        v.pgoff = pgoff;
+    }
+
+    @Override
+    public List<VmArea> vmas() {
+        List<VmArea> out = new ArrayList<>(tree.size());
+        for (Vma v : tree) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    List<Vma> vmaList() {
+        List<Vma> out = new ArrayList<>(tree.size());
+        for (Vma v : tree) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** VMAs intersecting [start, end) in order. */
+    List<Vma> range(long start, long end) {
+        List<Vma> out = new ArrayList<>();
+        Vma v = tree.find(start);
+        while (v != null && Long.compareUnsigned(v.start, end) < 0) {
+            out.add(v);
+            v = nextOf(v);
+        }
+        return out;
+    }
+
+    @Override
+    public int mapCount() {
+        return tree.size();
+    }
+
+    @Override
+    public long mmapBase() {
+        return mmapBase;
+    }
+
+    @Override
+    public long taskSize() {
+        return taskSize;
+    }
+
+    @Override
+    public long startBrk() {
+        return startBrk;
+    }
+
+    @Override
+    public long brk() {
+        return brk;
+    }
+
+    @Override
+    public long startStack() {
+        return startStack;
+    }
+
+    @Override
+    public long contextVdso() {
+        return contextVdso;
+    }
+
+    @Override
+    public void setContextVdso(long addr) {
+        contextVdso = addr;
+    }
+
+    @Override
+    public long defFlags() {
+        return defFlags;
+    }
+
+    @Override
+    public long totalVm() {
+        return totalVm;
+    }
+
+    @Override
+    public long lockedVm() {
+        return lockedVm;
+    }
+
+    @Override
+    public int pgtableLevels() {
+        return pgd.levels();
+    }
+
+    public PageTable pageTable() {
+        return pgd;
+    }
+}

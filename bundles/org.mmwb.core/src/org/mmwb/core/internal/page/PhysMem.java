@@ -1,0 +1,353 @@
+package org.mmwb.core.internal.page;
+
+import java.util.Arrays;
+
+/**
+ * Simulated physical memory: the {@code struct page} metadata of every frame (refcount, _mapcount, kind,
+ * PageAnonExclusive) packed into one {@code long} per frame, and the frames' contents stored sparsely.
+ *
+ * <p>Physical layout (x86-64 like): RAM frames are handed out from {@link #RAM_START_PFN} upwards, skipping the
+ * 32-bit PCI hole [{@link #IO_PFN_BASE}, {@link #IO_PFN_END}) (3 GiB..4 GiB) where simulated devices live (the HPET
+ * at 0xfed00 for instance). Freed frames are reused first (a LIFO free list, like the per-cpu page lists).
+ *
+ * <p>Contents: byte 0 of each frame lives inline in the frame's metadata word (that is the byte scenarios touch);
+ * any other written byte lives in an open-addressing map keyed by (pfn, offset). No frame ever owns a byte[4096].
+ * Bytes of non-RAM frames (device registers) may be written and read too; they live in the map.
+ *
+ * <p>Not thread-safe.
+ */
+public final class PhysMem {
+
+    /** Kind of a RAM frame not allocated. */
+    public static final int KIND_FREE = 0;
+    /** Anonymous page (PageAnon). */
+    public static final int KIND_ANON = 1;
+    /** Page-cache page of a file or shmem. */
+    public static final int KIND_FILE = 2;
+    /** Kernel page (vdso image, vvar data, the zero page). */
+    public static final int KIND_KERNEL = 3;
+    /** What {@link #kind(long)} answers for a PFN outside RAM (device memory, PFNMAP/IO). */
+    public static final int KIND_IO = 7;
+
+    /** First PFN that is not RAM: start of the 32-bit PCI hole (3 GiB), for simulated devices. */
+    public static final long IO_PFN_BASE = 0xc0000L;
+    /** First PFN above the PCI hole (4 GiB): RAM continues here. */
+    public static final long IO_PFN_END = 0x100000L;
+    /** First PFN the allocator hands out (the first MiB stays with the firmware). */
+    public static final long RAM_START_PFN = 0x100L;
+    /** Highest physical address bits on x86-64 (52): PFNs at or above 1 << 40 do not exist. */
+    public static final long MAX_PFN = 1L << 40;
+
+    // layout of the metadata word
+    private static final int REF_BITS = 24;
+    private static final long REF_MASK = (1L << REF_BITS) - 1;
+    private static final int MAP_SHIFT = 24;
+    private static final long MAP_ONE = 1L << MAP_SHIFT;
+    private static final long MAP_MASK = ((1L << 24) - 1) << MAP_SHIFT;
+    private static final int KIND_SHIFT = 48;
+    private static final long KIND_MASK = 7L << KIND_SHIFT;
+    private static final long ANON_EXCLUSIVE = 1L << 51;
+    /** Some byte other than byte 0 is in the content map. */
+    private static final long HAS_EXTRA = 1L << 52;
+    private static final int BYTE0_SHIFT = 56;
+
+    private static final int CHUNK_SHIFT = 16;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
+    private static final long HOLE = IO_PFN_END - IO_PFN_BASE;
+
+    private long[][] chunks = new long[4][];
+    private int frontier; // frames ever used (frame index space)
+    private int[] freeList = new int[64];
+    private int freeTop;
+    private long allocated;
+    private final ByteMap extra = new ByteMap();
+    private final long zeroPfn;
+
+    /** Empty RAM that grows as frames are allocated; the zero page is allocated first. */
+    public PhysMem() {
+        zeroPfn = alloc(KIND_KERNEL);
+    }
+
+    /** The shared zero page (ZERO_PAGE(0) / my_zero_pfn): never freed, get/put on it change nothing. */
+    public long zeroPfn() {
+        return zeroPfn;
+    }
+
+    /**
+     * alloc_page: a frame with refcount 1, mapcount 0, all-zero contents.
+     *
+     * @param kind {@link #KIND_ANON}, {@link #KIND_FILE} or {@link #KIND_KERNEL}
+     * @return its PFN
+     */
+    public long alloc(int kind) {
+        if (kind != KIND_ANON && kind != KIND_FILE && kind != KIND_KERNEL) {
+            throw new IllegalArgumentException("bad page kind " + kind);
+        }
+        int f;
+        if (freeTop > 0) {
+            f = freeList[--freeTop];
+        } else {
+            f = frontier++;
+            int c = f >>> CHUNK_SHIFT;
+            if (c == chunks.length) {
+                chunks = Arrays.copyOf(chunks, c * 2);
+            }
+            if (chunks[c] == null) {
+                chunks[c] = new long[CHUNK];
+            }
+        }
+        chunks[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = 1L | ((long) kind << KIND_SHIFT);
+        allocated++;
+        return pfnOf(f);
+    }
+
+    /** get_page: refcount + 1. */
+    public void get(long pfn) {
+        int f = frame(pfn);
+        if (f < 0 || pfn == zeroPfn) {
+            return;
+        }
+        long m = meta(f);
+        checkAllocated(m, pfn);
+        if ((m & REF_MASK) == REF_MASK) {
+            throw new IllegalStateException("refcount overflow of pfn 0x" + Long.toHexString(pfn));
+        }
+        setMeta(f, m + 1);
+    }
+
+    /**
+     * put_page: refcount - 1; at 0 the frame is freed (contents dropped, frame back on the free list).
+     *
+     * @return true if the frame was freed
+     */
+    public boolean put(long pfn) {
+        int f = frame(pfn);
+        if (f < 0 || pfn == zeroPfn) {
+            return false;
+        }
+        long m = meta(f);
+        checkAllocated(m, pfn);
+        if ((m & REF_MASK) > 1) {
+            setMeta(f, m - 1);
+            return false;
+        }
+        if ((m & HAS_EXTRA) != 0) {
+            extra.removeFrame(pfn);
+        }
+        setMeta(f, 0);
+        allocated--;
+        if (freeTop == freeList.length) {
+            freeList = Arrays.copyOf(freeList, freeTop * 2);
+        }
+        freeList[freeTop++] = f;
+        return true;
+    }
+
+    /** page_ref_count; 0 for free frames and non-RAM PFNs. */
+    public int refcount(long pfn) {
+        int f = frame(pfn);
+        return f < 0 ? 0 : (int) (meta(f) & REF_MASK);
+    }
+
+    /** page_mapcount: how many page-table entries map the frame (the kernel's _mapcount + 1). */
+    public int mapcount(long pfn) {
+        int f = frame(pfn);
+        return f < 0 ? 0 : (int) ((meta(f) & MAP_MASK) >>> MAP_SHIFT);
+    }
+
+    /** Mapcount + 1 (folio_add_*_rmap_pte). No-op for the zero page and non-RAM PFNs. */
+    public void incMapcount(long pfn) {
+        int f = frame(pfn);
+        if (f < 0 || pfn == zeroPfn) {
+            return;
+        }
+        long m = meta(f);
+        checkAllocated(m, pfn);
+        if ((m & MAP_MASK) == MAP_MASK) {
+            throw new IllegalStateException("mapcount overflow of pfn 0x" + Long.toHexString(pfn));
+        }
+        setMeta(f, m + MAP_ONE);
+    }
+
+    /** Mapcount - 1 (folio_remove_rmap_pte). No-op for the zero page and non-RAM PFNs. */
+    public void decMapcount(long pfn) {
+        int f = frame(pfn);
+        if (f < 0 || pfn == zeroPfn) {
+            return;
+        }
+        long m = meta(f);
+        checkAllocated(m, pfn);
+        if ((m & MAP_MASK) == 0) {
+            throw new IllegalStateException("mapcount underflow of pfn 0x" + Long.toHexString(pfn));
+        }
+        setMeta(f, m - MAP_ONE);
+    }
+
+    /** The frame's kind: KIND_FREE for unallocated RAM, KIND_IO outside RAM. */
+    public int kind(long pfn) {
+        int f = frame(pfn);
+        if (f < 0) {
+            return isRam(pfn) ? KIND_FREE : KIND_IO;
+        }
+        return (int) ((meta(f) & KIND_MASK) >>> KIND_SHIFT);
+    }
+
+    /** pfn_valid for RAM: false in the IO hole and beyond the physical address width (device memory). */
+    public boolean isRam(long pfn) {
+        return pfn >= 0 && pfn < MAX_PFN && (pfn < IO_PFN_BASE || pfn >= IO_PFN_END);
+    }
+
+    /** True if the frame is allocated RAM (refcount > 0). */
+    public boolean isAllocated(long pfn) {
+        int f = frame(pfn);
+        return f >= 0 && (meta(f) & KIND_MASK) != 0;
+    }
+
+    /** PageAnonExclusive. */
+    public boolean anonExclusive(long pfn) {
+        int f = frame(pfn);
+        return f >= 0 && (meta(f) & ANON_EXCLUSIVE) != 0;
+    }
+
+    /** SetPageAnonExclusive / ClearPageAnonExclusive. No-op for non-RAM or free frames. */
+    public void setAnonExclusive(long pfn, boolean exclusive) {
+        int f = frame(pfn);
+        if (f < 0) {
+            return;
+        }
+        long m = meta(f);
+        if ((m & KIND_MASK) == 0) {
+            return;
+        }
+        setMeta(f, exclusive ? m | ANON_EXCLUSIVE : m & ~ANON_EXCLUSIVE);
+    }
+
+    /** One byte of a frame's contents; 0 where never written. */
+    public byte read(long pfn, int offset) {
+        checkOffset(offset);
+        int f = frame(pfn);
+        if (f < 0) {
+            return extra.get(key(pfn, offset));
+        }
+        long m = meta(f);
+        if (offset == 0) {
+            return (byte) (m >>> BYTE0_SHIFT);
+        }
+        return (m & HAS_EXTRA) == 0 ? 0 : extra.get(key(pfn, offset));
+    }
+
+    /**
+     * Store one byte into a frame (non-RAM frames: a device register byte). Writes to RAM frames that are not
+     * allocated are dropped.
+     */
+    public void write(long pfn, int offset, byte b) {
+        checkOffset(offset);
+        int f = frame(pfn);
+        if (f < 0) {
+            if (pfn >= 0 && pfn < MAX_PFN && !isRam(pfn)) {
+                extra.put(key(pfn, offset), b);
+            }
+            return;
+        }
+        long m = meta(f);
+        if ((m & KIND_MASK) == 0) {
+            return; // a free frame has no contents
+        }
+        if (offset == 0) {
+            setMeta(f, (m & ~(0xffL << BYTE0_SHIFT)) | ((b & 0xffL) << BYTE0_SHIFT));
+            return;
+        }
+        if (b == 0 && (m & HAS_EXTRA) == 0) {
+            return;
+        }
+        extra.put(key(pfn, offset), b);
+        if ((m & HAS_EXTRA) == 0) {
+            setMeta(f, m | HAS_EXTRA);
+        }
+    }
+
+    /** copy_user_highpage: the contents of {@code toPfn} become those of {@code fromPfn}. */
+    public void copy(long fromPfn, long toPfn) {
+        int from = frame(fromPfn);
+        int to = frame(toPfn);
+        if (from < 0 || to < 0 || fromPfn == toPfn) {
+            if (fromPfn != toPfn) {
+                for (int off = 0; off < 4096; off++) {
+                    write(toPfn, off, read(fromPfn, off));
+                }
+            }
+            return;
+        }
+        long mt = meta(to);
+        if ((mt & HAS_EXTRA) != 0) {
+            extra.removeFrame(toPfn);
+            mt &= ~HAS_EXTRA;
+        }
+        long mf = meta(from);
+        mt = (mt & ~(0xffL << BYTE0_SHIFT)) | (mf & (0xffL << BYTE0_SHIFT));
+        if ((mf & HAS_EXTRA) != 0 && extra.copyFrame(fromPfn, toPfn)) {
+            mt |= HAS_EXTRA;
+        }
+        setMeta(to, mt);
+    }
+
+    /** Frames allocated now, the zero page included. */
+    public long allocatedFrames() {
+        return allocated;
+    }
+
+    /** Approximate Java heap bytes of this structure. */
+    public long bytesUsed() {
+        long b = 16 + 4L * chunks.length + 16 + 4L * freeList.length + extra.bytesUsed() + 64;
+        for (long[] c : chunks) {
+            if (c != null) {
+                b += 16 + 8L * c.length;
+            }
+        }
+        return b;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Frame index of a PFN that the allocator has handed out at some time, -1 otherwise. */
+    private int frame(long pfn) {
+        long f;
+        if (pfn < IO_PFN_BASE) {
+            f = pfn - RAM_START_PFN;
+        } else if (pfn >= IO_PFN_END) {
+            f = pfn - RAM_START_PFN - HOLE;
+        } else {
+            return -1;
+        }
+        return f >= 0 && f < frontier ? (int) f : -1;
+    }
+
+    private static long pfnOf(int f) {
+        long pfn = f + RAM_START_PFN;
+        return pfn < IO_PFN_BASE ? pfn : pfn + HOLE;
+    }
+
+    private long meta(int f) {
+        return chunks[f >>> CHUNK_SHIFT][f & (CHUNK - 1)];
+    }
+
+    private void setMeta(int f, long m) {
+        chunks[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = m;
+    }
+
+    private static void checkAllocated(long m, long pfn) {
+        if ((m & KIND_MASK) == 0) {
+            throw new IllegalStateException("pfn 0x" + Long.toHexString(pfn) + " is not allocated");
+        }
+    }
+
+    private static void checkOffset(int offset) {
+        if (offset < 0 || offset >= 4096) {
+            throw new IndexOutOfBoundsException("offset " + offset);
+        }
+    }
+
+    private static long key(long pfn, int offset) {
+        return (pfn << 12) | offset;
+    }
+}

@@ -1,0 +1,14 @@
+package org.mmwb.core.mm;
+
+/** A simulated process: pid, parent and address space ({@code task_struct} reduced to what mm needs). */
+public interface Task {
+    int pid();
+
+    /** The parent, or null for the first task. */
+    Task parent();
+
+    /** The address space; null after exit. */
+    MmStruct mm();
+
+    boolean alive();
+}

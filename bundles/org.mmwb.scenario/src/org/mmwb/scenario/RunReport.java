@@ -1,0 +1,24 @@
+package org.mmwb.scenario;
+
+import java.util.List;
+
+/**
+ * Everything a run produced: the object {@code ./mmwb run FILE --json} prints (DESIGN section 4).
+ *
+ * @param file    the scenario file name (an added field; may be "")
+ * @param profile the kernel profile name, e.g. {@code x86_64-6.18}
+ * @param levels  page-table levels (an added field)
+ * @param results one record per operation that reports a result, in execution order
+ * @param dumps   the {@code dump} snapshots in order, then the final state of every live process (line null)
+ * @param faults  the faults of the run, in order
+ */
+public record RunReport(String file, String profile, int levels, List<OpRecord> results, List<DumpRecord> dumps,
+        List<FaultRecord> faults) {
+
+    public RunReport {
+        file = file == null ? "" : file;
+        results = List.copyOf(results);
+        dumps = List.copyOf(dumps);
+        faults = List.copyOf(faults);
+    }
+}

@@ -1,0 +1,140 @@
+package org.mmwb.scenario;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * A machine that a scenario can drive: the simulator (org.mmwb.core) or the live kernel (org.mmwb.host).
+ * <p>
+ * Every method works on the <em>current process</em> ({@link #currentPid()}) and receives the kernel's own numeric
+ * arguments (PROT_*, MAP_*, MREMAP_*, MADV_* values from {@link Mman}), already resolved by the runner, so a
+ * live-kernel adapter passes them straight to the system call. Failures are results, never exceptions: a system
+ * call that fails returns {@link OpResult#errno(String)}, an access that faults returns
+ * {@link OpResult#signal(String, String)}. An exception thrown here is treated as a target bug and reported as
+ * {@code error(...)} for that operation only.
+ * <p>
+ * Pids are <em>scenario pids</em>: 1 for the first process, then 2, 3, ... in fork order. A live-kernel adapter
+ * maps the real pids to these, so two machines give the same pids.
+ */
+public interface ScenarioTarget extends AutoCloseable {
+
+    /** Opens a target for a kernel profile; used by {@link ScenarioRunner#run(Scenario, Factory)}. */
+    @FunctionalInterface
+    interface Factory {
+        /**
+         * @param profile the scenario's kernel profile
+         * @param levels  page-table levels, 4 or 5
+         */
+        ScenarioTarget open(KernelProfile profile, int levels);
+    }
+
+    /**
+     * Creates a memfd-like file of {@code size} bytes whose byte 0 of page i holds 'A'+i (mod 26); it maps as
+     * {@code /memfd:NAME (deleted)}.
+     *
+     * @return ok, or an errno
+     */
+    OpResult createFile(String name, long size);
+
+    /**
+     * mmap(2).
+     *
+     * @param file   a file made by {@link #createFile}, or null for anonymous memory (then flags has MAP_ANONYMOUS)
+     * @param offset file offset in bytes (0 for anonymous)
+     * @return the mapping's address, or an errno
+     */
+    OpResult mmap(long addr, long len, int prot, int flags, String file, long offset);
+
+    /** munmap(2): ok or an errno. */
+    OpResult munmap(long addr, long len);
+
+    /** mprotect(2): ok or an errno. */
+    OpResult mprotect(long addr, long len, int prot);
+
+    /**
+     * mremap(2).
+     *
+     * @param newAddr the new address, meaningful with MREMAP_FIXED (0 otherwise)
+     * @return the new address, or an errno
+     */
+    OpResult mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr);
+
+    /** madvise(2) with an MADV_* number: ok or an errno. */
+    OpResult madvise(long addr, long len, int advice);
+
+    /** mlock(2): ok or an errno. */
+    OpResult mlock(long addr, long len);
+
+    /** munlock(2): ok or an errno. */
+    OpResult munlock(long addr, long len);
+
+    /** mseal(2) with flags 0: ok or an errno. */
+    OpResult mseal(long addr, long len, long flags);
+
+    /** The brk system call: returns the (new or unchanged) program break as a value, as the kernel's sys_brk does;
+     *  {@code brk(0)} queries it. */
+    OpResult brk(long addr);
+
+    /**
+     * Accesses one byte as a user-mode load, store or instruction fetch. A store writes 0x5a ('Z').
+     *
+     * @return ok, or the signal the access raises with its si_code
+     */
+    OpResult touch(long addr, Access access);
+
+    /** Loads one byte: its value (0..255), or a signal. */
+    OpResult read(long addr);
+
+    /** Stores one byte: ok, or a signal. */
+    OpResult write(long addr, int value);
+
+    /**
+     * fork(2). Execution continues in the child: afterwards {@link #currentPid()} is the child.
+     *
+     * @return the child's scenario pid ({@link OpResult#pid(int)}), or an errno
+     */
+    OpResult fork();
+
+    /** Ends the current process; its parent becomes current. ok, or an errno (e.g. ESRCH without a process). */
+    OpResult exit();
+
+    /** Makes a live process current: ok, or ESRCH. */
+    OpResult switchTo(int pid);
+
+    /** The current process's scenario pid, or 0 when no process is left. */
+    int currentPid();
+
+    /**
+     * Start address of a named mapping of the current process: {@code [vdso]}, {@code [vvar]},
+     * {@code [vvar_vclock]}, {@code [stack]}, {@code [heap]}; empty when the process has none.
+     */
+    OptionalLong specialMappingStart(String name);
+
+    /** The current process's VMAs in address order (targets leave {@link VmaSnapshot#sym()} null). */
+    List<VmaSnapshot> dump();
+
+    /** Scenario pids of all live processes, ascending. */
+    List<Integer> liveProcesses();
+
+    /** The VMAs of a live process in address order; empty for an unknown pid. */
+    List<VmaSnapshot> dump(int pid);
+
+    /** Every fault since the target was opened, in order (a target that cannot observe faults returns none). */
+    List<FaultRecord> faults();
+
+    /**
+     * Runs an operation contributed by an extension (for example {@code iomap}); a target that does not know it
+     * returns ENOSYS.
+     *
+     * @param op   the operation name
+     * @param args the resolved arguments in declaration order (Long for numbers, String for names)
+     */
+    default OpResult extension(String op, List<Object> args) {
+        return OpResult.errno("ENOSYS");
+    }
+
+    /** Releases the machine (a simulator's memory, a live helper process). */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,219 @@
+package org.mmwb.scenario.internal.ops;
+
+import static org.mmwb.scenario.Mman.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.mmwb.scenario.Access;
+import org.mmwb.scenario.ArgKind;
+import org.mmwb.scenario.ArgSpec;
+import org.mmwb.scenario.Choice;
+import org.mmwb.scenario.Expr;
+import org.mmwb.scenario.FlagSpec;
+import org.mmwb.scenario.KernelProfile;
+import org.mmwb.scenario.Mman;
+import org.mmwb.scenario.OpContext;
+import org.mmwb.scenario.OpResult;
+import org.mmwb.scenario.OpSpec;
+import org.mmwb.scenario.OpSpec.Placement;
+import org.mmwb.scenario.ScenarioTarget;
+
+/** The declarations and executors of the operations of DESIGN section 4. */
+public final class BuiltinOps {
+
+    /** The most pages one {@code touch} may cover (4 GiB): keeps a typo from producing billions of results. */
+    public static final long MAX_TOUCH_PAGES = 1L << 20;
+
+    private BuiltinOps() {
+    }
+
+    private static final ArgSpec ADDR = ArgSpec.of("ADDR", ArgKind.ADDRESS, "start address");
+    private static final ArgSpec LEN = ArgSpec.of("LEN", ArgKind.SIZE, "length in bytes");
+    private static final ArgSpec PROT = ArgSpec.of("PROT", ArgKind.PROT, "protection: rwx letters or '-'");
+
+    public static List<OpSpec> specs() {
+        List<OpSpec> l = new ArrayList<>();
+        l.add(new OpSpec("kernel", List.of(ArgSpec.words("PROFILE", profileChoices(), "kernel profile")),
+                List.of(new FlagSpec("levels", FlagSpec.Value.CHOICE,
+                        List.of(new Choice("4", 4, "4-level page tables (48-bit addresses)"),
+                                new Choice("5", 5, "5-level page tables (57-bit addresses, LA57)")),
+                        0, List.of(), "page-table levels")),
+                false, false, Placement.NONE,
+                "Optional first line: the kernel profile the machine behaves like and its page-table levels.", null));
+        l.add(new OpSpec("file", List.of(ArgSpec.of("NAME", ArgKind.NAME, "file name"),
+                ArgSpec.of("SIZE", ArgKind.SIZE, "file size in bytes")), List.of(), false, true, Placement.NONE,
+                "Creates a memfd-like file; byte 0 of page i holds 'A'+i (mod 26); it maps as /memfd:NAME (deleted).",
+                c -> List.of(c.target().createFile(c.text("NAME"), c.value("SIZE")))));
+        l.add(new OpSpec("mmap", List.of(ADDR, LEN, PROT), mmapFlags(), true, true, Placement.MMAP,
+                "mmap(ADDR, LEN, PROT, flags, fd, offset). ADDR 0 lets the kernel choose; without 'fixed' a non-zero"
+                        + " ADDR is a hint.",
+                BuiltinOps::mmap));
+        l.add(range("munmap", "munmap(2): unmaps the range.", (c, a, n) -> c.target().munmap(a, n)));
+        l.add(new OpSpec("mprotect", List.of(ADDR, LEN, PROT), List.of(), false, true, Placement.NONE,
+                "mprotect(2): changes the protection of the range.",
+                c -> List.of(c.target().mprotect(c.value("ADDR"), c.value("LEN"), (int) c.value("PROT")))));
+        l.add(range("mlock", "mlock(2): locks the range, faulting its pages in.", (c, a, n) -> c.target().mlock(a, n)));
+        l.add(range("munlock", "munlock(2).", (c, a, n) -> c.target().munlock(a, n)));
+        l.add(range("mseal", "mseal(2): seals the range against later changes.", (c, a, n) -> c.target().mseal(a, n, 0)));
+        l.add(new OpSpec("mremap", List.of(ADDR, ArgSpec.of("OLDLEN", ArgKind.SIZE, "old length"),
+                ArgSpec.of("NEWLEN", ArgKind.SIZE, "new length")),
+                List.of(FlagSpec.bare("maymove", MREMAP_MAYMOVE, "MREMAP_MAYMOVE: the kernel may move the mapping"),
+                        new FlagSpec("fixed", FlagSpec.Value.ADDRESS, List.of(), MREMAP_FIXED, List.of(),
+                                "MREMAP_FIXED: move to NEWADDR (needs maymove)"),
+                        FlagSpec.bare("dontunmap", MREMAP_DONTUNMAP, "MREMAP_DONTUNMAP: leave the old range mapped")),
+                true, true, Placement.MREMAP, "mremap(2): grows, shrinks or moves a mapping; returns its address.",
+                BuiltinOps::mremap));
+        l.add(new OpSpec("madvise", List.of(ADDR, LEN, ArgSpec.words("ADVICE", adviceChoices(), "MADV_* advice")),
+                List.of(), false, true, Placement.NONE, "madvise(2) with one of the listed advice words.",
+                c -> List.of(c.target().madvise(c.value("ADDR"), c.value("LEN"), (int) c.value("ADVICE")))));
+        l.add(new OpSpec("brk", List.of(ArgSpec.of("ADDR", ArgKind.ADDRESS_OR_RELATIVE,
+                "new break, or +LEN to grow the current break")), List.of(), true, true, Placement.BRK,
+                "The brk system call; 'brk +LEN' grows the current break by LEN. Returns the break.",
+                BuiltinOps::brk));
+        l.add(new OpSpec("touch", List.of(ADDR, LEN, ArgSpec.words("ACCESS", accessChoices(), "access kind")),
+                List.of(), false, true, Placement.NONE,
+                "Accesses the first byte of each page of [ADDR, ADDR+LEN) (ADDR itself for the first page); one"
+                        + " result per page. 'w' stores 0x5a ('Z').",
+                BuiltinOps::touch));
+        l.add(new OpSpec("read", List.of(ADDR), List.of(), true, true, Placement.NONE,
+                "Loads the byte at ADDR; the result is its value.", c -> List.of(c.target().read(c.value("ADDR")))));
+        l.add(new OpSpec("write", List.of(ADDR, ArgSpec.of("BYTE", ArgKind.BYTE, "value 0..255")), List.of(), false,
+                true, Placement.NONE, "Stores BYTE at ADDR.",
+                c -> List.of(c.target().write(c.value("ADDR"), (int) c.value("BYTE")))));
+        l.add(new OpSpec("exec", List.of(ADDR), List.of(), false, true, Placement.NONE,
+                "Fetches an instruction at ADDR (an execute access).",
+                c -> List.of(c.target().touch(c.value("ADDR"), Access.EXEC))));
+        l.add(new OpSpec("fork", List.of(), List.of(), true, true, Placement.NONE,
+                "fork(2); execution continues in the child. The result is the child's pid.",
+                c -> List.of(c.target().fork())));
+        l.add(new OpSpec("exit", List.of(), List.of(), false, true, Placement.NONE,
+                "Ends the current process; execution continues in its parent.", c -> List.of(c.target().exit())));
+        l.add(new OpSpec("switch", List.of(ArgSpec.of("PID", ArgKind.PID, "process to continue in")), List.of(),
+                false, true, Placement.NONE, "Continues in another live process.",
+                c -> List.of(c.target().switchTo((int) c.value("PID")))));
+        l.add(new OpSpec("dump", List.of(), List.of(), false, false, Placement.NONE,
+                "Snapshot of the current process's VMAs (maps, VmFlags, page letters) into the output.", c -> {
+                    c.dump();
+                    return List.of();
+                }));
+        return l;
+    }
+
+    private interface RangeCall {
+        OpResult call(OpContext c, long addr, long len);
+    }
+
+    private static OpSpec range(String name, String help, RangeCall call) {
+        return new OpSpec(name, List.of(ADDR, LEN), List.of(), false, true, Placement.NONE, help,
+                c -> List.of(call.call(c, c.value("ADDR"), c.value("LEN"))));
+    }
+
+    private static List<FlagSpec> mmapFlags() {
+        return List.of(FlagSpec.bare("private", MAP_PRIVATE, "MAP_PRIVATE (default)", "shared"),
+                FlagSpec.bare("shared", MAP_SHARED, "MAP_SHARED", "private"),
+                FlagSpec.bare("anon", MAP_ANONYMOUS, "MAP_ANONYMOUS (default)", "file"),
+                new FlagSpec("file", FlagSpec.Value.FILE_REF, List.of(), 0, List.of("anon"),
+                        "map a file declared by 'file NAME SIZE', from byte OFFSET (default 0)"),
+                FlagSpec.bare("fixed", MAP_FIXED, "MAP_FIXED: map exactly at ADDR, replacing what is there"),
+                FlagSpec.bare("noreplace", MAP_FIXED_NOREPLACE, "MAP_FIXED_NOREPLACE: exactly at ADDR or EEXIST"),
+                FlagSpec.bare("growsdown", MAP_GROWSDOWN, "MAP_GROWSDOWN: a stack-like mapping"),
+                FlagSpec.bare("noreserve", MAP_NORESERVE, "MAP_NORESERVE: no swap accounting"),
+                FlagSpec.bare("populate", MAP_POPULATE, "MAP_POPULATE: fault the pages in now"),
+                FlagSpec.bare("locked", MAP_LOCKED, "MAP_LOCKED: like mlock"));
+    }
+
+    private static List<Choice> profileChoices() {
+        List<Choice> l = new ArrayList<>();
+        for (KernelProfile p : KernelProfile.known()) {
+            l.add(new Choice(p.name(), l.size(), p.help()));
+        }
+        return l;
+    }
+
+    private static List<Choice> adviceChoices() {
+        List<Choice> l = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : Mman.ADVICE.entrySet()) {
+            l.add(new Choice(e.getKey(), e.getValue(), "MADV_" + e.getKey().toUpperCase()));
+        }
+        return l;
+    }
+
+    private static List<Choice> accessChoices() {
+        return List.of(new Choice("r", Access.READ.ordinal(), "read"),
+                new Choice("w", Access.WRITE.ordinal(), "write (stores 0x5a)"),
+                new Choice("x", Access.EXEC.ordinal(), "execute"));
+    }
+
+    /** The mmap flag word the kernel receives for this line's flags. */
+    public static int mmapFlagBits(OpContext c) {
+        int flags = c.has("shared") ? MAP_SHARED : MAP_PRIVATE;
+        if (!c.has("file")) {
+            flags |= MAP_ANONYMOUS;
+        }
+        for (String f : List.of("fixed", "noreplace", "growsdown", "noreserve", "populate", "locked")) {
+            if (c.has(f)) {
+                flags |= (int) c.op().spec().flag(f).bits();
+            }
+        }
+        return flags;
+    }
+
+    private static List<OpResult> mmap(OpContext c) {
+        String file = c.has("file") ? c.flagText("file") : null;
+        long offset = file == null ? 0 : c.flagValue("file");
+        return List.of(c.target().mmap(c.value("ADDR"), c.value("LEN"), (int) c.value("PROT"), mmapFlagBits(c), file,
+                offset));
+    }
+
+    private static List<OpResult> mremap(OpContext c) {
+        int flags = 0;
+        long newAddr = 0;
+        if (c.has("maymove")) {
+            flags |= MREMAP_MAYMOVE;
+        }
+        if (c.has("fixed")) {
+            flags |= MREMAP_FIXED;
+            newAddr = c.flagValue("fixed");
+        }
+        if (c.has("dontunmap")) {
+            flags |= MREMAP_DONTUNMAP;
+        }
+        return List.of(c.target().mremap(c.value("ADDR"), c.value("OLDLEN"), c.value("NEWLEN"), flags, newAddr));
+    }
+
+    private static List<OpResult> brk(OpContext c) {
+        ScenarioTarget t = c.target();
+        if (c.op().arg("ADDR") instanceof Expr.Relative) {
+            OpResult cur = t.brk(0);
+            if (cur.kind() != OpResult.Kind.VALUE) {
+                return List.of(cur);
+            }
+            return List.of(t.brk(cur.value() + c.value("ADDR")));
+        }
+        return List.of(t.brk(c.value("ADDR")));
+    }
+
+    /** Number of pages touched by {@code touch ADDR LEN}: the pages overlapping [ADDR, ADDR+LEN). */
+    public static long touchPages(long addr, long len) {
+        if (len == 0) {
+            return 0;
+        }
+        long first = addr & -PAGE_SIZE;
+        long last = (addr + len - 1) & -PAGE_SIZE;
+        return Long.compareUnsigned(last, first) < 0 ? 0 : ((last - first) >>> 12) + 1;
+    }
+
+    private static List<OpResult> touch(OpContext c) {
+        long addr = c.value("ADDR");
+        long pages = Math.min(touchPages(addr, c.value("LEN")), MAX_TOUCH_PAGES);
+        Access access = Access.values()[(int) c.value("ACCESS")];
+        List<OpResult> out = new ArrayList<>((int) pages);
+        long page = addr & -PAGE_SIZE;
+        for (long i = 0; i < pages; i++) {
+            out.add(c.target().touch(i == 0 ? addr : page + i * PAGE_SIZE, access));
+        }
+        return out;
+    }
+}

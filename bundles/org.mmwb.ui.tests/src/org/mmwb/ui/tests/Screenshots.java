@@ -1,0 +1,62 @@
+package org.mmwb.ui.tests;
+
+import java.io.File;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/** Saves what a person would see: the given shell's screen area as a PNG under the build's screenshot folder. */
+public final class Screenshots {
+
+    private Screenshots() {
+    }
+
+    /** Folder for screenshots: -Dmmwb.screenshots (set by the build) or target/screenshots. */
+    public static File folder() {
+        File dir = new File(System.getProperty("mmwb.screenshots", "target/screenshots"));
+        dir.mkdirs();
+        return dir;
+    }
+
+    /** Processes pending UI events so that layout and painting are done. */
+    public static void settle(Display display) {
+        long until = System.currentTimeMillis() + 500;
+        while (System.currentTimeMillis() < until) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+    }
+
+    /** Takes a screenshot of the shell and returns the written file. */
+    public static File take(Shell shell, String name) {
+        Display display = shell.getDisplay();
+        shell.forceActive();
+        settle(display);
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(display, bounds.width, bounds.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+        } finally {
+            gc.dispose();
+        }
+        try {
+            ImageData data = image.getImageData();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { data };
+            File file = new File(folder(), name + ".png");
+            loader.save(file.getPath(), SWT.IMAGE_PNG);
+            return file;
+        } finally {
+            image.dispose();
+        }
+    }
+}
