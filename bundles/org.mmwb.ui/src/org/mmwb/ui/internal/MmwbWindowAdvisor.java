@@ -1,6 +1,8 @@
 package org.mmwb.ui.internal;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
@@ -9,6 +11,11 @@ final class MmwbWindowAdvisor extends WorkbenchWindowAdvisor {
 
     MmwbWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         super(configurer);
+    }
+
+    @Override
+    public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
+        return new MmwbActionBarAdvisor(configurer);
     }
 
     @Override

@@ -26,7 +26,10 @@ public final class Mm implements MmStruct {
     /** One-entry lookup cache for the fault path (the old per-thread vmacache). */
     Vma lastVma;
 
-    Mm(int levels, long taskSize) {
+    final MmKernel k;
+
+    Mm(MmKernel k, int levels, long taskSize) {
+        this.k = k;
         this.pgd = new PageTable(levels);
         this.taskSize = taskSize;
     }

@@ -106,7 +106,7 @@ public final class VmaTree<V> implements Iterable<V> {
     public V findIntersection(long start, long end) {
         Leaf leaf = leafFor(start);
         int j = firstGreater(leaf.ends, leaf.n, start ^ FLIP);
-        if (j == leaf.n || (leaf.starts[j] ^ FLIP) >= (end ^ FLIP)) {
+        if (j == leaf.n || leaf.starts[j] >= (end ^ FLIP)) {
             return null;
         }
         return (V) leaf.vals[j];
@@ -117,7 +117,7 @@ public final class VmaTree<V> implements Iterable<V> {
     public V lookup(long addr) {
         Leaf leaf = leafFor(addr);
         int j = firstGreater(leaf.ends, leaf.n, addr ^ FLIP);
-        if (j == leaf.n || (leaf.starts[j] ^ FLIP) > (addr ^ FLIP)) {
+        if (j == leaf.n || leaf.starts[j] > (addr ^ FLIP)) {
             return null;
         }
         return (V) leaf.vals[j];

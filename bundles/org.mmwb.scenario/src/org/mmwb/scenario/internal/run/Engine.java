@@ -81,7 +81,11 @@ public final class Engine {
         }
         Sym sym = Sym.ABSOLUTE;
         if (res.size() == 1) {
-            sym = place(ctx, res.get(0));
+            try {
+                sym = place(ctx, res.get(0));
+            } catch (RuntimeException e) {
+                sym = Sym.ABSOLUTE; // an extension operation without the arguments its placement needs
+            }
         }
         bind(op, res, sym);
         if (!op.spec().reportsResult()) {

@@ -1,0 +1,346 @@
+package org.mmwb.core.internal.vma;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+class VmaTreeTest {
+
+    /** A value with its own bounds, as the simulator's VMA would have. */
+    private static final class Vma {
+        long start;
+        long end;
+
+        Vma(long start, long end) {
+            this.start = start;
+            this.end = end;
+        }
+
+        @Override
+        public String toString() {
+            return Long.toHexString(start) + "-" + Long.toHexString(end);
+        }
+    }
+
+    private static Vma add(VmaTree<Vma> t, long s, long e) {
+        Vma v = new Vma(s, e);
+        t.insert(s, e, v);
+        return v;
+    }
+
+    @Test
+    void emptyTree() {
+        VmaTree<Vma> t = new VmaTree<>();
+        assertEquals(0, t.size());
+        assertTrue(t.isEmpty());
+        assertNull(t.find(0));
+        assertNull(t.prev(-1));
+        assertNull(t.next(0));
+        assertNull(t.first());
+        assertNull(t.last());
+        assertNull(t.findIntersection(0, -1));
+        assertFalse(t.iterator().hasNext());
+        t.remove(0x1000);
+        assertFalse(t.update(0x1000, 0x1000, 0x2000));
+        t.checkInvariants();
+    }
+
+    @Test
+    void findVmaSemantics() {
+        VmaTree<Vma> t = new VmaTree<>();
+        Vma a = add(t, 0x1000, 0x3000);
+        Vma b = add(t, 0x5000, 0x6000);
+        Vma c = add(t, 0x6000, 0x8000); // adjacent to b
+        assertSame(a, t.find(0));
+        assertSame(a, t.find(0x2fff));
+        assertSame(b, t.find(0x3000), "in the gap: the next vma");
+        assertSame(c, t.find(0x6000));
+        assertNull(t.find(0x8000));
+        assertNull(t.lookup(0x3000));
+        assertSame(a, t.lookup(0x1000));
+        assertSame(c, t.lookup(0x7fff));
+        assertNull(t.findIntersection(0x3000, 0x5000));
+        assertSame(b, t.findIntersection(0x3000, 0x5001));
+        assertSame(a, t.findIntersection(0, 0x1001));
+        assertNull(t.findIntersection(0, 0x1000));
+        assertSame(a, t.get(0x1000));
+        assertNull(t.get(0x2000));
+    }
+
+    @Test
+    void prevAndNext() {
+        VmaTree<Vma> t = new VmaTree<>();
+        Vma a = add(t, 0x1000, 0x3000);
+        Vma b = add(t, 0x5000, 0x6000);
+        assertNull(t.prev(0x1000), "nothing starts below 0x1000");
+        assertSame(a, t.prev(0x1001), "containing");
+        assertSame(a, t.prev(0x4000), "ending below");
+        assertSame(a, t.prev(0x5000));
+        assertSame(b, t.prev(0x5001));
+        assertSame(b, t.prev(-1L));
+        assertSame(a, t.next(0));
+        assertSame(a, t.next(0x1000));
+        assertSame(b, t.next(0x1001));
+        assertSame(b, t.next(0x5000));
+        assertNull(t.next(0x5001));
+        assertSame(a, t.first());
+        assertSame(b, t.last());
+    }
+
+    @Test
+    void insertRejectsOverlapAndEmpty() {
+        VmaTree<Vma> t = new VmaTree<>();
+        add(t, 0x2000, 0x4000);
+        assertThrows(IllegalArgumentException.class, () -> add(t, 0x3000, 0x5000));
+        assertThrows(IllegalArgumentException.class, () -> add(t, 0x1000, 0x2001));
+        assertThrows(IllegalArgumentException.class, () -> add(t, 0x2000, 0x4000));
+        assertThrows(IllegalArgumentException.class, () -> add(t, 0x6000, 0x6000));
+        add(t, 0x1000, 0x2000);
+        add(t, 0x4000, 0x5000);
+        assertEquals(3, t.size());
+        t.checkInvariants();
+    }
+
+    @Test
+    void updateInPlace() {
+        VmaTree<Vma> t = new VmaTree<>();
+        Vma a = add(t, 0x1000, 0x3000);
+        Vma b = add(t, 0x5000, 0x6000);
+        assertTrue(t.update(0x5000, 0x4000, 0x7000)); // vma_expand both ways
+        assertSame(b, t.find(0x3000));
+        assertSame(b, t.get(0x4000));
+        assertNull(t.get(0x5000));
+        assertSame(b, t.lookup(0x6fff));
+        assertThrows(IllegalArgumentException.class, () -> t.update(0x4000, 0x2fff, 0x7000));
+        assertThrows(IllegalArgumentException.class, () -> t.update(0x1000, 0x1000, 0x4001));
+        assertThrows(IllegalArgumentException.class, () -> t.update(0x1000, 0x2000, 0x2000));
+        assertTrue(t.update(0x1000, 0x1000, 0x4000)); // touch the neighbour
+        assertSame(a, t.lookup(0x3fff));
+        assertFalse(t.update(0x1234, 0x1234, 0x2000));
+        t.checkInvariants();
+    }
+
+    @Test
+    void unsignedAddresses() {
+        VmaTree<Vma> t = new VmaTree<>();
+        Vma vsys = add(t, 0xffff_ffff_ff60_0000L, 0xffff_ffff_ff60_1000L);
+        Vma low = add(t, 0x1000, 0x2000);
+        assertSame(low, t.first());
+        assertSame(vsys, t.last());
+        assertSame(vsys, t.find(0x8000_0000_0000_0000L));
+        assertSame(vsys, t.lookup(0xffff_ffff_ff60_0fffL));
+        assertSame(low, t.prev(0xffff_ffff_ff60_0000L));
+        t.checkInvariants();
+    }
+
+    @Test
+    void iterationAndCursor() {
+        VmaTree<Vma> t = new VmaTree<>();
+        List<Vma> all = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) { // several leaves
+            all.add(add(t, 0x10000L * (i + 1), 0x10000L * (i + 1) + 0x3000));
+        }
+        List<Vma> seen = new ArrayList<>();
+        for (Vma v : t) {
+            seen.add(v);
+        }
+        assertEquals(all, seen);
+        seen.clear();
+        t.forEach((s, e, v) -> {
+            assertEquals(v.start, s);
+            assertEquals(v.end, e);
+            seen.add(v);
+        });
+        assertEquals(all, seen);
+        VmaTree<Vma>.Cursor c = t.cursor().seek(0x10000L * 500 + 0x3000); // in a gap
+        int n = 0;
+        while (c.hasNext()) {
+            Vma v = c.next();
+            assertEquals(v.start, c.start());
+            assertEquals(v.end, c.end());
+            assertSame(all.get(500 + n), v);
+            n++;
+        }
+        assertEquals(500, n);
+        int m = 0;
+        for (VmaTree.Entry<Vma> e : t.entries(0x10000L * 1000 + 0x2000)) {
+            assertSame(all.get(999), e.value());
+            assertEquals(all.get(999).start, e.start());
+            m++;
+        }
+        assertEquals(1, m);
+        Iterator<Vma> it = t.iterator();
+        it.next();
+        t.remove(all.get(3).start);
+        assertThrows(ConcurrentModificationException.class, it::next);
+    }
+
+    @Test
+    void growToManyLevelsAndShrinkToEmpty() {
+        VmaTree<Vma> t = new VmaTree<>();
+        int n = 300_000; // height 3 with 64-way nodes
+        for (int i = 0; i < n; i++) {
+            add(t, 0x2000L * i, 0x2000L * i + 0x1000);
+        }
+        t.checkInvariants();
+        assertEquals(n, t.size());
+        for (int i = 0; i < n; i += 997) {
+            assertEquals(0x2000L * i, t.find(0x2000L * i + 0xfff).start);
+            assertEquals(0x2000L * (i + 1), i + 1 < n ? t.find(0x2000L * i + 0x1000).start : 0x2000L * (i + 1));
+        }
+        // remove in an order that hits merges and borrows on both sides
+        Random rnd = new Random(3);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, rnd);
+        for (int k = 0; k < n; k++) {
+            t.remove(0x2000L * order.get(k));
+            if (k % 20_000 == 0) {
+                t.checkInvariants();
+            }
+        }
+        assertEquals(0, t.size());
+        t.checkInvariants();
+        assertTrue(t.bytesUsed() < 4096, "nodes released: " + t.bytesUsed());
+    }
+
+    @Test
+    void descendingInsertAndAscendingRemove() {
+        VmaTree<Vma> t = new VmaTree<>();
+        for (int i = 20_000; i > 0; i--) {
+            add(t, 0x1000L * i, 0x1000L * i + 0x800);
+        }
+        t.checkInvariants();
+        for (int i = 1; i <= 20_000; i++) {
+            t.remove(0x1000L * i);
+            if (i % 1000 == 0) {
+                t.checkInvariants();
+                assertEquals(0x1000L * (i + 1), i < 20_000 ? t.first().start : 0x1000L * (i + 1));
+            }
+        }
+        assertTrue(t.isEmpty());
+    }
+
+    /** Random operations against a TreeMap model, checking every query kind and the invariants. */
+    @Test
+    void randomizedAgainstModel() {
+        for (long seed = 1; seed <= 10; seed++) {
+            randomRun(seed, seed % 2 == 0 ? 30_000 : 4_000, 60_000);
+        }
+    }
+
+    private static void randomRun(long seed, int slots, int ops) {
+        Random rnd = new Random(seed);
+        VmaTree<Vma> t = new VmaTree<>();
+        TreeMap<Long, Vma> model = new TreeMap<>(Long::compareUnsigned);
+        long base = seed % 3 == 0 ? 0xffff_f000_0000_0000L : 0x1000; // sometimes the upper half
+        for (int op = 0; op < ops; op++) {
+            long a = base + ((long) rnd.nextInt(slots) << 12);
+            int k = rnd.nextInt(100);
+            if (k < 35) {
+                long len = (1 + rnd.nextInt(8)) << 12;
+                long e = a + len;
+                Map.Entry<Long, Vma> fl = model.floorEntry(a);
+                Map.Entry<Long, Vma> ce = model.ceilingEntry(a);
+                boolean overlap = fl != null && Long.compareUnsigned(fl.getValue().end, a) > 0
+                        || ce != null && Long.compareUnsigned(ce.getKey(), e) < 0;
+                if (overlap) {
+                    assertThrows(IllegalArgumentException.class, () -> t.insert(a, e, new Vma(a, e)));
+                } else {
+                    Vma v = new Vma(a, e);
+                    t.insert(a, e, v);
+                    model.put(a, v);
+                }
+            } else if (k < 55) {
+                Map.Entry<Long, Vma> en = rnd.nextBoolean() ? model.ceilingEntry(a) : null;
+                long s = en != null ? en.getKey() : a;
+                t.remove(s);
+                model.remove(s);
+            } else if (k < 65) {
+                Map.Entry<Long, Vma> en = model.ceilingEntry(a);
+                if (en == null) {
+                    continue;
+                }
+                Vma v = en.getValue();
+                Map.Entry<Long, Vma> lo = model.lowerEntry(v.start);
+                Map.Entry<Long, Vma> hi = model.higherEntry(v.start);
+                long minStart = lo == null ? base : lo.getValue().end;
+                long maxEnd = hi == null ? v.end + 0x10000 : hi.getKey();
+                long ns = minStart + ((rnd.nextInt((int) ((v.end - minStart) >>> 12))) << 12);
+                long ne = ns + ((1 + rnd.nextInt((int) Math.max(1, (maxEnd - ns) >>> 12))) << 12);
+                if (Long.compareUnsigned(ne, maxEnd) > 0) {
+                    ne = maxEnd;
+                }
+                assertTrue(t.update(v.start, ns, ne));
+                model.remove(v.start);
+                v.start = ns;
+                v.end = ne;
+                model.put(ns, v);
+            } else {
+                checkQueries(t, model, a + rnd.nextInt(0x1000) - 0x800);
+            }
+            if (op % 5000 == 0) {
+                t.checkInvariants();
+                assertEquals(model.size(), t.size());
+                assertEquals(new ArrayList<>(model.values()), toList(t));
+            }
+        }
+        t.checkInvariants();
+        assertEquals(new ArrayList<>(model.values()), toList(t));
+    }
+
+    private static List<Vma> toList(VmaTree<Vma> t) {
+        List<Vma> out = new ArrayList<>();
+        t.forEach((s, e, v) -> {
+            assertEquals(v.start, s);
+            assertEquals(v.end, e);
+            out.add(v);
+        });
+        return out;
+    }
+
+    private static void checkQueries(VmaTree<Vma> t, TreeMap<Long, Vma> model, long a) {
+        Map.Entry<Long, Vma> fl = model.floorEntry(a);
+        Vma containing = fl != null && Long.compareUnsigned(fl.getValue().end, a) > 0 ? fl.getValue() : null;
+        Map.Entry<Long, Vma> hi = model.higherEntry(a);
+        Vma find = containing != null ? containing : hi == null ? null : hi.getValue();
+        assertSame(find, t.find(a));
+        assertSame(containing, t.lookup(a));
+        Map.Entry<Long, Vma> lower = model.lowerEntry(a);
+        assertSame(lower == null ? null : lower.getValue(), t.prev(a));
+        Map.Entry<Long, Vma> ceil = model.ceilingEntry(a);
+        assertSame(ceil == null ? null : ceil.getValue(), t.next(a));
+        Vma exact = model.get(a);
+        assertSame(exact, t.get(a));
+        long e = a + 0x3000;
+        Vma inter = find != null && Long.compareUnsigned(find.start, e) < 0 ? find : null;
+        assertSame(inter, t.findIntersection(a, e));
+        VmaTree<Vma>.Cursor c = t.cursor().seek(a);
+        if (find == null) {
+            assertFalse(c.hasNext());
+        } else {
+            assertSame(find, c.next());
+            Map.Entry<Long, Vma> after = model.higherEntry(find.start);
+            if (after == null) {
+                assertFalse(c.hasNext());
+            } else {
+                assertSame(after.getValue(), c.next());
+            }
+        }
+    }
+}

@@ -1,0 +1,676 @@
+package org.mmwb.core.internal.mm;
+
+import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.internal.page.PhysMem;
+import org.mmwb.core.internal.pgtable.PageTable;
+import org.mmwb.core.internal.pgtable.Pte;
+import org.mmwb.core.mm.MemFile;
+import org.mmwb.core.mm.Signals;
+import org.mmwb.core.mm.SpecialMapping;
+import org.mmwb.core.mm.VmFault;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmFlags;
+
+/**
+ * The page-fault path: the CPU's permission check, arch/x86/mm/fault.c (do_user_addr_fault, access_error,
+ * bad_area, mm_fault_error) and mm/memory.c (handle_mm_fault, do_anonymous_page, do_fault, do_wp_page,
+ * huge PMD faults), plus special_mapping_fault with handler isolation. Every fault is logged.
+ * The anonymous write fault path allocates no Java objects.
+ */
+public final class Faults {
+    /** Access kinds (also the FaultLog ACCESS_* bits). */
+    public static final int READ = FaultLog.ACCESS_READ;
+    public static final int WRITE = FaultLog.ACCESS_WRITE;
+    public static final int EXEC = FaultLog.ACCESS_EXEC;
+
+    /** x86 page-fault error code bits (arch/x86/include/asm/trap_pf.h). */
+    static final int PF_PROT = 1;
+    static final int PF_WRITE = 2;
+    static final int PF_USER = 4;
+    static final int PF_INSTR = 16;
+
+    private static final long VSYSCALL = 0xffffffffff600000L;
+
+    private final MmKernel k;
+    private final PhysMem phys;
+    private final FaultLog log;
+    private final long[] walkBuf = new long[5];
+    private int depth;
+
+    // outputs of the last handleMmFault, read by the logger (fields, not objects: no allocation)
+    private long outPfn;
+    private int outPath;
+    private int outHandler;
+    private long outPgoff;
+    private String outReason;
+
+    private final int pAnon;
+    private final int pZero;
+    private final int pRead;
+    private final int pCow;
+    private final int pShared;
+    private final int pWpReuse;
+    private final int pWpCopy;
+    private final int pWpShared;
+    private final int pSpurious;
+    private final int pGuard;
+    private final int pBadArea;
+    private final int pAccErr;
+    private final int pHuge;
+    private final int pHugeZero;
+    private final int pHugeWp;
+    private final int pSigbus;
+    private final int pGate;
+    private final int pSpecialPages;
+    private final int pSpecialFault;
+    private final int hAnon;
+    private final int hShmem;
+    private final int hNone;
+
+    Faults(MmKernel k) {
+        this.k = k;
+        this.phys = k.phys;
+        this.log = k.log;
+        pAnon = log.intern("do_anonymous_page");
+        pZero = log.intern("do_anonymous_page(zero page)");
+        pRead = log.intern("do_read_fault");
+        pCow = log.intern("do_cow_fault");
+        pShared = log.intern("do_shared_fault");
+        pWpReuse = log.intern("do_wp_page(reuse)");
+        pWpCopy = log.intern("do_wp_page(wp_page_copy)");
+        pWpShared = log.intern("do_wp_page(wp_page_shared)");
+        pSpurious = log.intern("spurious");
+        pGuard = log.intern("handle_pte_marker(guard)");
+        pBadArea = log.intern("bad_area");
+        pAccErr = log.intern("bad_area_access_error");
+        pHuge = log.intern("do_huge_pmd_anonymous_page");
+        pHugeZero = log.intern("do_huge_pmd_anonymous_page(huge zero page)");
+        pHugeWp = log.intern("do_huge_pmd_wp_page");
+        pSigbus = log.intern("sigbus");
+        pGate = log.intern("emulate_vsyscall");
+        pSpecialPages = log.intern("special_mapping_fault(pages)");
+        pSpecialFault = log.intern("special_mapping_fault(.fault)");
+        hAnon = log.intern("anonymous");
+        hShmem = log.intern("shmem_fault");
+        hNone = log.intern("");
+    }
+
+    /**
+     * A user-mode access of one byte at addr, as the CPU performs it: succeeds when the PTE permits, else takes
+     * page faults until it does or a signal results. Returns {@link Signals#OK} or an encoded signal.
+     */
+    public int access(Mm mm, int pid, long addr, int access) {
+        if (depth > 0) {
+            // a fault handler touching user memory: the kernel would recurse into the fault path
+            k.ctx.violation = k.ctx.violation == null ? "recursed into the fault path (access at 0x"
+                + Long.toHexString(addr) + ")" : k.ctx.violation;
+            return Signals.BUS_ADRERR_RESULT;
+        }
+        if (!canonical(mm, addr)) {
+            return Signals.encode(Signals.SIGSEGV, Signals.SI_KERNEL);
+        }
+        if (Long.compareUnsigned(addr, mm.taskSize) >= 0) {
+            return kernelAddress(mm, pid, addr, access);
+        }
+        PageTable pt = mm.pgd;
+        for (int tries = 0; tries < 4; tries++) {
+            long pte = pt.get(addr);
+            if (pte == 0) {
+                pte = pt.hugePmd(addr);
+            }
+            int ec = PF_USER;
+            if ((pte & Pte.PRESENT) != 0) {
+                if (permits(pte, access)) {
+                    return OK_ACCESS;
+                }
+                ec |= PF_PROT;
+            }
+            if (access == WRITE) {
+                ec |= PF_WRITE;
+            } else if (access == EXEC) {
+                ec |= PF_INSTR;
+            }
+            int r = doUserAddrFault(mm, pid, addr, ec, access);
+            if (r != Signals.OK) {
+                return r;
+            }
+        }
+        return Signals.OK;
+    }
+
+    private static final int OK_ACCESS = Signals.OK;
+
+    private static boolean permits(long pte, int access) {
+        if ((pte & Pte.USER) == 0) {
+            return false;
+        }
+        if (access == WRITE) {
+            return (pte & Pte.RW) != 0;
+        }
+        if (access == EXEC) {
+            return (pte & Pte.NX) == 0;
+        }
+        return true;
+    }
+
+    private boolean canonical(Mm mm, long addr) {
+        int bits = mm.pgd.levels() == 5 ? 57 : 48;
+        long top = addr >> (bits - 1);
+        return top == 0 || top == -1;
+    }
+
+    /** do_kern_addr_fault from user mode: only the vsyscall gate's instruction fetches are emulated. */
+    private int kernelAddress(Mm mm, int pid, long addr, int access) {
+        Mm.Gate g = mm.gate;
+        if (g != null && access == EXEC && (addr & ~0xfffL) == VSYSCALL && Long.compareUnsigned(addr, g.end()) < 0) {
+            log.append(pid, addr, access | FaultLog.ACCESS_USER, g.start(), log.intern(g.name()), 0, 0, -1, pGate);
+            return Signals.OK;
+        }
+        log.append(pid, addr, access | FaultLog.ACCESS_USER, FaultLog.NO_VMA, hNone, 0, VmFaultResult.SIGSEGV, -1,
+            pBadArea);
+        return Signals.SEGV_MAPERR_RESULT;
+    }
+
+    /** do_user_addr_fault: find the VMA (expanding a stack), check access_error, handle, map errors to signals. */
+    int doUserAddrFault(Mm mm, int pid, long addr, int ec, int access) {
+        Vma vma = mm.lookup(addr);
+        if (vma == null) {
+            Vma v = mm.findVma(addr);
+            if (v == null || (v.flags & VmFlags.GROWSDOWN) == 0 || expandStack(v, addr) != 0) {
+                log.append(pid, addr, access | FaultLog.ACCESS_USER, v == null ? FaultLog.NO_VMA : v.start, hNone,
+                    0, VmFaultResult.SIGSEGV, -1, pBadArea);
+                return Signals.SEGV_MAPERR_RESULT;
+            }
+            vma = v;
+        }
+        if (accessError(ec, vma)) {
+            log.append(pid, addr, access | FaultLog.ACCESS_USER, vma.start, hNone, 0, VmFaultResult.SIGSEGV, -1,
+                pAccErr);
+            return Signals.SEGV_ACCERR_RESULT;
+        }
+        int flags = VmFault.FLAG_USER;
+        if ((ec & PF_WRITE) != 0) {
+            flags |= VmFault.FLAG_WRITE;
+        }
+        if ((ec & PF_INSTR) != 0) {
+            flags |= VmFault.FLAG_INSTRUCTION;
+        }
+        int fault = handleMmFault(vma, addr, flags);
+        long seq = log.append(pid, addr, access | FaultLog.ACCESS_USER, vma.start, outHandler, outPgoff, fault,
+            outPfn, outPath);
+        if (outReason != null) {
+            k.reasons.put(seq, outReason);
+        }
+        if ((fault & VmFaultResult.ERROR) == 0) {
+            return Signals.OK;
+        }
+        return mmFaultError(fault);
+    }
+
+    /** mm_fault_error: OOM kills, SIGBUS/HWPOISON give SIGBUS(BUS_ADRERR), SIGSEGV gives SIGSEGV(MAPERR). */
+    static int mmFaultError(int fault) {
+        if ((fault & VmFaultResult.OOM) != 0) {
+            return Signals.encode(Signals.SIGKILL, 0);
+        }
+        if ((fault & (VmFaultResult.SIGBUS | VmFaultResult.HWPOISON | VmFaultResult.HWPOISON_LARGE)) != 0) {
+            return Signals.BUS_ADRERR_RESULT;
+        }
+        return Signals.SEGV_MAPERR_RESULT;
+    }
+
+    /** access_error (arch/x86/mm/fault.c). */
+    static boolean accessError(int ec, Vma vma) {
+        if ((ec & PF_WRITE) != 0) {
+            return (vma.flags & VmFlags.WRITE) == 0;
+        }
+        if ((ec & PF_PROT) != 0) {
+            return true;
+        }
+        return !vma.accessible();
+    }
+
+    /** expand_downwards with the stack_guard_gap and RLIMIT_STACK checks; 0 or -errno. */
+    int expandStack(Vma vma, long addr) {
+        addr &= ~0xfffL;
+        if (Long.compareUnsigned(addr, k.mmapMinAddr) < 0) {
+            return -1;
+        }
+        Mm mm = vma.mm;
+        Vma prev = mm.prevOf(vma);
+        if (prev != null && (prev.flags & VmFlags.GROWSDOWN) == 0 && prev.accessible()
+                && addr - prev.end < k.stackGuardGap) {
+            return -12;
+        }
+        if (prev != null && addr < prev.end) {
+            return -12;
+        }
+        long size = vma.end - addr;
+        long grow = (vma.start - addr) >>> 12;
+        if (grow > vma.pgoff || size > k.rlimitStack) {
+            return -12;
+        }
+        VmaMerge.anonVmaPrepare(vma);
+        mm.setRange(vma, addr, vma.end, vma.pgoff - grow);
+        mm.totalVm += grow;
+        return 0;
+    }
+
+    /** handle_mm_fault / __handle_mm_fault / handle_pte_fault. Sets the out* fields for the log. */
+    int handleMmFault(Vma vma, long addr, int flags) {
+        outPfn = -1;
+        outReason = null;
+        outPgoff = vma.pgoff + ((addr - vma.start) >>> 12);
+        outHandler = vma.ops == null ? hAnon : hShmem;
+        boolean write = (flags & VmFault.FLAG_WRITE) != 0;
+        Mm mm = vma.mm;
+        PageTable pt = mm.pgd;
+        if (thpEligible(vma, addr)) {
+            long pmd = pt.hugePmd(addr);
+            if (pmd == 0 && pmdNone(pt, addr)) {
+                int r = doHugePmdAnonymousPage(vma, addr, write);
+                if ((r & VmFaultResult.FALLBACK) == 0) {
+                    return r;
+                }
+            } else if (pmd != 0) {
+                if (write && (pmd & Pte.RW) == 0) {
+                    int r = doHugePmdWpPage(vma, addr, pmd);
+                    if ((r & VmFaultResult.FALLBACK) == 0) {
+                        return r;
+                    }
+                } else {
+                    pt.setHugePmd(addr, pmd | Pte.ACCESSED | (write ? Pte.DIRTY : 0));
+                    outPath = pSpurious;
+                    outPfn = Pte.pmdPfn(pmd) + ((addr >>> 12) & 511);
+                    return 0;
+                }
+            }
+        } else if (pt.hugePmd(addr) != 0) {
+            Pages.splitHuge(mm, addr);
+        }
+        long pte = pt.get(addr);
+        if (pte == 0) {
+            return vma.ops == null ? doAnonymousPage(vma, addr, write) : doFault(vma, addr, flags);
+        }
+        if ((pte & (Pte.PRESENT | Pte.PROTNONE)) == 0) {
+            if (Pte.isGuardMarker(pte)) {
+                outPath = pGuard;
+                return VmFaultResult.SIGSEGV;
+            }
+            outPath = pSigbus;
+            return VmFaultResult.SIGBUS;
+        }
+        if (write && (pte & Pte.RW) == 0) {
+            return doWpPage(vma, addr, pte);
+        }
+        pt.set(addr, pte | Pte.ACCESSED | (write ? Pte.DIRTY : 0));
+        outPath = pSpurious;
+        outPfn = Pte.pfn(pte);
+        return 0;
+    }
+
+    private boolean pmdNone(PageTable pt, long addr) {
+        int n = pt.walk(addr, walkBuf);
+        int pmdLevel = pt.levels() - 2;
+        return n <= pmdLevel || walkBuf[pmdLevel] == 0;
+    }
+
+    /** thp_vma_allowable_order with THP=madvise: VM_HUGEPAGE, anonymous, the aligned 2 MiB inside the VMA. */
+    static boolean thpEligible(Vma vma, long addr) {
+        if ((vma.flags & (VmFlags.HUGEPAGE | VmFlags.NOHUGEPAGE)) != VmFlags.HUGEPAGE || vma.ops != null
+                || (vma.flags & (VmFlags.SPECIAL | VmFlags.SHARED)) != 0) {
+            return false;
+        }
+        long base = addr & -Pages.PMD_SIZE;
+        return base >= vma.start && base + Pages.PMD_SIZE <= vma.end;
+    }
+
+    /** do_huge_pmd_anonymous_page: huge zero page on read, a 2 MiB folio on write (fallback when unavailable). */
+    private int doHugePmdAnonymousPage(Vma vma, long addr, boolean write) {
+        PageTable pt = vma.mm.pgd;
+        long base = addr & -Pages.PMD_SIZE;
+        long prot = Pages.pgprot(vma.flags) | Pte.PSE;
+        if (!write) {
+            pt.setHugePmd(base, Pte.mk(phys.zeroPfn(), prot | Pte.SPECIAL));
+            outPath = pHugeZero;
+            outPfn = phys.zeroPfn();
+            return 0;
+        }
+        long pfn = allocHuge(PhysMem.KIND_ANON);
+        if (pfn < 0) {
+            return VmFaultResult.FALLBACK;
+        }
+        VmaMerge.anonVmaPrepare(vma);
+        for (int i = 0; i < Pages.PMD_PAGES; i++) {
+            phys.incMapcount(pfn + i);
+            phys.setAnonExclusive(pfn + i, true);
+        }
+        pt.setHugePmd(base, Pte.mk(pfn, prot | Pte.RW | Pte.DIRTY));
+        outPath = pHuge;
+        outPfn = pfn + ((addr >>> 12) & 511);
+        return 0;
+    }
+
+    /** do_huge_pmd_wp_page: replace the huge zero page, reuse an exclusive folio, else split and COW 4 KiB. */
+    private int doHugePmdWpPage(Vma vma, long addr, long pmd) {
+        PageTable pt = vma.mm.pgd;
+        long base = addr & -Pages.PMD_SIZE;
+        long pfn = Pte.pmdPfn(pmd);
+        if (pfn == phys.zeroPfn()) {
+            long n = allocHuge(PhysMem.KIND_ANON);
+            if (n >= 0) {
+                VmaMerge.anonVmaPrepare(vma);
+                for (int i = 0; i < Pages.PMD_PAGES; i++) {
+                    phys.incMapcount(n + i);
+                    phys.setAnonExclusive(n + i, true);
+                }
+                pt.clearHugePmd(base);
+                pt.setHugePmd(base, Pte.mk(n, Pages.pgprot(vma.flags) | Pte.PSE | Pte.RW | Pte.DIRTY));
+                outPath = pHugeWp;
+                outPfn = n + ((addr >>> 12) & 511);
+                return 0;
+            }
+        } else if (phys.anonExclusive(pfn) || phys.refcount(pfn) == 1) {
+            for (int i = 0; i < Pages.PMD_PAGES; i++) {
+                phys.setAnonExclusive(pfn + i, true);
+            }
+            pt.setHugePmd(base, pmd | Pte.RW | Pte.DIRTY | Pte.ACCESSED);
+            outPath = pHugeWp;
+            outPfn = pfn + ((addr >>> 12) & 511);
+            return 0;
+        }
+        Pages.splitHuge(vma.mm, addr);
+        return VmFaultResult.FALLBACK;
+    }
+
+    /** A 2 MiB folio: 512 contiguous frames, or -1 (the allocation "fails" and the fault falls back). */
+    private long allocHuge(int kind) {
+        long first = phys.alloc(kind);
+        long prev = first;
+        for (int i = 1; i < Pages.PMD_PAGES; i++) {
+            long p = phys.alloc(kind);
+            if (p != prev + 1 || (first & 511) != 0) {
+                for (long q = first; q <= prev; q++) {
+                    phys.put(q);
+                }
+                phys.put(p);
+                return -1;
+            }
+            prev = p;
+        }
+        return first;
+    }
+
+    /** do_anonymous_page: the zero page on read, a new exclusive anonymous page on write. */
+    private int doAnonymousPage(Vma vma, long addr, boolean write) {
+        long va = addr & ~0xfffL;
+        if ((vma.flags & VmFlags.SHARED) != 0) {
+            outPath = pSigbus;
+            return VmFaultResult.SIGBUS;
+        }
+        PageTable pt = vma.mm.pgd;
+        long prot = Pages.pgprot(vma.flags);
+        if (!write) {
+            long z = phys.zeroPfn();
+            pt.set(va, Pte.mk(z, prot | Pte.SPECIAL));
+            outPath = pZero;
+            outPfn = z;
+            return 0;
+        }
+        if (vma.anonVma == null) {
+            VmaMerge.anonVmaPrepare(vma);
+        }
+        long pfn = phys.alloc(PhysMem.KIND_ANON);
+        phys.incMapcount(pfn);
+        phys.setAnonExclusive(pfn, true);
+        long pte = Pte.mk(pfn, prot | Pte.DIRTY);
+        if ((vma.flags & VmFlags.WRITE) != 0) {
+            pte |= Pte.RW;
+        }
+        pt.set(va, pte);
+        outPath = pAnon;
+        outPfn = pfn;
+        return 0;
+    }
+
+    /** do_fault: do_read_fault, do_cow_fault or do_shared_fault around the VMA's fault op. */
+    private int doFault(Vma vma, long addr, int flags) {
+        boolean write = (flags & VmFault.FLAG_WRITE) != 0;
+        long va = addr & ~0xfffL;
+        long pgoff = vma.pgoff + ((va - vma.start) >>> 12);
+        int ret = doFaultOp(vma, addr, pgoff, flags);
+        if ((ret & (VmFaultResult.ERROR | VmFaultResult.NOPAGE | VmFaultResult.RETRY)) != 0) {
+            outPath = (ret & VmFaultResult.ERROR) != 0 && outPath == pSigbus ? pSigbus : outPath;
+            return ret;
+        }
+        long page = k.ctx.page;
+        PageTable pt = vma.mm.pgd;
+        long prot = Pages.pgprot(vma.flags);
+        if (!write) {
+            phys.incMapcount(page);
+            pt.set(va, Pte.mk(page, prot));
+            outPath = outPath == pSpecialPages || outPath == pSpecialFault ? outPath : pRead;
+            outPfn = page;
+            return ret;
+        }
+        if ((vma.flags & VmFlags.SHARED) == 0) {
+            VmaMerge.anonVmaPrepare(vma);
+            long n = phys.alloc(PhysMem.KIND_ANON);
+            phys.copy(page, n);
+            phys.put(page);
+            phys.incMapcount(n);
+            phys.setAnonExclusive(n, true);
+            pt.set(va, Pte.mk(n, prot | Pte.RW | Pte.DIRTY));
+            outPath = pCow;
+            outPfn = n;
+            return ret;
+        }
+        phys.incMapcount(page);
+        pt.set(va, Pte.mk(page, prot | Pte.RW | Pte.DIRTY));
+        outPath = pShared;
+        outPfn = page;
+        return ret;
+    }
+
+    /** __do_fault: the VMA's ->fault; on success k.ctx.page holds a referenced page. */
+    private int doFaultOp(Vma vma, long addr, long pgoff, int flags) {
+        FaultCtx ctx = k.ctx;
+        ctx.reset(vma, addr, pgoff, flags);
+        if (vma.ops.kind == VmOps.Kind.SHMEM) {
+            outHandler = hShmem;
+            return shmemFault(vma, pgoff);
+        }
+        return specialMappingFault(vma, addr, flags);
+    }
+
+    /** shmem_fault: the page-cache page of pgoff (created on first use), SIGBUS past EOF. */
+    private int shmemFault(Vma vma, long pgoff) {
+        MemFile f = vma.file;
+        if (pgoff >= f.sizePages()) {
+            outPath = pSigbus;
+            return VmFaultResult.SIGBUS;
+        }
+        long pfn = pageCachePage(f, pgoff);
+        phys.get(pfn);
+        k.ctx.page = pfn;
+        outPath = pRead;
+        return 0;
+    }
+
+    /** find_or_create the page-cache page of a file (memfd pages start with 'A' + index). */
+    long pageCachePage(MemFile f, long index) {
+        long pfn = f.cachedPfn(index);
+        if (pfn < 0) {
+            pfn = phys.alloc(PhysMem.KIND_FILE);
+            if (!f.zeroFilled()) {
+                phys.write(pfn, 0, (byte) ('A' + index % 26));
+            }
+            f.setCachedPfn(index, pfn);
+        }
+        return pfn;
+    }
+
+    /**
+     * special_mapping_fault: call sm.fault with vmf.pgoff relative to the mapping if it is set, else walk the
+     * pages array; a missing page is VM_FAULT_SIGBUS. A handler that breaks its contract ends the fault with
+     * VM_FAULT_SIGBUS and a recorded reason.
+     */
+    private int specialMappingFault(Vma vma, long addr, int flags) {
+        FaultCtx ctx = k.ctx;
+        long rel = (addr - vma.start) >>> 12;
+        ctx.pgoff = vma.pgoff + rel - vma.pgoff;
+        if (vma.ops.kind == VmOps.Kind.LEGACY_SPECIAL) {
+            LegacyPages lp = (LegacyPages) vma.priv;
+            outHandler = log.intern(lp.name() == null ? "legacy_special_mapping" : lp.name());
+            outPgoff = ctx.pgoff;
+            return pagesFault(lp.pages(), ctx);
+        }
+        SpecialMapping sm = (SpecialMapping) vma.priv;
+        outHandler = log.intern(sm.owner().isEmpty() ? sm.name() : sm.name() + " (" + sm.owner() + ")");
+        outPgoff = ctx.pgoff;
+        if (sm.fault() == null) {
+            long[] pages = new long[sm.pageCount()];
+            for (int i = 0; i < pages.length; i++) {
+                pages[i] = sm.page(i);
+            }
+            return pagesFault(pages, ctx);
+        }
+        outPath = pSpecialFault;
+        int r;
+        depth++;
+        ctx.inHandler = true;
+        try {
+            r = sm.fault().fault(sm, vma, ctx);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            ctx.violation = ctx.violation != null ? ctx.violation : "threw " + t;
+            r = VmFaultResult.SIGBUS;
+        } finally {
+            ctx.inHandler = false;
+            depth--;
+        }
+        return checkHandler(ctx, r);
+    }
+
+    /** The checks a broken third-party handler fails; any failure undoes its PTEs and yields SIGBUS. */
+    private int checkHandler(FaultCtx ctx, int r) {
+        String why = ctx.violation;
+        if (why == null && (r & ~VmFaultResult.VALID_MASK) != 0) {
+            why = "returned invalid vm_fault_t 0x" + Integer.toHexString(r);
+        }
+        if (why == null && ctx.page >= 0 && ctx.nInserted > 0) {
+            why = "set vmf->page and also inserted PFNs";
+        }
+        if (why == null && (r & VmFaultResult.ERROR) == 0) {
+            if ((r & VmFaultResult.NOPAGE) != 0 && ctx.nInserted == 0) {
+                why = "returned VM_FAULT_NOPAGE without installing a PTE";
+            } else if ((r & VmFaultResult.NOPAGE) == 0 && ctx.page < 0) {
+                why = ctx.nInserted > 0 ? "inserted PFNs but did not return VM_FAULT_NOPAGE"
+                    : "returned " + VmFaultResult.describe(r) + " without a page";
+            } else if ((r & VmFaultResult.NOPAGE) == 0 && !(phys.isRam(ctx.page) && phys.isAllocated(ctx.page))) {
+                why = String.format("set vmf->page to PFN 0x%x, which is not an allocated page", ctx.page);
+            }
+        }
+        if (why != null) {
+            ctx.undoInserts();
+            ctx.page = -1;
+            outReason = why;
+            outPath = pSigbus;
+            return VmFaultResult.SIGBUS;
+        }
+        if ((r & VmFaultResult.ERROR) != 0) {
+            ctx.undoInserts();
+            ctx.page = -1;
+            return r;
+        }
+        if (ctx.page >= 0) {
+            phys.get(ctx.page);
+        } else if (ctx.nInserted > 0) {
+            long pte = ctx.vma.mm.pgd.get(ctx.address);
+            outPfn = pte != 0 ? Pte.pfn(pte) : Pte.pfn(ctx.vma.mm.pgd.get(ctx.inserted[0]));
+        }
+        return r;
+    }
+
+    /** The pages-array walk of special_mapping_fault. */
+    private int pagesFault(long[] pages, FaultCtx ctx) {
+        outPath = pSpecialPages;
+        long pgoff = ctx.pgoff;
+        int i = 0;
+        while (pgoff > 0 && i < pages.length && pages[i] >= 0) {
+            pgoff--;
+            i++;
+        }
+        if (pgoff == 0 && i < pages.length && pages[i] >= 0) {
+            phys.get(pages[i]);
+            ctx.page = pages[i];
+            return 0;
+        }
+        outPath = pSigbus;
+        return VmFaultResult.SIGBUS;
+    }
+
+    /** do_wp_page: reuse an exclusive anonymous page, share a shared one, else copy (wp_page_copy). */
+    private int doWpPage(Vma vma, long addr, long pte) {
+        long va = addr & ~0xfffL;
+        PageTable pt = vma.mm.pgd;
+        long pfn = Pte.pfn(pte);
+        boolean normal = Pages.normal(k, pte);
+        if ((vma.flags & VmFlags.SHARED) != 0) {
+            pt.set(va, pte | Pte.RW | Pte.DIRTY | Pte.ACCESSED);
+            outPath = pWpShared;
+            outPfn = pfn;
+            return 0;
+        }
+        if (normal && phys.kind(pfn) == PhysMem.KIND_ANON
+                && (phys.anonExclusive(pfn) || phys.refcount(pfn) == 1)) {
+            phys.setAnonExclusive(pfn, true);
+            pt.set(va, pte | Pte.RW | Pte.DIRTY | Pte.ACCESSED);
+            outPath = pWpReuse;
+            outPfn = pfn;
+            return 0;
+        }
+        VmaMerge.anonVmaPrepare(vma);
+        long n = phys.alloc(PhysMem.KIND_ANON);
+        if (pfn != phys.zeroPfn() && phys.isRam(pfn) && phys.isAllocated(pfn)) {
+            phys.copy(pfn, n);
+        }
+        if (normal) {
+            phys.decMapcount(pfn);
+            phys.put(pfn);
+        }
+        phys.incMapcount(n);
+        phys.setAnonExclusive(n, true);
+        pt.set(va, Pte.mk(n, Pages.pgprot(vma.flags) | Pte.RW | Pte.DIRTY));
+        outPath = pWpCopy;
+        outPfn = n;
+        return 0;
+    }
+
+    /**
+     * faultin_page for populate (mm_populate, MADV_POPULATE_*): fault [start, end) of one VMA the way GUP
+     * does. Returns 0 or the first VM_FAULT error bits.
+     */
+    int populate(Vma vma, int pid, long start, long end, boolean write) {
+        PageTable pt = vma.mm.pgd;
+        for (long va = start; Long.compareUnsigned(va, end) < 0; va += 4096) {
+            long pte = pt.get(va);
+            if (pte == 0) {
+                pte = pt.hugePmd(va);
+            }
+            if ((pte & Pte.PRESENT) != 0 && (!write || (pte & Pte.RW) != 0)) {
+                continue;
+            }
+            int fault = handleMmFault(vma, va, write ? VmFault.FLAG_WRITE : 0);
+            long seq = log.append(pid, va, write ? WRITE : READ, vma.start, outHandler, outPgoff, fault, outPfn,
+                outPath);
+            if (outReason != null) {
+                k.reasons.put(seq, outReason);
+            }
+            if ((fault & VmFaultResult.ERROR) != 0) {
+                return fault;
+            }
+        }
+        return 0;
+    }
+}

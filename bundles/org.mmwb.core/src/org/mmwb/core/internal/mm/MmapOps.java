@@ -1,0 +1,444 @@
+package org.mmwb.core.internal.mm;
+
+import java.util.List;
+
+import org.mmwb.core.mm.Errno;
+import org.mmwb.core.mm.MapFlags;
+import org.mmwb.core.mm.MemFile;
+import org.mmwb.core.mm.Prot;
+import org.mmwb.core.mm.VmFlags;
+
+/**
+ * mmap, munmap and brk with the checks and errnos of mm/mmap.c and mm/vma.c (do_mmap, __get_unmapped_area,
+ * arch_get_unmapped_area_topdown, thp_get_unmapped_area, __mmap_region, do_vmi_munmap, brk).
+ */
+public final class MmapOps {
+    static final long PAGE = 4096;
+    static final long PMD = 1L << 21;
+    static final long DEFAULT_MAP_WINDOW = (1L << 47) - PAGE;
+
+    private MmapOps() {
+    }
+
+    static long pageAlign(long len) {
+        return (len + PAGE - 1) & ~(PAGE - 1);
+    }
+
+    /** vm_start_gap: a VM_GROWSDOWN VMA keeps stack_guard_gap free below it. */
+    static long startGap(Vma v) {
+        long s = v.start;
+        if ((v.flags & VmFlags.GROWSDOWN) != 0) {
+            long g = s - v.mm.k.stackGuardGap;
+            s = Long.compareUnsigned(g, s) > 0 ? 0 : g;
+        }
+        return s;
+    }
+
+    /** __get_unmapped_area: fixed addresses are checked, others placed top-down (THP-aligned when eligible). */
+    static long getUnmappedArea(Mm mm, MemFile file, long addr, long len, long pgoff, int flags, long vmFlags) {
+        if (Long.compareUnsigned(len, mm.taskSize) > 0) {
+            return -Errno.ENOMEM;
+        }
+        long a;
+        if ((flags & MapFlags.FIXED) != 0) {
+            a = addr;
+        } else if (file == null && addr == 0 && (len & (PMD - 1)) == 0) {
+            a = thpGetUnmappedArea(mm, len, flags, vmFlags);
+        } else {
+            a = topDown(mm, addr, len, flags);
+        }
+        if (Errno.isError(a)) {
+            return a;
+        }
+        if (Long.compareUnsigned(a, mm.taskSize - len) > 0) {
+            return -Errno.ENOMEM;
+        }
+        if ((a & (PAGE - 1)) != 0) {
+            return -Errno.EINVAL;
+        }
+        return a;
+    }
+
+    /** thp_get_unmapped_area_vmflags: pad by 2 MiB and align (top-down keeps the upper aligned slot). */
+    static long thpGetUnmappedArea(Mm mm, long len, int flags, long vmFlags) {
+        long padded = len + PMD;
+        if (Long.compareUnsigned(padded, len) < 0) {
+            return topDown(mm, 0, len, flags);
+        }
+        long ret = topDown(mm, 0, padded, flags);
+        if (Errno.isError(ret)) {
+            return topDown(mm, 0, len, flags);
+        }
+        long offSub = (-ret) & (PMD - 1);
+        if (offSub == 0) {
+            return ret + PMD;
+        }
+        return ret + offSub;
+    }
+
+    /** arch_get_unmapped_area_topdown: a valid free hint wins, else the highest gap below mmap_base. */
+    static long topDown(Mm mm, long addr, long len, int flags) {
+        if (addr != 0) {
+            addr &= ~(PAGE - 1);
+            if (hintValid(mm, addr, len)) {
+                Vma vma = mm.findVma(addr);
+                Vma prev = addr == 0 ? null : mm.tree.prev(addr);
+                if ((vma == null || addr + len <= startGap(vma)) && (prev == null || addr >= prev.end)) {
+                    return addr;
+                }
+            }
+        }
+        long high = mm.mmapBase;
+        if (Long.compareUnsigned(addr, DEFAULT_MAP_WINDOW) > 0) {
+            high += mm.taskSize - DEFAULT_MAP_WINDOW;
+        }
+        long low = Math.max(PAGE, mm.k.mmapMinAddr);
+        long r = unmappedAreaTopDown(mm, len, low, high);
+        if (r >= 0) {
+            return r;
+        }
+        return unmappedAreaBottomUp(mm, len, pageAlign(mm.taskSize / 3), mm.taskSize);
+    }
+
+    private static boolean hintValid(Mm mm, long addr, long len) {
+        if (Long.compareUnsigned(mm.taskSize - len, addr) < 0) {
+            return false;
+        }
+        return (Long.compareUnsigned(addr, DEFAULT_MAP_WINDOW) > 0)
+            == (Long.compareUnsigned(addr + len, DEFAULT_MAP_WINDOW) > 0);
+    }
+
+    /** unmapped_area_topdown: the highest [gapStart, gapEnd) of at least len inside [low, high). */
+    static long unmappedAreaTopDown(Mm mm, long len, long low, long high) {
+        long gapEnd = high;
+        Vma above = mm.tree.next(high);
+        if (above != null) {
+            gapEnd = Math.min(gapEnd, startGap(above));
+        }
+        Vma v = mm.tree.prev(high);
+        while (true) {
+            if (v != null && v.end > gapEnd) {
+                gapEnd = Math.min(gapEnd, startGap(v));
+                v = mm.prevOf(v);
+                continue;
+            }
+            long gapStart = v == null ? 0 : v.end;
+            long lo = Math.max(gapStart, low);
+            if (gapEnd > lo && gapEnd - lo >= len) {
+                return (gapEnd - len) & ~(PAGE - 1);
+            }
+            if (v == null || v.end <= low) {
+                return -Errno.ENOMEM;
+            }
+            gapEnd = Math.min(gapEnd, startGap(v));
+            v = mm.prevOf(v);
+        }
+    }
+
+    /** unmapped_area: the lowest gap (the legacy bottom-up fallback). */
+    static long unmappedAreaBottomUp(Mm mm, long len, long low, long high) {
+        long a = low;
+        Vma v = mm.findVma(a);
+        while (true) {
+            long gapEnd = v == null ? high : Math.min(high, startGap(v));
+            if (gapEnd >= a && gapEnd - a >= len) {
+                return a;
+            }
+            if (v == null) {
+                return -Errno.ENOMEM;
+            }
+            a = Math.max(a, v.end);
+            v = mm.nextOf(v);
+        }
+    }
+
+    /** do_mmap + __mmap_region (+ mm_populate for MAP_POPULATE / MAP_LOCKED). */
+    public static long mmap(Mm mm, int pid, long addr, long len, int prot, int flags, MemFile file, long off) {
+        if (len == 0) {
+            return -Errno.EINVAL;
+        }
+        if ((off & (PAGE - 1)) != 0) {
+            return -Errno.EINVAL;
+        }
+        if ((prot & ~(Prot.READ | Prot.WRITE | Prot.EXEC | Prot.SEM | Prot.GROWSDOWN | Prot.GROWSUP)) != 0) {
+            // unknown PROT bits are ignored by do_mmap except those arch_validate_prot rejects via mprotect
+        }
+        long pgoff = off >>> 12;
+        if ((flags & MapFlags.FIXED_NOREPLACE) != 0) {
+            flags |= MapFlags.FIXED;
+        }
+        if ((flags & MapFlags.FIXED) == 0) {
+            addr = roundHintToMin(mm, addr);
+        }
+        long alen = pageAlign(len);
+        if (alen == 0 || Long.compareUnsigned(alen, len) < 0) {
+            return -Errno.ENOMEM;
+        }
+        if (pgoff + (alen >>> 12) < pgoff) {
+            return -Errno.EOVERFLOW;
+        }
+        if (mm.mapCount() > mm.k.maxMapCount) {
+            return -Errno.ENOMEM;
+        }
+        if ((flags & MapFlags.ANONYMOUS) != 0) {
+            file = null;
+        } else if (file == null) {
+            return -Errno.EBADF;
+        }
+        long vmFlags = VmFlags.fromProt(prot) | calcVmFlagBits(file, flags) | mm.defFlags
+            | VmFlags.MAYREAD | VmFlags.MAYWRITE | VmFlags.MAYEXEC;
+        long a = getUnmappedArea(mm, file, addr, alen, pgoff, flags, vmFlags);
+        if (Errno.isError(a)) {
+            return a;
+        }
+        if ((flags & MapFlags.FIXED_NOREPLACE) != 0 && mm.tree.findIntersection(a, a + alen) != null) {
+            return -Errno.EEXIST;
+        }
+        int type = flags & MapFlags.TYPE;
+        if (file != null) {
+            switch (type) {
+                case MapFlags.SHARED, MapFlags.SHARED_VALIDATE -> vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+                case MapFlags.PRIVATE -> { }
+                default -> {
+                    return -Errno.EINVAL;
+                }
+            }
+            if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
+                return -Errno.EINVAL;
+            }
+        } else {
+            switch (type) {
+                case MapFlags.SHARED, MapFlags.SHARED_VALIDATE -> {
+                    if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
+                        return -Errno.EINVAL;
+                    }
+                    pgoff = 0;
+                    vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+                }
+                case MapFlags.PRIVATE -> pgoff = a >>> 12;
+                default -> {
+                    return -Errno.EINVAL;
+                }
+            }
+        }
+        if ((flags & MapFlags.NORESERVE) != 0 && mm.k.overcommit != 2) {
+            vmFlags |= VmFlags.NORESERVE;
+        }
+        long r = mmapRegion(mm, file, a, alen, vmFlags, pgoff);
+        if (Errno.isError(r)) {
+            return r;
+        }
+        if ((vmFlags & VmFlags.LOCKED) != 0
+                || (flags & (MapFlags.POPULATE | MapFlags.NONBLOCK)) == MapFlags.POPULATE) {
+            mmPopulate(mm, pid, r, alen, true);
+        }
+        return r;
+    }
+
+    /** round_hint_to_min: a hint below mmap_min_addr is raised to it. */
+    static long roundHintToMin(Mm mm, long hint) {
+        hint &= ~(PAGE - 1);
+        if (hint != 0 && Long.compareUnsigned(hint, pageAlign(mm.k.mmapMinAddr)) < 0) {
+            return pageAlign(mm.k.mmapMinAddr);
+        }
+        return hint;
+    }
+
+    /** calc_vm_flag_bits. */
+    static long calcVmFlagBits(MemFile file, int flags) {
+        long f = 0;
+        if ((flags & MapFlags.GROWSDOWN) != 0) {
+            f |= VmFlags.GROWSDOWN;
+        }
+        if ((flags & MapFlags.LOCKED) != 0) {
+            f |= VmFlags.LOCKED;
+        }
+        if ((flags & MapFlags.SYNC) != 0 && file != null) {
+            f |= VmFlags.SYNC;
+        }
+        if ((flags & MapFlags.STACK) != 0) {
+            f |= VmFlags.NOHUGEPAGE;
+        }
+        return f;
+    }
+
+    /** accountable_mapping: private writable memory is charged (VM_ACCOUNT) unless VM_NORESERVE. */
+    static boolean accountable(long vmFlags) {
+        return (vmFlags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE;
+    }
+
+    /** __mmap_region: unmap what is in the way, try to merge, else create a VMA (shared anon gets a shmem file). */
+    static long mmapRegion(Mm mm, MemFile file, long addr, long len, long vmFlags, long pgoff) {
+        long end = addr + len;
+        if (mm.tree.findIntersection(addr, end) != null) {
+            int err = doMunmap(mm, addr, len);
+            if (err != 0) {
+                return err;
+            }
+        }
+        if (accountable(vmFlags)) {
+            vmFlags |= VmFlags.ACCOUNT;
+        }
+        Vma prev = mm.tree.prev(addr);
+        Vma next = mm.tree.next(addr);
+        Vma vma = null;
+        if (!(file == null && (vmFlags & VmFlags.SHARED) != 0)) {
+            Vmg g = Vmg.forNew(mm, prev, next, addr, end, pgoff, vmFlags, file);
+            vma = VmaMerge.mergeNewRange(g);
+        }
+        if (vma == null) {
+            vma = new Vma(mm, addr, end, pgoff, vmFlags);
+            if (file != null) {
+                vma.file = file;
+                vma.ops = VmOps.SHMEM;
+            } else if ((vmFlags & VmFlags.SHARED) != 0) {
+                vma.file = MemFile.devZero(len);
+                vma.ops = VmOps.SHMEM;
+            }
+            mm.link(vma);
+        }
+        mm.totalVm += len >>> 12;
+        if ((vmFlags & VmFlags.LOCKED) != 0) {
+            if ((vmFlags & VmFlags.SPECIAL) != 0) {
+                vma.flags &= ~VmFlags.LOCKED_MASK;
+            } else {
+                mm.lockedVm += len >>> 12;
+            }
+        }
+        return addr;
+    }
+
+    /** __mm_populate: fault in [start, start+len) of VM_LOCKED or populate-requested VMAs. */
+    static int mmPopulate(Mm mm, int pid, long start, long len, boolean ignoreErrors) {
+        long end = start + len;
+        for (Vma v : mm.range(start, end)) {
+            if ((v.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0 || (v.flags & VmFlags.LOCKONFAULT) != 0
+                    || !v.accessible()) {
+                continue;
+            }
+            boolean write = (v.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE;
+            int r = mm.k.faults.populate(v, pid, Math.max(start, v.start), Math.min(end, v.end), write);
+            if (r != 0 && !ignoreErrors) {
+                return -Errno.EFAULT;
+            }
+        }
+        return 0;
+    }
+
+    /** munmap(2) / do_vmi_munmap. */
+    public static long munmap(Mm mm, long start, long len) {
+        if ((start & (PAGE - 1)) != 0 || Long.compareUnsigned(start, mm.taskSize) > 0
+                || Long.compareUnsigned(len, mm.taskSize - start) > 0) {
+            return -Errno.EINVAL;
+        }
+        long alen = pageAlign(len);
+        if (alen == 0) {
+            return -Errno.EINVAL;
+        }
+        return doMunmap(mm, start, alen);
+    }
+
+    /** do_vmi_align_munmap: split at the edges (may_split, mseal), detach, zap, close. 0 or -errno. */
+    static int doMunmap(Mm mm, long start, long len) {
+        long end = start + len;
+        List<Vma> vmas = mm.range(start, end);
+        if (vmas.isEmpty()) {
+            return 0;
+        }
+        Vma first = vmas.get(0);
+        for (Vma v : vmas) {
+            if ((v.flags & VmFlags.SEALED) != 0) {
+                return -Errno.EPERM;
+            }
+        }
+        if (first.start < start) {
+            if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
+                return -Errno.ENOMEM;
+            }
+            int err = VmaMerge.split(mm, first, start, true);
+            if (err != 0) {
+                return err;
+            }
+        }
+        Vma last = vmas.get(vmas.size() - 1);
+        if (last.end > end) {
+            int err = VmaMerge.split(mm, last, end, false);
+            if (err != 0) {
+                return err;
+            }
+        }
+        for (Vma v : mm.range(start, end)) {
+            removeVma(mm, v);
+        }
+        Vma prev = mm.tree.prev(start);
+        Vma next = mm.tree.next(start);
+        mm.pgd.freePgtables(prev == null ? 0 : prev.end, next == null ? 0 : next.start);
+        return 0;
+    }
+
+    /** Unlinks, zaps and closes one VMA (unmap_vmas + remove_vma). */
+    static void removeVma(Mm mm, Vma v) {
+        mm.unlink(v);
+        Pages.zap(mm, v.start, v.end, false);
+        long pages = v.pages();
+        mm.totalVm -= pages;
+        if ((v.flags & VmFlags.LOCKED) != 0) {
+            mm.lockedVm -= pages;
+        }
+        SpecialMappings.close(v);
+    }
+
+    /** brk(2): returns the new break, or the old one when the request fails (the kernel's convention). */
+    public static long brk(Mm mm, int pid, long brk) {
+        long origbrk = mm.brk;
+        long minBrk = mm.startBrk;
+        if (Long.compareUnsigned(brk, minBrk) < 0) {
+            return origbrk;
+        }
+        long newbrk = pageAlign(brk);
+        long oldbrk = pageAlign(mm.brk);
+        if (oldbrk == newbrk) {
+            mm.brk = brk;
+            return brk;
+        }
+        if (Long.compareUnsigned(brk, mm.brk) <= 0) {
+            Vma brkvma = mm.findVma(newbrk);
+            if (brkvma == null || brkvma.start >= oldbrk) {
+                return origbrk;
+            }
+            mm.brk = brk;
+            if (doMunmap(mm, newbrk, oldbrk - newbrk) != 0) {
+                mm.brk = origbrk;
+                return origbrk;
+            }
+            return brk;
+        }
+        Vma next = mm.findVma(oldbrk);
+        if (next != null && Long.compareUnsigned(next.start, newbrk + PAGE + mm.k.stackGuardGap) < 0
+                && newbrk + PAGE > startGap(next)) {
+            return origbrk;
+        }
+        if (next != null && next.start < newbrk) {
+            return origbrk;
+        }
+        long flags = VmFlags.DATA_DEFAULT | VmFlags.ACCOUNT | mm.defFlags;
+        Vma prev = mm.tree.prev(oldbrk);
+        Vma brkvma = prev != null && prev.start >= mm.startBrk ? prev : null;
+        long len = newbrk - oldbrk;
+        Vma merged = null;
+        if (brkvma != null && brkvma.end == oldbrk) {
+            Vmg g = Vmg.forNew(mm, brkvma, mm.tree.next(oldbrk), oldbrk, newbrk, oldbrk >>> 12, flags, null);
+            merged = VmaMerge.mergeNewRange(g);
+        }
+        if (merged == null) {
+            Vma v = new Vma(mm, oldbrk, newbrk, oldbrk >>> 12, flags);
+            mm.link(v);
+        }
+        mm.totalVm += len >>> 12;
+        mm.brk = brk;
+        if ((mm.defFlags & VmFlags.LOCKED) != 0) {
+            mmPopulate(mm, pid, oldbrk, len, true);
+        }
+        return brk;
+    }
+}

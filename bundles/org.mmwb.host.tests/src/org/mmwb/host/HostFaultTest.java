@@ -1,0 +1,162 @@
+package org.mmwb.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mmwb.host.HostTestSupport.PAGE;
+import static org.mmwb.host.HostTestSupport.WIN;
+import static org.mmwb.host.HostTestSupport.letters;
+import static org.mmwb.host.HostTestSupport.mapAnon;
+import static org.mmwb.host.HostTestSupport.texts;
+import static org.mmwb.host.MmConstants.MAP_FIXED_NOREPLACE;
+import static org.mmwb.host.MmConstants.MAP_PRIVATE;
+import static org.mmwb.host.MmConstants.MAP_SHARED;
+import static org.mmwb.host.MmConstants.PROT_EXEC;
+import static org.mmwb.host.MmConstants.PROT_READ;
+import static org.mmwb.host.MmConstants.PROT_WRITE;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Touches and their signals, page letters after faults, fork and guard markers, on the live kernel. */
+class HostFaultTest {
+    private static HostKernel kernel;
+    private HostScenario scenario;
+    private HostProcess p;
+
+    @BeforeAll
+    static void start() throws HostUnavailableException {
+        kernel = HostTestSupport.startOrSkip();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
+    @BeforeEach
+    void begin() {
+        scenario = kernel.newScenario(WIN, 1L << 30);
+        p = scenario.process(1);
+    }
+
+    @AfterEach
+    void end() {
+        scenario.close();
+    }
+
+    @Test
+    void touchesGiveOkMaperrAndAccerr() {
+        mapAnon(p, WIN, 2 * PAGE, PROT_READ);
+        assertEquals("ok ok SIGSEGV(MAPERR)", texts(p.touch(WIN, 3 * PAGE, 'r')));
+        HostResult w = p.touch(WIN, PAGE, 'w').get(0);
+        assertEquals("SIGSEGV(ACCERR)", w.text());
+        assertEquals(11, w.signo());
+        assertEquals("SEGV_ACCERR", w.code());
+        assertEquals(WIN, w.address());
+        assertEquals("SIGSEGV(ACCERR)", p.exec(WIN).text(), "NX: the fetch faults");
+        assertEquals("SIGSEGV(MAPERR)", p.write(WIN + 2 * PAGE, 1).text());
+    }
+
+    @Test
+    void writesStoreZAndReadsReadIt() {
+        mapAnon(p, WIN, PAGE, PROT_READ | PROT_WRITE);
+        assertEquals("ok", texts(p.touch(WIN, PAGE, 'w')));
+        assertEquals("0x5a", p.read(WIN).text());
+        assertEquals("ok", p.write(WIN + 7, 0x41).text());
+        assertEquals("0x41", p.read(WIN + 7).text());
+    }
+
+    @Test
+    void memfdPagesHoldLettersAndFaultPastEof() {
+        HostResult fd = p.file("f", 0x1800);
+        assertEquals(HostResult.Kind.VALUE, fd.kind(), fd.text());
+        HostResult m = p.mmap(WIN, 3 * PAGE, PROT_READ, MAP_PRIVATE | MAP_FIXED_NOREPLACE, (int) fd.value(), 0);
+        assertEquals(WIN, m.value(), m.text());
+        assertEquals("ok ok SIGBUS(ADRERR)", texts(p.touch(WIN, 3 * PAGE, 'r')));
+        assertEquals("0x41", p.read(WIN).text());
+        assertEquals("0x42", p.read(WIN + PAGE).text());
+        HostVma v = HostTestSupport.vmaAt(p.dump(), WIN);
+        assertEquals("/memfd:f (deleted)", v.name());
+        assertEquals("FF.", v.pages());
+        assertEquals("r--p", v.perms());
+    }
+
+    @Test
+    void sharedFileWritesStayFileAndPrivateWritesBecomeAnon() {
+        int fd = (int) p.file("g", 2 * PAGE).value();
+        assertEquals(WIN, p.mmap(WIN, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0).value());
+        assertEquals(WIN + 0x10000,
+                p.mmap(WIN + 0x10000, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED_NOREPLACE, fd, 0).value());
+        p.touch(WIN, PAGE, 'w');
+        p.touch(WIN + 0x10000, PAGE, 'w');
+        p.touch(WIN + 0x10000 + PAGE, PAGE, 'r');
+        assertEquals("F.", letters(p, WIN, 2));
+        assertEquals("AF", letters(p, WIN + 0x10000, 2));
+    }
+
+    @Test
+    void zeroPageAndForkSharing() {
+        mapAnon(p, WIN, 3 * PAGE, PROT_READ | PROT_WRITE);
+        p.touch(WIN, PAGE, 'w');
+        p.touch(WIN + PAGE, PAGE, 'r');
+        assertEquals("AZ.", letters(p, WIN, 3));
+        HostProcess child = scenario.process((int) p.fork().value());
+        assertEquals("aZ.", letters(child, WIN, 3), "after fork the written page is shared");
+        assertEquals("aZ.", letters(p, WIN, 3));
+        child.touch(WIN, PAGE, 'w');
+        assertEquals("AZ.", letters(child, WIN, 3), "the child's write breaks COW");
+        assertEquals("0x1", child.exit().text());
+        assertEquals("AZ.", letters(p, WIN, 3), "the parent's page is its own again");
+    }
+
+    @Test
+    void guardMarkersReadAsGAndFaultAsMaperr() {
+        mapAnon(p, WIN, 3 * PAGE, PROT_READ | PROT_WRITE);
+        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, MmConstants.MADV_GUARD_INSTALL).text());
+        assertEquals("ok SIGSEGV(MAPERR) ok", texts(p.touch(WIN, 3 * PAGE, 'w')));
+        assertEquals("AGA", letters(p, WIN, 3));
+        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, MmConstants.MADV_GUARD_REMOVE).text());
+        assertEquals("A.A", letters(p, WIN, 3));
+        HostVma v = HostTestSupport.vmaAt(p.dump(), WIN);
+        assertEquals(WIN + 3 * PAGE, v.end(), "guard markers do not split the VMA");
+    }
+
+    @Test
+    void vvarReadsWorkWhereBackedAndNeverWriteOrExec() {
+        HostRange vvar = p.special("[vvar]").orElseThrow();
+        List<HostResult> reads = p.touch(vvar.start(), vvar.length(), 'r');
+        assertEquals(4, reads.size());
+        assertEquals("ok", reads.get(0).text(), "the time data page");
+        assertEquals("SIGBUS(ADRERR)", reads.get(1).text(), "the timens page outside a time namespace");
+        assertEquals("SIGSEGV(ACCERR)", p.touch(vvar.start(), PAGE, 'w').get(0).text());
+        assertEquals("SIGSEGV(ACCERR)", p.exec(vvar.start()).text());
+        HostVma v = HostTestSupport.vmaAt(p.dump(), vvar.start());
+        assertEquals("....", v.pages(), "VM_PFNMAP pages read as not present");
+        assertTrue(v.flags().containsAll(List.of("pf", "io")), v.flags().toString());
+    }
+
+    @Test
+    void vdsoExecutesAndRefusesWrites() {
+        HostRange vdso = p.special("[vdso]").orElseThrow();
+        assertEquals("ok", p.exec(vdso.start()).text());
+        assertEquals("SIGSEGV(ACCERR)", p.write(vdso.start(), 1).text());
+        mapAnon(p, WIN, PAGE, PROT_READ | PROT_WRITE | PROT_EXEC);
+        assertEquals("ok", p.exec(WIN).text(), "zero bytes run as one harmless instruction");
+    }
+
+    @Test
+    void dumpCapsPageLetters() {
+        mapAnon(p, WIN, 64 * PAGE, PROT_READ | PROT_WRITE);
+        HostVma v = HostTestSupport.vmaAt(p.dump(8), WIN);
+        assertEquals(8, v.pages().length());
+        assertEquals(false, v.pagesComplete());
+        assertEquals(List.of("rd", "wr", "mr", "mw", "me", "ac"), v.flags());
+    }
+}

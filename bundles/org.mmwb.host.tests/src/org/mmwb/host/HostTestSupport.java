@@ -1,0 +1,48 @@
+package org.mmwb.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+
+/** Shared set-up: one helper per test class, skipped (with the reason) where the host cannot run it. */
+final class HostTestSupport {
+    /** The window the tests map into, as scenarios do. */
+    static final long WIN = 0x100000000000L;
+    static final long PAGE = 4096;
+
+    private HostTestSupport() {
+    }
+
+    /** Starts a helper, or aborts the test with why this host cannot (not Linux x86-64, or no gcc). */
+    static HostKernel startOrSkip() throws HostUnavailableException {
+        String why = HostKernel.unavailableReason();
+        Assumptions.assumeTrue(why == null, () -> "skipped: " + why);
+        return HostKernel.start();
+    }
+
+    static String texts(List<HostResult> rs) {
+        return String.join(" ", rs.stream().map(HostResult::text).toList());
+    }
+
+    static HostVma vmaAt(List<HostVma> vmas, long addr) {
+        return vmas.stream().filter(v -> v.start() <= addr && addr < v.end()).findFirst()
+                .orElseThrow(() -> new AssertionError("no VMA at 0x" + Long.toHexString(addr) + " in " + vmas));
+    }
+
+    /** The page letters of [addr, addr + pages * 4096), which must lie in one VMA. */
+    static String letters(HostProcess p, long addr, int pages) {
+        HostVma v = vmaAt(p.dump(), addr);
+        int first = (int) ((addr - v.start()) / PAGE);
+        return v.pages().substring(first, first + pages);
+    }
+
+    static long mapAnon(HostProcess p, long addr, long len, int prot) {
+        HostResult r = p.mmap(addr, len, prot, MmConstants.MAP_PRIVATE | MmConstants.MAP_ANONYMOUS
+                | MmConstants.MAP_FIXED_NOREPLACE, -1, 0);
+        assertEquals(HostResult.Kind.VALUE, r.kind(), r.text());
+        assertEquals(addr, r.value());
+        return addr;
+    }
+}

@@ -1,0 +1,288 @@
+package org.mmwb.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Compares two runs of the same scenario (typically simulator vs live kernel) and lists where they disagree: op
+ * results, VMAs, page letters, faults. {@code ./mmwb diff} prints {@link Result#format()}.
+ *
+ * <h2>Addresses are compared symbolically where machines legitimately differ</h2>
+ * The runner names an address with a {@code sym} when its value depends on the machine rather than on the
+ * scenario, and this comparison then compares the names instead of the numbers:
+ * <ul>
+ * <li>A kernel-chosen address (mmap without {@code fixed}/{@code noreplace} whose hint was not honoured or was 0;
+ * mremap that moved without {@code fixed=}) starts a new base named after its binding ({@code $a}) or its line
+ * ({@code @12}); addresses inside that mapping are {@code $a+0x1000}.</li>
+ * <li>Mappings placed by exec ({@code [vdso]}, {@code [vvar]}, {@code [vvar_vclock]}, {@code [stack]}, {@code [heap]})
+ * are bases under their own names, as they were before the first operation; {@code [stack]} also names the 8M
+ * below it (stack growth). An address computed from one ({@code [vdso]-1M} with {@code fixed}) keeps that form.</li>
+ * <li>brk results are relative to the break before the first brk of the run: {@code [brk]+0x21000}.</li>
+ * <li>Everything else is absolute and compared as a number: literal addresses, fixed placements in the scenario's
+ * own window (e.g. 0x100000000000), a hint the kernel honoured.</li>
+ * </ul>
+ * Results: two results agree when their texts agree, or, where either has a {@code sym}, when their syms agree
+ * (so the kernel honouring a hint on one machine and not on the other is reported). VMAs are matched by key: a
+ * bracketed name ({@code [vdso]}, with an occurrence number if it appears twice) — compared by name, size, perms,
+ * flags and pages, never by address, as ASLR moves them; else the {@code sym} of the start; else the absolute start.
+ * Matched VMAs must agree in size, perms, pgoff, name, VmFlags (in order) and page letters. Dumps are matched by
+ * (line, pid), the final states by pid. Faults are compared only when both runs recorded some (a live kernel
+ * usually cannot), by position: pid, access, address (symbolic where named), pgoff, result, handler; PFNs never.
+ * Results are matched by line: each line runs once.
+ */
+public final class ReportComparison {
+
+    private ReportComparison() {
+    }
+
+    /** What disagrees. */
+    public enum Kind {
+        PROFILE, RESULT, DUMP, VMA, PAGES, FAULT
+    }
+
+    /**
+     * One disagreement.
+     *
+     * @param kind  what part of the report
+     * @param where where: {@code line 3 pid 1 mmap}, {@code dump line 7 pid 1 VMA $a}
+     * @param what  which property: {@code result}, {@code perms}, {@code pages}, {@code only in sim}, ...
+     * @param left  the left run's value ("" when absent)
+     * @param right the right run's value ("" when absent)
+     */
+    public record Disagreement(Kind kind, String where, String what, String left, String right) {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param leftName      label of the left run, e.g. {@code sim}
+     * @param rightName     label of the right run, e.g. {@code kernel}
+     * @param disagreements every disagreement in report order
+     * @param notes         things not compared and why
+     */
+    public record Result(String leftName, String rightName, List<Disagreement> disagreements, List<String> notes) {
+
+        public Result {
+            disagreements = List.copyOf(disagreements);
+            notes = List.copyOf(notes);
+        }
+
+        public boolean agree() {
+            return disagreements.isEmpty();
+        }
+
+        /** One line per disagreement ({@code WHERE: WHAT: sim X, kernel Y}), then notes, then a summary. */
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            for (Disagreement d : disagreements) {
+                sb.append(d.where()).append(": ").append(d.what());
+                if (d.what().startsWith("only in")) {
+                    sb.append(": ").append(d.left().isEmpty() ? d.right() : d.left());
+                } else {
+                    sb.append(": ").append(leftName).append(' ').append(show(d.left())).append(", ")
+                            .append(rightName).append(' ').append(show(d.right()));
+                }
+                sb.append('\n');
+            }
+            for (String n : notes) {
+                sb.append("note: ").append(n).append('\n');
+            }
+            sb.append(disagreements.isEmpty() ? leftName + " and " + rightName + " agree"
+                    : disagreements.size() + " disagreement" + (disagreements.size() == 1 ? "" : "s") + " between "
+                            + leftName + " and " + rightName).append('\n');
+            return sb.toString();
+        }
+
+        private static String show(String v) {
+            return v.isEmpty() ? "(none)" : v;
+        }
+    }
+
+    public static Result compare(RunReport left, RunReport right) {
+        return compare(left, "sim", right, "kernel");
+    }
+
+    public static Result compare(RunReport left, String leftName, RunReport right, String rightName) {
+        List<Disagreement> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!Objects.equals(left.profile(), right.profile())) {
+            out.add(new Disagreement(Kind.PROFILE, "report", "profile", left.profile(), right.profile()));
+        }
+        compareResults(left, leftName, right, rightName, out);
+        compareDumps(left, leftName, right, rightName, out);
+        compareFaults(left, right, leftName, rightName, out, notes);
+        return new Result(leftName, rightName, out, notes);
+    }
+
+    private static void compareResults(RunReport l, String ln, RunReport r, String rn, List<Disagreement> out) {
+        Map<Integer, OpRecord> rightByLine = new LinkedHashMap<>();
+        for (OpRecord o : r.results()) {
+            rightByLine.put(o.line(), o);
+        }
+        for (OpRecord a : l.results()) {
+            OpRecord b = rightByLine.remove(a.line());
+            String where = "line " + a.line() + " pid " + a.pid() + " " + a.op();
+            if (b == null) {
+                out.add(new Disagreement(Kind.RESULT, where, "only in " + ln, ReportText.results(a.results()), ""));
+                continue;
+            }
+            if (!a.op().equals(b.op())) {
+                out.add(new Disagreement(Kind.RESULT, "line " + a.line(), "op", a.op(), b.op()));
+                continue;
+            }
+            if (a.pid() != b.pid()) {
+                out.add(new Disagreement(Kind.RESULT, where, "pid", "" + a.pid(), "" + b.pid()));
+            }
+            if (!a.perPage() && !b.perPage()) {
+                String x = resultKey(a);
+                String y = resultKey(b);
+                if (!x.equals(y)) {
+                    out.add(new Disagreement(Kind.RESULT, where, "result", shown(a), shown(b)));
+                }
+                continue;
+            }
+            int n = Math.max(a.results().size(), b.results().size());
+            for (int i = 0; i < n; i++) {
+                String x = i < a.results().size() ? a.results().get(i).text() : "";
+                String y = i < b.results().size() ? b.results().get(i).text() : "";
+                if (!x.equals(y)) {
+                    out.add(new Disagreement(Kind.RESULT, where, "page " + i, x, y));
+                }
+            }
+        }
+        for (OpRecord b : rightByLine.values()) {
+            out.add(new Disagreement(Kind.RESULT, "line " + b.line() + " pid " + b.pid() + " " + b.op(),
+                    "only in " + rn, "", ReportText.results(b.results())));
+        }
+    }
+
+    /** What a single result is compared by: its sym when named, else its text. */
+    private static String resultKey(OpRecord o) {
+        return o.sym() != null ? "sym:" + o.sym() : o.result() == null ? "" : o.result().text();
+    }
+
+    private static String shown(OpRecord o) {
+        String t = o.result() == null ? "" : o.result().text();
+        return o.sym() != null ? t + " (" + o.sym() + ")" : t;
+    }
+
+    private static String dumpKey(DumpRecord d) {
+        return (d.line() == null ? "final" : "dump line " + d.line()) + " pid " + d.pid();
+    }
+
+    private static void compareDumps(RunReport l, String ln, RunReport r, String rn, List<Disagreement> out) {
+        Map<String, DumpRecord> rightDumps = new LinkedHashMap<>();
+        for (DumpRecord d : r.dumps()) {
+            rightDumps.putIfAbsent(dumpKey(d), d);
+        }
+        for (DumpRecord a : l.dumps()) {
+            String key = dumpKey(a);
+            DumpRecord b = rightDumps.remove(key);
+            if (b == null) {
+                out.add(new Disagreement(Kind.DUMP, key, "only in " + ln, a.vmas().size() + " VMAs", ""));
+                continue;
+            }
+            compareVmas(key, a.vmas(), ln, b.vmas(), rn, out);
+        }
+        for (Map.Entry<String, DumpRecord> e : rightDumps.entrySet()) {
+            out.add(new Disagreement(Kind.DUMP, e.getKey(), "only in " + rn, "", e.getValue().vmas().size()
+                    + " VMAs"));
+        }
+    }
+
+    /** The key a VMA is matched by (see the class comment). */
+    public static String vmaKey(VmaSnapshot v, Map<String, Integer> seen) {
+        String base;
+        if (v.isSpecialName()) {
+            base = v.name();
+        } else if (v.sym() != null) {
+            base = v.sym();
+        } else {
+            return "0x" + Long.toHexString(v.start());
+        }
+        int n = seen.merge(base, 1, Integer::sum);
+        return n == 1 ? base : base + "#" + n;
+    }
+
+    private static void compareVmas(String dump, List<VmaSnapshot> as, String ln, List<VmaSnapshot> bs, String rn,
+            List<Disagreement> out) {
+        Map<String, VmaSnapshot> right = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (VmaSnapshot b : bs) {
+            right.put(vmaKey(b, seen), b);
+        }
+        seen.clear();
+        for (VmaSnapshot a : as) {
+            String key = vmaKey(a, seen);
+            VmaSnapshot b = right.remove(key);
+            String where = dump + " VMA " + key;
+            if (b == null) {
+                out.add(new Disagreement(Kind.VMA, where, "only in " + ln, ReportText.mapsLine(a).strip(), ""));
+                continue;
+            }
+            if (a.size() != b.size()) {
+                out.add(new Disagreement(Kind.VMA, where, "size", "0x" + Long.toHexString(a.size()),
+                        "0x" + Long.toHexString(b.size())));
+            }
+            diff(out, where, "perms", a.perms(), b.perms());
+            diff(out, where, "pgoff", "" + a.pgoff(), "" + b.pgoff());
+            diff(out, where, "name", a.name(), b.name());
+            diff(out, where, "VmFlags", String.join(" ", a.flags()), String.join(" ", b.flags()));
+            if (!a.pages().equals(b.pages())) {
+                int i = 0;
+                while (i < a.pages().length() && i < b.pages().length() && a.pages().charAt(i) == b.pages().charAt(i)) {
+                    i++;
+                }
+                out.add(new Disagreement(Kind.PAGES, where, "pages (first difference at page " + i + ")", a.pages(),
+                        b.pages()));
+            }
+        }
+        for (Map.Entry<String, VmaSnapshot> e : right.entrySet()) {
+            out.add(new Disagreement(Kind.VMA, dump + " VMA " + e.getKey(), "only in " + rn, "",
+                    ReportText.mapsLine(e.getValue()).strip()));
+        }
+    }
+
+    private static void diff(List<Disagreement> out, String where, String what, String a, String b) {
+        if (!a.equals(b)) {
+            out.add(new Disagreement(Kind.VMA, where, what, a, b));
+        }
+    }
+
+    private static void compareFaults(RunReport l, RunReport r, String ln, String rn, List<Disagreement> out,
+            List<String> notes) {
+        if (l.faults().isEmpty() || r.faults().isEmpty()) {
+            if (l.faults().size() != r.faults().size()) {
+                notes.add("faults not compared: " + ln + " recorded " + l.faults().size() + ", " + rn + " recorded "
+                        + r.faults().size());
+            }
+            return;
+        }
+        int n = Math.max(l.faults().size(), r.faults().size());
+        for (int i = 0; i < n; i++) {
+            FaultRecord a = i < l.faults().size() ? l.faults().get(i) : null;
+            FaultRecord b = i < r.faults().size() ? r.faults().get(i) : null;
+            String where = "fault " + i;
+            if (a == null || b == null) {
+                out.add(new Disagreement(Kind.FAULT, where, "only in " + (a == null ? rn : ln),
+                        a == null ? "" : ReportText.faultLine(a), b == null ? "" : ReportText.faultLine(b)));
+                continue;
+            }
+            String fa = faultKey(a);
+            String fb = faultKey(b);
+            if (!fa.equals(fb)) {
+                out.add(new Disagreement(Kind.FAULT, where, "fault", fa, fb));
+            }
+        }
+    }
+
+    private static String faultKey(FaultRecord f) {
+        String addr = f.sym() != null ? f.sym() : "0x" + Long.toHexString(f.address());
+        return "pid " + f.pid() + " " + f.access() + " " + addr + " pgoff " + f.pgoff() + " " + f.result() + " "
+                + f.handler();
+    }
+}
