@@ -53,6 +53,8 @@
  *     P exit                         -> val PARENTPID         0 when the parent is gone
  *     P special NAME                 -> val START END | err 2 ENOENT   NAME as in maps: [vdso] [vvar] [stack] ...
  *     P pid                          -> val REALPID
+ *     P window ADDR LEN              -> ok | err              is [ADDR, ADDR+LEN) free? (MAP_FIXED_NOREPLACE, then unmapped)
+ *     P hang | P crash               for tests: never answer (deadline) / raise SIGABRT (crash report)
  *     P dump [MAXPAGES]              -> dump, then one line per VMA (fields separated by TAB), then end:
  *                                       START END PERMS PGOFF VMFLAGS RSS_KB PAGES NAME
  *                                       START/END/PGOFF hex (PGOFF in bytes as in maps), VMFLAGS comma separated,
@@ -733,6 +735,7 @@ static long recv_reply(int fd, long deadline, int *passed_fd)
 static void reap_group(void)
 {
     long deadline = now_ms() + 2000;
+    while (waitpid(-group, NULL, 0) > 0) { }     /* our children in the group, as they die */
     while (kill(-group, 0) == 0 && now_ms() < deadline) {
         while (waitpid(-group, NULL, WNOHANG) > 0) { }
         struct timespec ts = { 0, 200000 };

@@ -102,7 +102,8 @@ class HostFaultTest {
     }
 
     @Test
-    void zeroPageAndForkSharing() {
+    void zeroPageAndForkSharing() throws java.io.IOException {
+        HostTestSupport.assumeRoot();
         mapAnon(p, WIN, 3 * PAGE, PROT_READ | PROT_WRITE);
         p.touch(WIN, PAGE, 'w');
         p.touch(WIN + PAGE, PAGE, 'r');

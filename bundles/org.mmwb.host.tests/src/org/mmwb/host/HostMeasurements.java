@@ -12,6 +12,7 @@ public final class HostMeasurements {
     }
 
     /** @param args unused */
+    @SuppressWarnings("try")
     public static void main(String[] args) throws Exception {
         Path cache = Files.createTempDirectory("mmwb-host-cache");
         System.setProperty("mmwb.host.cache", cache.toString());

@@ -24,22 +24,30 @@ public final class HostProcess {
         this.parent = parent;
     }
 
-    /** @return the scenario pid (1, 2, ...) */
+    /**
+     * @return the scenario pid (1, 2, ...)
+     */
     public int pid() {
         return pid;
     }
 
-    /** @return the scenario pid of the parent, 0 for pid 1 */
+    /**
+     * @return the scenario pid of the parent, 0 for pid 1
+     */
     public int parentPid() {
         return parent;
     }
 
-    /** @return false once the process has exited, crashed or its scenario ended */
+    /**
+     * @return false once the process has exited, crashed or its scenario ended
+     */
     public boolean isAlive() {
         return alive;
     }
 
-    /** @return the scenario this process belongs to */
+    /**
+     * @return the scenario this process belongs to
+     */
     public HostScenario scenario() {
         return scenario;
     }
@@ -103,32 +111,70 @@ public final class HostProcess {
         return one("mmap", addr, len, prot, flags, fd, offset);
     }
 
-    /** munmap(2). @param addr start @param len length @return ok or the errno */
+    /**
+     * munmap(2).
+     *
+     * @param addr start
+     * @param len length
+     * @return ok or the errno
+     */
     public HostResult munmap(long addr, long len) {
         return one("munmap", addr, len);
     }
 
-    /** mprotect(2). @param addr start @param len length @param prot PROT_* bits @return ok or the errno */
+    /**
+     * mprotect(2).
+     *
+     * @param addr start
+     * @param len length
+     * @param prot PROT_* bits
+     * @return ok or the errno
+     */
     public HostResult mprotect(long addr, long len, int prot) {
         return one("mprotect", addr, len, prot);
     }
 
-    /** mlock(2). @param addr start @param len length @return ok or the errno */
+    /**
+     * mlock(2).
+     *
+     * @param addr start
+     * @param len length
+     * @return ok or the errno
+     */
     public HostResult mlock(long addr, long len) {
         return one("mlock", addr, len);
     }
 
-    /** munlock(2). @param addr start @param len length @return ok or the errno */
+    /**
+     * munlock(2).
+     *
+     * @param addr start
+     * @param len length
+     * @return ok or the errno
+     */
     public HostResult munlock(long addr, long len) {
         return one("munlock", addr, len);
     }
 
-    /** mseal(2) with flags 0. @param addr start @param len length @return ok or the errno */
+    /**
+     * mseal(2) with flags 0.
+     *
+     * @param addr start
+     * @param len length
+     * @return ok or the errno
+     */
     public HostResult mseal(long addr, long len) {
         return one("mseal", addr, len);
     }
 
-    /** madvise(2). @param addr start @param len length @param advice MADV_* @return ok or the errno */
+    /**
+     * madvise(2).
+     *
+     * @param addr start
+     * @param len length
+     * @param advice MADV_*
+     * @return ok or the errno
+     */
     public HostResult madvise(long addr, long len, int advice) {
         return one("madvise", addr, len, advice);
     }
@@ -190,12 +236,23 @@ public final class HostProcess {
         return rs;
     }
 
-    /** Reads one byte. @param addr the address @return the byte as {@link HostResult.Kind#VALUE}, or the signal */
+    /**
+     * Reads one byte.
+     *
+     * @param addr the address
+     * @return the byte as {@link HostResult.Kind#VALUE}, or the signal
+     */
     public HostResult read(long addr) {
         return one("read", addr);
     }
 
-    /** Stores one byte. @param addr the address @param value the byte @return ok or the signal */
+    /**
+     * Stores one byte.
+     *
+     * @param addr the address
+     * @param value the byte
+     * @return ok or the signal
+     */
     public HostResult write(long addr, int value) {
         return one("write", addr, value & 0xff);
     }
@@ -253,13 +310,17 @@ public final class HostProcess {
                 : Optional.empty();
     }
 
-    /** @return the operating-system pid of this process, or -1 when it is gone */
+    /**
+     * @return the operating-system pid of this process, or -1 when it is gone
+     */
     public long realPid() {
         HostResult r = one("pid");
         return r.kind() == HostResult.Kind.VALUE ? r.value() : -1;
     }
 
-    /** @return the VMAs of this process with page letters (at most 262144 letters per VMA) */
+    /**
+     * @return the VMAs of this process with page letters (at most 262144 letters per VMA)
+     */
     public List<HostVma> dump() {
         return dump(262_144);
     }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * results). It is not a memory-management model: no merging, no splitting, crude placement. Every call is logged
  * in {@link #calls} with its numeric arguments.
  */
-final class FakeTarget implements ScenarioTarget {
+class FakeTarget implements ScenarioTarget {
 
     static final long VVAR = 0x7fff_f000_0000L;
     static final long STACK_END = 0x7fff_ff00_0000L;
@@ -74,7 +74,7 @@ final class FakeTarget implements ScenarioTarget {
         m.put(v.start, v);
     }
 
-    private TreeMap<Long, Vma> mm() {
+    TreeMap<Long, Vma> mm() {
         return procs.get(current);
     }
 

@@ -31,6 +31,10 @@ public interface SpecialMappingProvider {
     /** Creates the mapping object; called once per kernel, may allocate kernel pages from it. */
     SpecialMapping create(Kernel kernel);
 
+    /** Called after exec installed this provider's VMA in an mm (x86's vdso records mm->context.vdso). */
+    default void installed(MmStruct mm, VmArea vma) {
+    }
+
     /** Whether to install with the seed-era legacy_special_mapping_vmops (pages only, no name/may_split). */
     default boolean legacy() {
         return false;

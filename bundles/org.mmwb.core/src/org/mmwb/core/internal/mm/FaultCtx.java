@@ -110,8 +110,14 @@ final class FaultCtx extends VmFault {
         }
         long va = addr & ~0xfffL;
         Mm mm = vma.mm;
+        for (int i = 0; i < nInserted; i++) {
+            if (inserted[i] == va) {
+                return violate(String.format("inserted a PFN twice at 0x%x", va));
+            }
+        }
         if (mm.pgd.get(va) != 0 || mm.pgd.hugePmd(va) != 0) {
-            return violate(String.format("inserted a PFN twice at 0x%x", va));
+            // insert_pfn: an entry mapped by an earlier fault is left alone (the kernel's silent success)
+            return VmFaultResult.NOPAGE;
         }
         if (nInserted == MAX_INSERTS) {
             return violate("inserted more than " + MAX_INSERTS + " PFNs in one fault");

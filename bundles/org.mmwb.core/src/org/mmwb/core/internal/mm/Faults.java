@@ -259,7 +259,7 @@ public final class Faults {
     int handleMmFault(Vma vma, long addr, int flags) {
         outPfn = -1;
         outReason = null;
-        outPgoff = vma.pgoff + ((addr - vma.start) >>> 12);
+        outPgoff = (addr - vma.start) >>> 12;
         outHandler = vma.ops == null ? hAnon : hShmem;
         boolean write = (flags & VmFault.FLAG_WRITE) != 0;
         Mm mm = vma.mm;
@@ -562,7 +562,7 @@ public final class Faults {
             why = "set vmf->page and also inserted PFNs";
         }
         if (why == null && (r & VmFaultResult.ERROR) == 0) {
-            if ((r & VmFaultResult.NOPAGE) != 0 && ctx.nInserted == 0) {
+            if ((r & VmFaultResult.NOPAGE) != 0 && ctx.nInserted == 0 && ctx.vma.mm.pgd.get(ctx.address) == 0) {
                 why = "returned VM_FAULT_NOPAGE without installing a PTE";
             } else if ((r & VmFaultResult.NOPAGE) == 0 && ctx.page < 0) {
                 why = ctx.nInserted > 0 ? "inserted PFNs but did not return VM_FAULT_NOPAGE"

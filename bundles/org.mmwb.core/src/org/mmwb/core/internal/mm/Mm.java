@@ -46,7 +46,7 @@ public final class Mm implements MmStruct {
     /** vma_lookup with the fault-path cache. */
     Vma lookup(long addr) {
         Vma v = lastVma;
-        if (v != null && v.start <= addr && addr < v.end && v.mm == this && tree.get(v.start) == v) {
+        if (v != null && v.start <= addr && addr < v.end) {
             return v;
         }
         v = tree.find(addr);

@@ -16,7 +16,7 @@ public final class MmKernel {
     /** Why a fault failed (a handler's exception, an invalid result...), by fault seq. */
     final Map<Long, String> reasons = new HashMap<>();
     final FaultCtx ctx = new FaultCtx();
-    final Faults faults = new Faults(this);
+    final Faults faults;
 
     /** vm.max_map_count. */
     int maxMapCount = 65530;
@@ -33,6 +33,7 @@ public final class MmKernel {
 
     public MmKernel(long faultLogLimit) {
         this.log = new FaultLog(faultLogLimit);
+        this.faults = new Faults(this);
     }
 
     /** The reason recorded for a failed fault, or null. */

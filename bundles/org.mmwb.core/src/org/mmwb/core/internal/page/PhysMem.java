@@ -1,16 +1,19 @@
 package org.mmwb.core.internal.page;
 
 import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * Simulated physical memory: the {@code struct page} metadata of every frame (refcount, _mapcount, kind,
- * PageAnonExclusive) packed into one {@code long} per frame, and the frames' contents stored sparsely.
+ * PageAnonExclusive, byte 0 of the contents) packed into 6 bytes per frame (an int of counts and a short of
+ * flags, in chunked primitive arrays), and the frames' contents stored sparsely. Counts beyond 65534 saturate
+ * their 16-bit field and live exactly in a side map (a page shared by that many mappings is rare).
  *
  * <p>Physical layout (x86-64 like): RAM frames are handed out from {@link #RAM_START_PFN} upwards, skipping the
  * 32-bit PCI hole [{@link #IO_PFN_BASE}, {@link #IO_PFN_END}) (3 GiB..4 GiB) where simulated devices live (the HPET
  * at 0xfed00 for instance). Freed frames are reused first (a LIFO free list, like the per-cpu page lists).
  *
- * <p>Contents: byte 0 of each frame lives inline in the frame's metadata word (that is the byte scenarios touch);
+ * <p>Contents: byte 0 of each frame lives inline in the frame's flags (that is the byte scenarios touch);
  * any other written byte lives in an open-addressing map keyed by (pfn, offset). No frame ever owns a byte[4096].
  * Bytes of non-RAM frames (device registers) may be written and read too; they live in the map.
  *
@@ -38,29 +41,29 @@ public final class PhysMem {
     /** Highest physical address bits on x86-64 (52): PFNs at or above 1 << 40 do not exist. */
     public static final long MAX_PFN = 1L << 40;
 
-    // layout of the metadata word
-    private static final int REF_BITS = 24;
-    private static final long REF_MASK = (1L << REF_BITS) - 1;
-    private static final int MAP_SHIFT = 24;
-    private static final long MAP_ONE = 1L << MAP_SHIFT;
-    private static final long MAP_MASK = ((1L << 24) - 1) << MAP_SHIFT;
-    private static final int KIND_SHIFT = 48;
-    private static final long KIND_MASK = 7L << KIND_SHIFT;
-    private static final long ANON_EXCLUSIVE = 1L << 51;
+    // Metadata: 6 bytes per frame in two chunked arrays.
+    // counts (int): refcount in bits 0..15, mapcount in bits 16..31; a field at SAT means "see the big map".
+    // flags (short): kind bits 0..2, PageAnonExclusive bit 3, HAS_EXTRA bit 4, byte 0 of the contents bits 8..15.
+    private static final int SAT = 0xffff;
+    private static final int KIND_MASK = 7;
+    private static final int ANON_EXCLUSIVE = 1 << 3;
     /** Some byte other than byte 0 is in the content map. */
-    private static final long HAS_EXTRA = 1L << 52;
-    private static final int BYTE0_SHIFT = 56;
+    private static final int HAS_EXTRA = 1 << 4;
+    private static final int BYTE0_SHIFT = 8;
 
-    private static final int CHUNK_SHIFT = 16;
+    private static final int CHUNK_SHIFT = 12;
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final long HOLE = IO_PFN_END - IO_PFN_BASE;
 
-    private long[][] chunks = new long[4][];
+    private int[][] counts = new int[16][];
+    private short[][] flags = new short[16][];
     private int frontier; // frames ever used (frame index space)
     private int[] freeList = new int[64];
     private int freeTop;
     private long allocated;
     private final ByteMap extra = new ByteMap();
+    /** Frames whose refcount or mapcount reached SAT: frame -> {refcount, mapcount}. */
+    private final HashMap<Integer, long[]> big = new HashMap<>();
     private final long zeroPfn;
 
     /** Empty RAM that grows as frames are allocated; the zero page is allocated first. */
@@ -89,14 +92,17 @@ public final class PhysMem {
         } else {
             f = frontier++;
             int c = f >>> CHUNK_SHIFT;
-            if (c == chunks.length) {
-                chunks = Arrays.copyOf(chunks, c * 2);
+            if (c == counts.length) {
+                counts = Arrays.copyOf(counts, c * 2);
+                flags = Arrays.copyOf(flags, c * 2);
             }
-            if (chunks[c] == null) {
-                chunks[c] = new long[CHUNK];
+            if (counts[c] == null) {
+                counts[c] = new int[CHUNK];
+                flags[c] = new short[CHUNK];
             }
         }
-        chunks[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = 1L | ((long) kind << KIND_SHIFT);
+        counts[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = 1;
+        flags[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = (short) kind;
         allocated++;
         return pfnOf(f);
     }
@@ -107,12 +113,16 @@ public final class PhysMem {
         if (f < 0 || pfn == zeroPfn) {
             return;
         }
-        long m = meta(f);
-        checkAllocated(m, pfn);
-        if ((m & REF_MASK) == REF_MASK) {
-            throw new IllegalStateException("refcount overflow of pfn 0x" + Long.toHexString(pfn));
+        checkAllocated(f, pfn);
+        int c = countsOf(f);
+        int r = c & SAT;
+        if (r < SAT - 1) {
+            setCounts(f, c + 1);
+        } else {
+            long[] b = bigOf(f, c);
+            b[0]++;
+            setCounts(f, c | SAT);
         }
-        setMeta(f, m + 1);
     }
 
     /**
@@ -125,16 +135,29 @@ public final class PhysMem {
         if (f < 0 || pfn == zeroPfn) {
             return false;
         }
-        long m = meta(f);
-        checkAllocated(m, pfn);
-        if ((m & REF_MASK) > 1) {
-            setMeta(f, m - 1);
+        checkAllocated(f, pfn);
+        int c = countsOf(f);
+        int r = c & SAT;
+        if (r == SAT) {
+            long[] b = big.get(f);
+            if (--b[0] >= SAT) {
+                return false;
+            }
+            c = (c & ~SAT) | (int) b[0];
+            setCounts(f, c);
+            dropBigIfSmall(f, c);
             return false;
         }
-        if ((m & HAS_EXTRA) != 0) {
+        if (r > 1) {
+            setCounts(f, c - 1);
+            return false;
+        }
+        if ((flagsOf(f) & HAS_EXTRA) != 0) {
             extra.removeFrame(pfn);
         }
-        setMeta(f, 0);
+        big.remove(f);
+        setCounts(f, 0);
+        setFlags(f, 0);
         allocated--;
         if (freeTop == freeList.length) {
             freeList = Arrays.copyOf(freeList, freeTop * 2);
@@ -146,13 +169,21 @@ public final class PhysMem {
     /** page_ref_count; 0 for free frames and non-RAM PFNs. */
     public int refcount(long pfn) {
         int f = frame(pfn);
-        return f < 0 ? 0 : (int) (meta(f) & REF_MASK);
+        if (f < 0) {
+            return 0;
+        }
+        int r = countsOf(f) & SAT;
+        return r != SAT ? r : (int) big.get(f)[0];
     }
 
     /** page_mapcount: how many page-table entries map the frame (the kernel's _mapcount + 1). */
     public int mapcount(long pfn) {
         int f = frame(pfn);
-        return f < 0 ? 0 : (int) ((meta(f) & MAP_MASK) >>> MAP_SHIFT);
+        if (f < 0) {
+            return 0;
+        }
+        int m = countsOf(f) >>> 16;
+        return m != SAT ? m : (int) big.get(f)[1];
     }
 
     /** Mapcount + 1 (folio_add_*_rmap_pte). No-op for the zero page and non-RAM PFNs. */
@@ -161,12 +192,16 @@ public final class PhysMem {
         if (f < 0 || pfn == zeroPfn) {
             return;
         }
-        long m = meta(f);
-        checkAllocated(m, pfn);
-        if ((m & MAP_MASK) == MAP_MASK) {
-            throw new IllegalStateException("mapcount overflow of pfn 0x" + Long.toHexString(pfn));
+        checkAllocated(f, pfn);
+        int c = countsOf(f);
+        int m = c >>> 16;
+        if (m < SAT - 1) {
+            setCounts(f, c + (1 << 16));
+        } else {
+            long[] b = bigOf(f, c);
+            b[1]++;
+            setCounts(f, c | (SAT << 16));
         }
-        setMeta(f, m + MAP_ONE);
     }
 
     /** Mapcount - 1 (folio_remove_rmap_pte). No-op for the zero page and non-RAM PFNs. */
@@ -175,12 +210,22 @@ public final class PhysMem {
         if (f < 0 || pfn == zeroPfn) {
             return;
         }
-        long m = meta(f);
-        checkAllocated(m, pfn);
-        if ((m & MAP_MASK) == 0) {
+        checkAllocated(f, pfn);
+        int c = countsOf(f);
+        int m = c >>> 16;
+        if (m == 0) {
             throw new IllegalStateException("mapcount underflow of pfn 0x" + Long.toHexString(pfn));
         }
-        setMeta(f, m - MAP_ONE);
+        if (m != SAT) {
+            setCounts(f, c - (1 << 16));
+            return;
+        }
+        long[] b = big.get(f);
+        if (--b[1] < SAT) {
+            c = (c & SAT) | ((int) b[1] << 16);
+            setCounts(f, c);
+            dropBigIfSmall(f, c);
+        }
     }
 
     /** The frame's kind: KIND_FREE for unallocated RAM, KIND_IO outside RAM. */
@@ -189,7 +234,7 @@ public final class PhysMem {
         if (f < 0) {
             return isRam(pfn) ? KIND_FREE : KIND_IO;
         }
-        return (int) ((meta(f) & KIND_MASK) >>> KIND_SHIFT);
+        return flagsOf(f) & KIND_MASK;
     }
 
     /** pfn_valid for RAM: false in the IO hole and beyond the physical address width (device memory). */
@@ -200,13 +245,13 @@ public final class PhysMem {
     /** True if the frame is allocated RAM (refcount > 0). */
     public boolean isAllocated(long pfn) {
         int f = frame(pfn);
-        return f >= 0 && (meta(f) & KIND_MASK) != 0;
+        return f >= 0 && (flagsOf(f) & KIND_MASK) != 0;
     }
 
     /** PageAnonExclusive. */
     public boolean anonExclusive(long pfn) {
         int f = frame(pfn);
-        return f >= 0 && (meta(f) & ANON_EXCLUSIVE) != 0;
+        return f >= 0 && (flagsOf(f) & ANON_EXCLUSIVE) != 0;
     }
 
     /** SetPageAnonExclusive / ClearPageAnonExclusive. No-op for non-RAM or free frames. */
@@ -215,11 +260,11 @@ public final class PhysMem {
         if (f < 0) {
             return;
         }
-        long m = meta(f);
+        int m = flagsOf(f);
         if ((m & KIND_MASK) == 0) {
             return;
         }
-        setMeta(f, exclusive ? m | ANON_EXCLUSIVE : m & ~ANON_EXCLUSIVE);
+        setFlags(f, exclusive ? m | ANON_EXCLUSIVE : m & ~ANON_EXCLUSIVE);
     }
 
     /** One byte of a frame's contents; 0 where never written. */
@@ -229,7 +274,7 @@ public final class PhysMem {
         if (f < 0) {
             return extra.get(key(pfn, offset));
         }
-        long m = meta(f);
+        int m = flagsOf(f);
         if (offset == 0) {
             return (byte) (m >>> BYTE0_SHIFT);
         }
@@ -249,12 +294,12 @@ public final class PhysMem {
             }
             return;
         }
-        long m = meta(f);
+        int m = flagsOf(f);
         if ((m & KIND_MASK) == 0) {
             return; // a free frame has no contents
         }
         if (offset == 0) {
-            setMeta(f, (m & ~(0xffL << BYTE0_SHIFT)) | ((b & 0xffL) << BYTE0_SHIFT));
+            setFlags(f, (m & 0xff) | ((b & 0xff) << BYTE0_SHIFT));
             return;
         }
         if (b == 0 && (m & HAS_EXTRA) == 0) {
@@ -262,7 +307,7 @@ public final class PhysMem {
         }
         extra.put(key(pfn, offset), b);
         if ((m & HAS_EXTRA) == 0) {
-            setMeta(f, m | HAS_EXTRA);
+            setFlags(f, m | HAS_EXTRA);
         }
     }
 
@@ -278,17 +323,20 @@ public final class PhysMem {
             }
             return;
         }
-        long mt = meta(to);
+        int mt = flagsOf(to);
+        if ((mt & KIND_MASK) == 0) {
+            return;
+        }
         if ((mt & HAS_EXTRA) != 0) {
             extra.removeFrame(toPfn);
             mt &= ~HAS_EXTRA;
         }
-        long mf = meta(from);
-        mt = (mt & ~(0xffL << BYTE0_SHIFT)) | (mf & (0xffL << BYTE0_SHIFT));
+        int mf = flagsOf(from);
+        mt = (mt & 0xff) | (mf & (0xff << BYTE0_SHIFT));
         if ((mf & HAS_EXTRA) != 0 && extra.copyFrame(fromPfn, toPfn)) {
             mt |= HAS_EXTRA;
         }
-        setMeta(to, mt);
+        setFlags(to, mt);
     }
 
     /** Frames allocated now, the zero page included. */
@@ -296,12 +344,13 @@ public final class PhysMem {
         return allocated;
     }
 
-    /** Approximate Java heap bytes of this structure. */
+    /** Approximate Java heap bytes of this structure (about 6 bytes per frame ever used). */
     public long bytesUsed() {
-        long b = 16 + 4L * chunks.length + 16 + 4L * freeList.length + extra.bytesUsed() + 64;
-        for (long[] c : chunks) {
+        long b = 2 * (16 + 4L * counts.length) + 16 + 4L * freeList.length + extra.bytesUsed() + 64
+                + 80L * big.size();
+        for (int[] c : counts) {
             if (c != null) {
-                b += 16 + 8L * c.length;
+                b += 16 + 4L * c.length + 16 + 2L * c.length;
             }
         }
         return b;
@@ -327,16 +376,45 @@ public final class PhysMem {
         return pfn < IO_PFN_BASE ? pfn : pfn + HOLE;
     }
 
-    private long meta(int f) {
-        return chunks[f >>> CHUNK_SHIFT][f & (CHUNK - 1)];
+    private int countsOf(int f) {
+        return counts[f >>> CHUNK_SHIFT][f & (CHUNK - 1)];
     }
 
-    private void setMeta(int f, long m) {
-        chunks[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = m;
+    private void setCounts(int f, int c) {
+        counts[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = c;
     }
 
-    private static void checkAllocated(long m, long pfn) {
-        if ((m & KIND_MASK) == 0) {
+    private int flagsOf(int f) {
+        return flags[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] & 0xffff;
+    }
+
+    private void setFlags(int f, int m) {
+        flags[f >>> CHUNK_SHIFT][f & (CHUNK - 1)] = (short) m;
+    }
+
+    /**
+     * The side entry of a frame with a saturated field. Only saturated fields are read from it; a packed field
+     * below SAT is authoritative, so it is copied in here before the caller saturates it.
+     */
+    private long[] bigOf(int f, int c) {
+        long[] b = big.computeIfAbsent(f, k -> new long[2]);
+        if ((c & SAT) != SAT) {
+            b[0] = c & SAT;
+        }
+        if ((c >>> 16) != SAT) {
+            b[1] = c >>> 16;
+        }
+        return b;
+    }
+
+    private void dropBigIfSmall(int f, int c) {
+        if ((c & SAT) != SAT && (c >>> 16) != SAT) {
+            big.remove(f);
+        }
+    }
+
+    private void checkAllocated(int f, long pfn) {
+        if ((flagsOf(f) & KIND_MASK) == 0) {
             throw new IllegalStateException("pfn 0x" + Long.toHexString(pfn) + " is not allocated");
         }
     }

@@ -42,11 +42,19 @@ public final class VmaTree<V> implements Iterable<V> {
     /** Fewest entries a non-root node keeps (else it borrows or merges). */
     static final int MIN = CAP / 4;
     private static final long FLIP = Long.MIN_VALUE; // unsigned order via signed compares of (x ^ FLIP)
+    /** Unused key slots hold PAD so a search can always cover all CAP slots (no dependence on n). */
+    private static final long PAD = Long.MAX_VALUE;
+
+    private static long[] padded() {
+        long[] a = new long[CAP];
+        java.util.Arrays.fill(a, PAD);
+        return a;
+    }
 
     /** A leaf: ranges sorted by start (stored flipped). */
     static final class Leaf {
         final long[] starts = new long[CAP];
-        final long[] ends = new long[CAP];
+        final long[] ends = padded();
         final Object[] vals = new Object[CAP];
         int n;
         Leaf prev;
@@ -55,7 +63,7 @@ public final class VmaTree<V> implements Iterable<V> {
 
     /** An inner node: children and the largest (flipped) end in each. */
     static final class Inner {
-        final long[] maxEnd = new long[CAP];
+        final long[] maxEnd = padded();
         final Object[] kids = new Object[CAP];
         int n;
     }
@@ -447,20 +455,19 @@ public final class VmaTree<V> implements Iterable<V> {
     private record SimpleEntry<V>(long start, long end, V value) implements Entry<V> {
     }
 
-    /** First index i &lt; n with a[i] &gt; key, n if none. */
+    /**
+     * First index i &lt; n with a[i] &gt; key, n if none. The search always covers the CAP (64) slots in seven
+     * steps without data-dependent branches (the JIT emits conditional moves): unused slots are PAD.
+     */
     private static int firstGreater(long[] a, int n, long key) {
-        int lo = 0;
-        int len = n;
-        while (len > 0) {
-            int half = len >>> 1;
-            if (a[lo + half] <= key) {
-                lo += half + 1;
-                len -= half + 1;
-            } else {
-                len = half;
-            }
-        }
-        return lo;
+        int lo = a[31] <= key ? 32 : 0;
+        lo += a[lo + 15] <= key ? 16 : 0;
+        lo += a[lo + 7] <= key ? 8 : 0;
+        lo += a[lo + 3] <= key ? 4 : 0;
+        lo += a[lo + 1] <= key ? 2 : 0;
+        lo += a[lo] <= key ? 1 : 0;
+        lo += a[lo] <= key ? 1 : 0;
+        return Math.min(lo, n);
     }
 
     /** The leaf where a search for addr ends: holding the first range with end &gt; addr, or the last leaf. */
@@ -511,6 +518,7 @@ public final class VmaTree<V> implements Iterable<V> {
             System.arraycopy(l.ends, half, r.ends, 0, CAP - half);
             System.arraycopy(l.vals, half, r.vals, 0, CAP - half);
             java.util.Arrays.fill(l.vals, half, CAP, null);
+            java.util.Arrays.fill(l.ends, half, CAP, PAD);
             r.n = CAP - half;
             l.n = half;
             r.next = l.next;
@@ -547,6 +555,7 @@ public final class VmaTree<V> implements Iterable<V> {
         System.arraycopy(in.maxEnd, half, r.maxEnd, 0, CAP - half);
         System.arraycopy(in.kids, half, r.kids, 0, CAP - half);
         java.util.Arrays.fill(in.kids, half, CAP, null);
+        java.util.Arrays.fill(in.maxEnd, half, CAP, PAD);
         r.n = CAP - half;
         in.n = half;
         if (i + 1 <= half) {
@@ -596,6 +605,7 @@ public final class VmaTree<V> implements Iterable<V> {
                 System.arraycopy(l.vals, j + 1, l.vals, j, move);
             }
             l.vals[--l.n] = null;
+            l.ends[l.n] = PAD;
             return true;
         }
         Inner in = (Inner) node;
@@ -653,6 +663,7 @@ public final class VmaTree<V> implements Iterable<V> {
                 System.arraycopy(lb.ends, k, lb.ends, 0, lb.n - k);
                 System.arraycopy(lb.vals, k, lb.vals, 0, lb.n - k);
                 java.util.Arrays.fill(lb.vals, lb.n - k, lb.n, null);
+                java.util.Arrays.fill(lb.ends, lb.n - k, lb.n, PAD);
                 la.n += k;
                 lb.n -= k;
             } else {
@@ -664,6 +675,7 @@ public final class VmaTree<V> implements Iterable<V> {
                 System.arraycopy(la.ends, wantA, lb.ends, 0, k);
                 System.arraycopy(la.vals, wantA, lb.vals, 0, k);
                 java.util.Arrays.fill(la.vals, wantA, la.n, null);
+                java.util.Arrays.fill(la.ends, wantA, la.n, PAD);
                 la.n -= k;
                 lb.n += k;
             }
@@ -690,6 +702,7 @@ public final class VmaTree<V> implements Iterable<V> {
             System.arraycopy(ib.maxEnd, k, ib.maxEnd, 0, ib.n - k);
             System.arraycopy(ib.kids, k, ib.kids, 0, ib.n - k);
             java.util.Arrays.fill(ib.kids, ib.n - k, ib.n, null);
+            java.util.Arrays.fill(ib.maxEnd, ib.n - k, ib.n, PAD);
             ia.n += k;
             ib.n -= k;
         } else {
@@ -699,6 +712,7 @@ public final class VmaTree<V> implements Iterable<V> {
             System.arraycopy(ia.maxEnd, wantA, ib.maxEnd, 0, k);
             System.arraycopy(ia.kids, wantA, ib.kids, 0, k);
             java.util.Arrays.fill(ia.kids, wantA, ia.n, null);
+            java.util.Arrays.fill(ia.maxEnd, wantA, ia.n, PAD);
             ia.n -= k;
             ib.n += k;
         }
@@ -726,6 +740,7 @@ public final class VmaTree<V> implements Iterable<V> {
             System.arraycopy(in.kids, i + 1, in.kids, i, move);
         }
         in.kids[--in.n] = null;
+        in.maxEnd[in.n] = PAD;
         nodes--;
     }
 
@@ -748,8 +763,8 @@ public final class VmaTree<V> implements Iterable<V> {
                 count[0]++;
             }
             for (int j = l.n; j < CAP; j++) {
-                if (l.vals[j] != null) {
-                    throw new IllegalStateException("stale value reference");
+                if (l.vals[j] != null || l.ends[j] != PAD) {
+                    throw new IllegalStateException("stale value reference or missing padding");
                 }
             }
             return;
@@ -757,6 +772,11 @@ public final class VmaTree<V> implements Iterable<V> {
         Inner in = (Inner) node;
         if (in.n < (isRoot ? 2 : 1)) {
             throw new IllegalStateException("inner node with " + in.n + " children");
+        }
+        for (int i = in.n; i < CAP; i++) {
+            if (in.kids[i] != null || in.maxEnd[i] != PAD) {
+                throw new IllegalStateException("stale child reference or missing padding");
+            }
         }
         for (int i = 0; i < in.n; i++) {
             check(in.kids[i], h - 1, false, last, count, prevLeaf);

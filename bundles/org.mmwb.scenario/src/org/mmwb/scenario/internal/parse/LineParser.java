@@ -186,8 +186,8 @@ public final class LineParser {
             }
         }
         if (op.name().equals("touch") && op.arg("LEN") instanceof Expr.Num len) {
-            long pages = Long.divideUnsigned(len.value(), 4096) + 1;
-            if (Long.compareUnsigned(pages, BuiltinOps.MAX_TOUCH_PAGES + 1) > 0) {
+            long pages = Long.divideUnsigned(len.value(), 4096) + (len.value() % 4096 != 0 ? 1 : 0);
+            if (Long.compareUnsigned(pages, BuiltinOps.MAX_TOUCH_PAGES) > 0) {
                 error(len.column(), "touch covers " + Long.toUnsignedString(pages) + " pages; expected at most "
                         + BuiltinOps.MAX_TOUCH_PAGES + " pages (4G) per line");
             }
@@ -328,7 +328,7 @@ public final class LineParser {
             p++;
         }
         String t = new String(cps, pos, p - pos);
-        if (t.isEmpty()) {
+        if (t.isEmpty() || cps[pos] < '0' || cps[pos] > '9') {
             String found = token();
             error(start, "expected " + what + " but found " + (found.isEmpty() ? "end of line" : "'" + found + "'"));
             return null;

@@ -1,0 +1,387 @@
+package org.mmwb.core.mm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.internal.mm.Dumps;
+import org.mmwb.core.internal.mm.Exec;
+import org.mmwb.core.internal.mm.Faults;
+import org.mmwb.core.internal.mm.ForkExit;
+import org.mmwb.core.internal.mm.Invariants;
+import org.mmwb.core.internal.mm.MadviseOps;
+import org.mmwb.core.internal.mm.Mm;
+import org.mmwb.core.internal.mm.MmKernel;
+import org.mmwb.core.internal.mm.MmapOps;
+import org.mmwb.core.internal.mm.ModifyOps;
+import org.mmwb.core.internal.mm.MremapOps;
+import org.mmwb.core.internal.mm.SpecialMappings;
+import org.mmwb.core.internal.mm.TaskImpl;
+import org.mmwb.core.internal.mm.Vma;
+import org.mmwb.core.internal.page.PhysMem;
+
+/**
+ * The simulated machine: tasks with their mm, physical memory, the fault log and a kernel profile.
+ * System calls take the calling task and return what the kernel's syscall returns: a value &gt;= 0 or
+ * {@code -errno} (use {@link Errno#name}). Memory accesses return {@link Signals#OK} or an encoded signal.
+ * Not thread-safe: one caller at a time (as one CPU).
+ */
+public final class Kernel {
+    /** Access kinds for {@link #access}. */
+    public static final int ACCESS_READ = Faults.READ;
+    public static final int ACCESS_WRITE = Faults.WRITE;
+    public static final int ACCESS_EXEC = Faults.EXEC;
+
+    private final KernelProfile profile;
+    private final MmKernel k;
+    private final Map<Integer, TaskImpl> tasks = new LinkedHashMap<>();
+    private final Map<String, SpecialMapping> mappings = new LinkedHashMap<>();
+    private final Map<String, SpecialMappingProvider> providers = new LinkedHashMap<>();
+    private int nextPid = 1;
+
+    public Kernel(KernelProfile profile) {
+        this(profile, 1L << 24);
+    }
+
+    /** @param faultLogLimit how many faults the log keeps (older ones are dropped) */
+    public Kernel(KernelProfile profile, long faultLogLimit) {
+        this.profile = profile;
+        this.k = new MmKernel(faultLogLimit);
+        k.timeNamespace = profile.timeNamespace();
+        for (SpecialMappingProvider p : profile.providers()) {
+            if (!p.profiles().isEmpty() && !p.profiles().contains(profile.name())) {
+                continue;
+            }
+            providers.put(p.name(), p);
+            if (p.placement().kind() == Placement.Kind.GATE) {
+                continue;
+            }
+            try {
+                SpecialMapping sm = p.create(this);
+                if (sm != null) {
+                    mappings.put(p.name(), sm);
+                }
+            } catch (RuntimeException e) {
+                // a broken provider is skipped; its mapping is simply absent
+            }
+        }
+    }
+
+    public KernelProfile profile() {
+        return profile;
+    }
+
+    /** Whether tasks of this kernel are in a time namespace (vvar's timens page). */
+    public boolean timeNamespace() {
+        return k.timeNamespace;
+    }
+
+    // ----------------------------------------------------------------------------------------- tasks
+
+    /** A new task with a freshly exec'd address space (pid 1, 2, ...). */
+    public Task spawn() {
+        TaskImpl t = new TaskImpl(this, nextPid++, null, newLayout());
+        tasks.put(t.pid(), t);
+        return t;
+    }
+
+    private Mm newLayout() {
+        List<SpecialMappingProvider> active = new ArrayList<>(providers.values());
+        KernelProfile p = new KernelProfile(profile.name(), profile.levels(), profile.startBrk(),
+            profile.stackPages(), active, profile.timeNamespace());
+        return Exec.newLayout(k, p, mappings, (prov, vma) -> prov.installed(vma.mm(), vma));
+    }
+
+    /** execve: the task's mm is torn down (close callbacks run) and replaced by the profile's layout. */
+    public long exec(Task t) {
+        TaskImpl ti = live(t);
+        if (ti == null) {
+            return -Errno.ESRCH;
+        }
+        ForkExit.exitMmap(ti.engineMm());
+        ti.setMm(newLayout());
+        return 0;
+    }
+
+    /** fork: a child with a copy of the parent's mm (COW); returns the child, or null if the parent is dead. */
+    public Task fork(Task parent) {
+        TaskImpl p = live(parent);
+        if (p == null) {
+            return null;
+        }
+        TaskImpl c = new TaskImpl(this, nextPid++, p, ForkExit.dupMmap(p.engineMm()));
+        tasks.put(c.pid(), c);
+        return c;
+    }
+
+    /** exit: the task's mm is torn down; 0 or -ESRCH. */
+    public long exit(Task t) {
+        TaskImpl ti = live(t);
+        if (ti == null) {
+            return -Errno.ESRCH;
+        }
+        ForkExit.exitMmap(ti.engineMm());
+        ti.setMm(null);
+        return 0;
+    }
+
+    public Task task(int pid) {
+        return tasks.get(pid);
+    }
+
+    /** Every task ever created, live or not, in pid order. */
+    public List<Task> tasks() {
+        return Collections.unmodifiableList(new ArrayList<>(tasks.values()));
+    }
+
+    private TaskImpl live(Task t) {
+        if (!(t instanceof TaskImpl ti) || ti.owner() != this || ti.engineMm() == null) {
+            return null;
+        }
+        return ti;
+    }
+
+    private Mm mm(Task t) {
+        TaskImpl ti = live(t);
+        return ti == null ? null : ti.engineMm();
+    }
+
+    // ----------------------------------------------------------------------------------------- syscalls
+
+    /** memfd_create(name) + ftruncate(size). */
+    public MemFile memfd(String name, long size) {
+        return MemFile.memfd(name, size);
+    }
+
+    /** mmap(2). file is ignored with MAP_ANONYMOUS; offset must be page aligned. */
+    public long mmap(Task t, long addr, long len, int prot, int flags, MemFile file, long offset) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : MmapOps.mmap(mm, t.pid(), addr, len, prot, flags, file, offset);
+    }
+
+    public long munmap(Task t, long addr, long len) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : MmapOps.munmap(mm, addr, len);
+    }
+
+    public long mprotect(Task t, long addr, long len, int prot) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : ModifyOps.mprotect(mm, addr, len, prot);
+    }
+
+    /** mremap(2); newAddr is used with MREMAP_FIXED. */
+    public long mremap(Task t, long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : MremapOps.mremap(mm, t.pid(), oldAddr, oldLen, newLen, flags, newAddr);
+    }
+
+    public long madvise(Task t, long addr, long len, int advice) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : MadviseOps.madvise(mm, t.pid(), addr, len, advice);
+    }
+
+    public long mlock(Task t, long addr, long len) {
+        return mlock2(t, addr, len, 0);
+    }
+
+    /** mlock2(2) (flags MLOCK_ONFAULT). The task has CAP_IPC_LOCK, like root on the host. */
+    public long mlock2(Task t, long addr, long len, int flags) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : ModifyOps.mlock(mm, t.pid(), addr, len, flags);
+    }
+
+    public long munlock(Task t, long addr, long len) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : ModifyOps.munlock(mm, addr, len);
+    }
+
+    public long mseal(Task t, long addr, long len) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : ModifyOps.mseal(mm, addr, len, 0);
+    }
+
+    /** brk(2): the new break, or the unchanged one on failure (0 asks for the current break). */
+    public long brk(Task t, long addr) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : MmapOps.brk(mm, t.pid(), addr);
+    }
+
+    // ----------------------------------------------------------------------------------------- memory access
+
+    /** One user access of the byte at addr: Signals.OK or an encoded signal (see {@link Signals#describe}). */
+    public int access(Task t, long addr, int access) {
+        Mm mm = mm(t);
+        return mm == null ? Signals.encode(Signals.SIGKILL, 0) : k.faults().access(mm, t.pid(), addr, access);
+    }
+
+    /** The scenario's touch: the first byte of each page of [addr, addr+len); writes store 'Z'. */
+    public int[] touch(Task t, long addr, long len, int access) {
+        long first = addr & ~0xfffL;
+        long n = len <= 0 ? 1 : ((addr + len - 1 - first) >>> 12) + 1;
+        int[] out = new int[(int) Math.min(n, 1 << 24)];
+        for (int i = 0; i < out.length; i++) {
+            long va = first + ((long) i << 12);
+            out[i] = access == ACCESS_WRITE ? write(t, va, (byte) 'Z') : access(t, va, access);
+        }
+        return out;
+    }
+
+    /** Reads one byte: its value 0..255, or -(encoded signal). */
+    public long read(Task t, long addr) {
+        int r = access(t, addr, ACCESS_READ);
+        if (r != Signals.OK) {
+            return -(long) r;
+        }
+        long pfn = pfnOf(mm(t), addr);
+        return pfn < 0 || !k.phys.isRam(pfn) ? 0 : k.phys.read(pfn, (int) (addr & 0xfff)) & 0xff;
+    }
+
+    /** Writes one byte: Signals.OK or an encoded signal. */
+    public int write(Task t, long addr, byte value) {
+        int r = access(t, addr, ACCESS_WRITE);
+        if (r == Signals.OK) {
+            long pfn = pfnOf(mm(t), addr);
+            if (pfn >= 0 && k.phys.isRam(pfn) && k.phys.isAllocated(pfn) && pfn != k.phys.zeroPfn()) {
+                k.phys.write(pfn, (int) (addr & 0xfff), value);
+            }
+        }
+        return r;
+    }
+
+    private long pfnOf(Mm mm, long addr) {
+        PteWalk w = Dumps.vtop(mm, addr);
+        return w.pfn();
+    }
+
+    // ----------------------------------------------------------------------------------------- special mappings
+
+    /**
+     * _install_special_mapping into a task's mm at a fixed, free, page-aligned range. Returns addr or -errno
+     * (-EINVAL bad range, -ENOMEM taken).
+     */
+    public long installSpecialMapping(Task t, long addr, long len, long vmFlags, SpecialMapping sm) {
+        Mm mm = mm(t);
+        if (mm == null) {
+            return -Errno.ESRCH;
+        }
+        if ((addr & 0xfff) != 0 || len <= 0 || (len & 0xfff) != 0) {
+            return -Errno.EINVAL;
+        }
+        Vma v = SpecialMappings.install(mm, addr, len, vmFlags, sm);
+        return v == null ? -Errno.ENOMEM : addr;
+    }
+
+    /** The mapping a provider of this kernel created, by name ("[vdso]"), or null. */
+    public SpecialMapping specialMapping(String name) {
+        return mappings.get(name);
+    }
+
+    /** The providers active in this kernel, in installation order. */
+    public List<SpecialMappingProvider> providers() {
+        return List.copyOf(providers.values());
+    }
+
+    /** A kernel page (for vDSO images, data pages): a PFN with refcount 1 that no one frees. */
+    public long allocKernelPage() {
+        return k.phys.alloc(PhysMem.KIND_KERNEL);
+    }
+
+    /** Writes a byte into a kernel page (to give vDSO/data pages recognisable contents). */
+    public void writeKernelPage(long pfn, int offset, byte b) {
+        k.phys.write(pfn, offset, b);
+    }
+
+    /** The PFN of the i-th simulated device page (IO memory, not RAM). */
+    public long ioPfn(int index) {
+        return PhysMem.IO_PFN_BASE + index;
+    }
+
+    /** Whether a PFN is RAM (false for device memory). */
+    public boolean isRam(long pfn) {
+        return k.phys.isRam(pfn);
+    }
+
+    // ----------------------------------------------------------------------------------------- dumps
+
+    /** The task's VMAs as smaps shows them (gate area last), with page states. */
+    public List<VmaSnapshot> snapshot(Task t) {
+        Mm mm = mm(t);
+        return mm == null ? List.of() : Dumps.snapshot(mm);
+    }
+
+    /** /proc/PID/maps text with a VmFlags and a pages line after each mapping. */
+    public String maps(Task t) {
+        StringBuilder sb = new StringBuilder();
+        for (VmaSnapshot s : snapshot(t)) {
+            sb.append(s.mapsLine()).append('\n').append(s.vmFlagsLine()).append('\n')
+                .append("Pages: ").append(s.pages()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The pagemap letter of the page at addr (. Z A a F G). */
+    public char pageState(Task t, long addr) {
+        Mm mm = mm(t);
+        return mm == null ? '.' : Dumps.pageState(mm, addr);
+    }
+
+    /** A vtop-style walk of addr. */
+    public PteWalk vtop(Task t, long addr) {
+        Mm mm = mm(t);
+        return mm == null ? null : Dumps.vtop(mm, addr);
+    }
+
+    // ----------------------------------------------------------------------------------------- fault log
+
+    /** Number of faults logged so far (the next seq). */
+    public long faultCount() {
+        return k.log.nextSeq();
+    }
+
+    /** The oldest seq still in the log. */
+    public long firstFaultSeq() {
+        return k.log.firstSeq();
+    }
+
+    /** One fault of the log. */
+    public FaultRecord fault(long seq) {
+        FaultLog l = k.log;
+        return new FaultRecord(seq, l.pid(seq), l.address(seq), FaultLog.accessName(l.access(seq)), l.vmaStart(seq),
+            l.name(l.handler(seq)), l.name(l.path(seq)), l.pgoff(seq), l.result(seq), l.pfn(seq), k.reason(seq));
+    }
+
+    /** The faults with seq in [from, nextSeq). */
+    public List<FaultRecord> faults(long from) {
+        List<FaultRecord> out = new ArrayList<>();
+        for (long s = Math.max(from, k.log.firstSeq()); s < k.log.nextSeq(); s++) {
+            out.add(fault(s));
+        }
+        return out;
+    }
+
+    /** The engine's fault log (columnar; for views that page through millions of rows). */
+    public FaultLog faultLog() {
+        return k.log;
+    }
+
+    // ----------------------------------------------------------------------------------------- checks
+
+    /** Invariant violations across all live tasks (empty when consistent). */
+    public List<String> checkInvariants() {
+        List<Mm> mms = new ArrayList<>();
+        for (TaskImpl t : tasks.values()) {
+            if (t.engineMm() != null) {
+                mms.add(t.engineMm());
+            }
+        }
+        return Invariants.check(k, mms);
+    }
+
+    /** vm.max_map_count (65530 by default). */
+    public void setMaxMapCount(int n) {
+        k.setMaxMapCount(n);
+    }
+}
