@@ -34,7 +34,7 @@ public final class Dumps {
                 return '.';
             }
             pfn = Pte.pmdPfn(pmd) + ((va >>> 12) & 511);
-            if (Pte.pmdPfn(pmd) == mm.k.phys.zeroPfn()) {
+            if (Pte.pmdPfn(pmd) == mm.k.hugeZeroPfn) {
                 return 'Z';
             }
         } else {

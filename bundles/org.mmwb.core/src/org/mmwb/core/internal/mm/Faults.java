@@ -330,9 +330,13 @@ public final class Faults {
         long base = addr & -Pages.PMD_SIZE;
         long prot = Pages.pgprot(vma.flags) | Pte.PSE;
         if (!write) {
-            pt.setHugePmd(base, Pte.mk(phys.zeroPfn(), prot | Pte.SPECIAL));
+            long hz = hugeZeroPfn();
+            if (hz < 0) {
+                return VmFaultResult.FALLBACK;
+            }
+            pt.setHugePmd(base, Pte.mk(hz, prot | Pte.SPECIAL));
             outPath = pHugeZero;
-            outPfn = phys.zeroPfn();
+            outPfn = hz;
             return 0;
         }
         long pfn = allocHuge(PhysMem.KIND_ANON);
@@ -355,7 +359,7 @@ public final class Faults {
         PageTable pt = vma.mm.pgd;
         long base = addr & -Pages.PMD_SIZE;
         long pfn = Pte.pmdPfn(pmd);
-        if (pfn == phys.zeroPfn()) {
+        if (pfn == k.hugeZeroPfn) {
             long n = allocHuge(PhysMem.KIND_ANON);
             if (n >= 0) {
                 VmaMerge.anonVmaPrepare(vma);
@@ -382,22 +386,44 @@ public final class Faults {
         return VmFaultResult.FALLBACK;
     }
 
-    /** A 2 MiB folio: 512 contiguous frames, or -1 (the allocation "fails" and the fault falls back). */
-    private long allocHuge(int kind) {
-        long first = phys.alloc(kind);
-        long prev = first;
-        for (int i = 1; i < Pages.PMD_PAGES; i++) {
+    /**
+     * A 2 MiB folio: 512 contiguous frames starting on a 512-frame boundary, or -1 (the allocation "fails"
+     * and the fault falls back to 4 KiB pages, as when the buddy allocator has no free order-9 block).
+     */
+    long allocHuge(int kind) {
+        Pages.LongList got = new Pages.LongList();
+        long start = -1;
+        long prev = -2;
+        long found = -1;
+        for (int i = 0; i < (1 << 16) && found < 0; i++) {
             long p = phys.alloc(kind);
-            if (p != prev + 1 || (first & 511) != 0) {
-                for (long q = first; q <= prev; q++) {
-                    phys.put(q);
-                }
-                phys.put(p);
-                return -1;
+            got.add(p);
+            if (start >= 0 && p != prev + 1) {
+                start = -1;
+            }
+            if (start < 0 && (p & 511) == 0) {
+                start = p;
+            }
+            if (start >= 0 && p - start == 511) {
+                found = start;
             }
             prev = p;
         }
-        return first;
+        for (int i = 0; i < got.n; i++) {
+            long p = got.a[i];
+            if (found < 0 || p < found || p > found + 511) {
+                phys.put(p);
+            }
+        }
+        return found;
+    }
+
+    /** The huge zero folio (huge_zero_folio), allocated on first use; -1 if none could be had. */
+    long hugeZeroPfn() {
+        if (k.hugeZeroPfn < 0) {
+            k.hugeZeroPfn = allocHuge(PhysMem.KIND_KERNEL);
+        }
+        return k.hugeZeroPfn;
     }
 
     /** do_anonymous_page: the zero page on read, a new exclusive anonymous page on write. */

@@ -62,7 +62,7 @@ public final class ForkExit {
         spt.forEachHugePmd(src.start, src.end, (va, pmd) -> {
             long pfn = Pte.pmdPfn(pmd);
             long n = pmd;
-            if (pfn != phys.zeroPfn() && (pmd & Pte.SPECIAL) == 0) {
+            if (pfn != k.hugeZeroPfn && (pmd & Pte.SPECIAL) == 0) {
                 for (int i = 0; i < Pages.PMD_PAGES; i++) {
                     phys.get(pfn + i);
                     phys.incMapcount(pfn + i);

@@ -64,7 +64,7 @@ public final class Invariants {
                     errs.add(String.format("huge PMD outside a VMA at 0x%x", va));
                 }
                 long pfn = Pte.pmdPfn(pmd);
-                if (pfn != phys.zeroPfn() && (pmd & Pte.SPECIAL) == 0) {
+                if (pfn != k.hugeZeroPfn && (pmd & Pte.SPECIAL) == 0) {
                     for (int i = 0; i < 512; i++) {
                         maps.merge(pfn + i, 1, Integer::sum);
                     }

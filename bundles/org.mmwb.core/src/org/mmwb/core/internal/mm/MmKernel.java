@@ -28,6 +28,8 @@ public final class MmKernel {
     long rlimitStack = 8L << 20;
     /** vm.overcommit_memory (0 heuristic, 2 never). */
     int overcommit = 0;
+    /** The huge zero folio's first PFN, -1 until first needed. */
+    long hugeZeroPfn = -1;
     /** Whether the task is in a time namespace (vvar's timens page). */
     public boolean timeNamespace;
 

@@ -208,7 +208,7 @@ public final class MmapOps {
             }
         } else {
             switch (type) {
-                case MapFlags.SHARED, MapFlags.SHARED_VALIDATE -> {
+                case MapFlags.SHARED -> {
                     if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
                         return -Errno.EINVAL;
                     }

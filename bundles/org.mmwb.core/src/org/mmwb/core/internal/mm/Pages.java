@@ -61,12 +61,14 @@ final class Pages {
             return;
         }
         long pfn = Pte.pmdPfn(pmd);
-        if (pfn == mm.k.phys.zeroPfn()) {
+        if (pfn == mm.k.hugeZeroPfn) {
+            // __split_huge_zero_page_pmd: 512 PTEs of the 4 KiB zero page
             long base = addr & -PMD_SIZE;
             pt.clearHugePmd(base);
-            long flags = (pmd & ~Pte.PFN_MASK & ~Pte.PSE) | Pte.SPECIAL;
+            long flags = (pmd & ~Pte.PFN_MASK & ~Pte.PSE & ~Pte.PAT_LARGE) | Pte.SPECIAL;
+            long zero = mm.k.phys.zeroPfn();
             for (int i = 0; i < PMD_PAGES; i++) {
-                pt.set(base + ((long) i << 12), Pte.mk(pfn, flags));
+                pt.set(base + ((long) i << 12), Pte.mk(zero, flags));
             }
             return;
         }
@@ -97,7 +99,7 @@ final class Pages {
 
     static void releaseHuge(MmKernel k, long pmd) {
         long pfn = Pte.pmdPfn(pmd);
-        if (pfn == k.phys.zeroPfn() || (pmd & Pte.SPECIAL) != 0) {
+        if (pfn == k.hugeZeroPfn || (pmd & Pte.SPECIAL) != 0) {
             return;
         }
         for (int i = 0; i < PMD_PAGES; i++) {
@@ -118,7 +120,7 @@ final class Pages {
         pt.forEachHugePmd(start, end, (va, pmd) -> {
             long n = Pte.modify(pmd, prot) | Pte.PSE;
             long pfn = Pte.pmdPfn(pmd);
-            if (write && pfn != k.phys.zeroPfn() && (shared || k.phys.anonExclusive(pfn))) {
+            if (write && pfn != k.hugeZeroPfn && (shared || k.phys.anonExclusive(pfn))) {
                 n |= Pte.RW;
             }
             return n;

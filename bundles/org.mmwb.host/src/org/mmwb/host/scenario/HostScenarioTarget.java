@@ -1,0 +1,214 @@
+package org.mmwb.host.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.mmwb.host.HostKernel;
+import org.mmwb.host.HostProcess;
+import org.mmwb.host.HostResult;
+import org.mmwb.host.HostScenario;
+import org.mmwb.host.HostVma;
+import org.mmwb.scenario.Access;
+import org.mmwb.scenario.FaultRecord;
+import org.mmwb.scenario.OpResult;
+import org.mmwb.scenario.ScenarioTarget;
+import org.mmwb.scenario.VmaSnapshot;
+
+/**
+ * Runs a scenario on the live kernel: each operation goes to the scenario's process in the C helper
+ * ({@link HostKernel}) and its answer becomes the scenario's {@link OpResult}. The live kernel's own fault path
+ * cannot be observed from user space, so {@link #faults()} is empty.
+ */
+public final class HostScenarioTarget implements ScenarioTarget {
+
+    private final HostScenario scenario;
+    /** memfd descriptors by scenario file name; a fork inherits them, as the kernel's fd table does. */
+    private final Map<String, Long> files = new HashMap<>();
+    private int current = 1;
+
+    /** Starts a new scenario (a fresh process tree) in the given helper. */
+    public HostScenarioTarget(HostKernel kernel) {
+        this.scenario = kernel.newScenario();
+    }
+
+    /** Runs an operation on the current process; when no process is left the scenario gets ESRCH. */
+    private OpResult on(java.util.function.Function<HostProcess, HostResult> op) {
+        HostProcess p = current == 0 ? null : scenario.process(current);
+        return p == null ? OpResult.errno("ESRCH") : convert(op.apply(p));
+    }
+
+    @Override
+    public OpResult createFile(String name, long size) {
+        return on(p -> {
+            HostResult r = p.file(name, size);
+            if (r.kind() == HostResult.Kind.VALUE) {
+                files.put(name, r.value());
+                return HostResult.ok();
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public OpResult mmap(long addr, long len, int prot, int flags, String file, long offset) {
+        Long fd = file == null ? Long.valueOf(-1) : files.get(file);
+        if (fd == null) {
+            return OpResult.errno("EBADF");
+        }
+        return on(p -> p.mmap(addr, len, prot, flags, fd.intValue(), offset));
+    }
+
+    @Override
+    public OpResult munmap(long addr, long len) {
+        return on(p -> p.munmap(addr, len));
+    }
+
+    @Override
+    public OpResult mprotect(long addr, long len, int prot) {
+        return on(p -> p.mprotect(addr, len, prot));
+    }
+
+    @Override
+    public OpResult mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
+        return on(p -> p.mremap(oldAddr, oldLen, newLen, flags, newAddr));
+    }
+
+    @Override
+    public OpResult madvise(long addr, long len, int advice) {
+        return on(p -> p.madvise(addr, len, advice));
+    }
+
+    @Override
+    public OpResult mlock(long addr, long len) {
+        return on(p -> p.mlock(addr, len));
+    }
+
+    @Override
+    public OpResult munlock(long addr, long len) {
+        return on(p -> p.munlock(addr, len));
+    }
+
+    @Override
+    public OpResult mseal(long addr, long len, long flags) {
+        if (flags != 0) {
+            return OpResult.errno("EINVAL"); // the helper always passes 0; mseal(2) refuses any other flags
+        }
+        return on(p -> p.mseal(addr, len));
+    }
+
+    @Override
+    public OpResult brk(long addr) {
+        return on(p -> p.brk(addr));
+    }
+
+    @Override
+    public OpResult touch(long addr, Access access) {
+        return on(p -> {
+            List<HostResult> rs = p.touch(addr, 1, access.letter().charAt(0));
+            return rs.isEmpty() ? HostResult.failure("no answer for touch") : rs.get(0);
+        });
+    }
+
+    @Override
+    public OpResult read(long addr) {
+        return on(p -> p.read(addr));
+    }
+
+    @Override
+    public OpResult write(long addr, int value) {
+        return on(p -> p.write(addr, value));
+    }
+
+    @Override
+    public OpResult fork() {
+        OpResult r = on(HostProcess::fork);
+        if (r.kind() != OpResult.Kind.VALUE) {
+            return r;
+        }
+        current = (int) r.value();
+        return OpResult.pid(current);
+    }
+
+    @Override
+    public OpResult exit() {
+        OpResult r = on(HostProcess::exit);
+        if (r.kind() != OpResult.Kind.VALUE) {
+            return r;
+        }
+        current = (int) r.value();
+        return OpResult.ok();
+    }
+
+    @Override
+    public OpResult switchTo(int pid) {
+        if (scenario.process(pid) == null) {
+            return OpResult.errno("ESRCH");
+        }
+        current = pid;
+        return OpResult.ok();
+    }
+
+    @Override
+    public int currentPid() {
+        return current != 0 && scenario.process(current) != null ? current : 0;
+    }
+
+    @Override
+    public OptionalLong specialMappingStart(String name) {
+        HostProcess p = current == 0 ? null : scenario.process(current);
+        return p == null ? OptionalLong.empty()
+                : p.special(name).map(r -> OptionalLong.of(r.start())).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public List<VmaSnapshot> dump() {
+        return dump(current);
+    }
+
+    @Override
+    public List<Integer> liveProcesses() {
+        List<Integer> pids = new ArrayList<>();
+        for (HostProcess p : scenario.processes()) {
+            pids.add(p.pid());
+        }
+        pids.sort(null);
+        return pids;
+    }
+
+    @Override
+    public List<VmaSnapshot> dump(int pid) {
+        HostProcess p = scenario.process(pid);
+        if (p == null) {
+            return List.of();
+        }
+        List<VmaSnapshot> out = new ArrayList<>();
+        for (HostVma v : p.dump()) {
+            out.add(new VmaSnapshot(v.start(), v.end(), v.perms(), v.pgoff(), v.name(), v.flags(), v.pages()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<FaultRecord> faults() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        scenario.close();
+    }
+
+    /** The helper's answer as a scenario result; si_code names lose their SEGV_/BUS_ prefix ({@code ACCERR}). */
+    static OpResult convert(HostResult r) {
+        return switch (r.kind()) {
+            case OK -> OpResult.ok();
+            case VALUE -> OpResult.value(r.value());
+            case ERRNO -> OpResult.errno(r.errnoName().isEmpty() ? "E" + r.errno() : r.errnoName());
+            case SIGNAL -> OpResult.signal(r.signal(), r.code().replaceFirst("^(SEGV|BUS)_", ""));
+            case FAILURE -> OpResult.error("host: " + r.message());
+        };
+    }
+}
