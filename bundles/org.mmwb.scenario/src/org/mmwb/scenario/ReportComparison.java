@@ -29,7 +29,9 @@ import java.util.Objects;
  * (so the kernel honouring a hint on one machine and not on the other is reported). VMAs are matched by key: a
  * bracketed name ({@code [vdso]}, with an occurrence number if it appears twice) — compared by name, size, perms,
  * flags and pages, never by address, as ASLR moves them; else the {@code sym} of the start; else the absolute start.
- * Matched VMAs must agree in size, perms, pgoff, name, VmFlags (in order) and page letters. Dumps are matched by
+ * Matched VMAs must agree in size, perms, pgoff, name, VmFlags (in order) and page letters, except that in
+ * {@code [stack]} and {@code [vdso]} a page present on one side only is not a difference (the live process uses
+ * its own stack, and its dynamic linker reads the vDSO). Dumps are matched by
  * (line, pid), the final states by pid. Faults are compared only when both runs recorded some (a live kernel
  * usually cannot), by position: pid, access, address (symbolic where named), pgoff, result, handler; PFNs never.
  * Results are matched by line: each line runs once.
@@ -232,11 +234,8 @@ public final class ReportComparison {
             diff(out, where, "pgoff", "" + a.pgoff(), "" + b.pgoff());
             diff(out, where, "name", a.name(), b.name());
             diff(out, where, "VmFlags", String.join(" ", a.flags()), String.join(" ", b.flags()));
-            if (!a.pages().equals(b.pages())) {
-                int i = 0;
-                while (i < a.pages().length() && i < b.pages().length() && a.pages().charAt(i) == b.pages().charAt(i)) {
-                    i++;
-                }
+            int i = firstPageDifference(a.name(), a.pages(), b.pages());
+            if (i >= 0) {
                 out.add(new Disagreement(Kind.PAGES, where, "pages (first difference at page " + i + ")", a.pages(),
                         b.pages()));
             }
@@ -245,6 +244,32 @@ public final class ReportComparison {
             out.add(new Disagreement(Kind.VMA, dump + " VMA " + e.getKey(), "only in " + rn, "",
                     ReportText.mapsLine(e.getValue()).strip()));
         }
+    }
+
+    /** Mappings a live process uses by itself: its own stack, and the vDSO the dynamic linker reads at start. */
+    private static final java.util.Set<String> SELF_USED = java.util.Set.of("[stack]", "[vdso]");
+
+    /**
+     * The first page whose letters differ, or -1. In {@link #SELF_USED} mappings a page present on one side and
+     * not present ({@code .}) on the other is not a difference: the process behind a live run touches them itself.
+     */
+    static int firstPageDifference(String name, String a, String b) {
+        if (a.length() != b.length()) {
+            int i = 0;
+            while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+                i++;
+            }
+            return i;
+        }
+        boolean selfUsed = SELF_USED.contains(name);
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !(selfUsed && (x == '.' || y == '.'))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void diff(List<Disagreement> out, String where, String what, String a, String b) {

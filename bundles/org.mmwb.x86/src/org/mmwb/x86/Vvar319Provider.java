@@ -14,6 +14,9 @@ import org.mmwb.core.mm.VmFlags;
  * vvar data page) and page 1, the HPET's register page, as uncached IO memory (pgprot_noncached).
  */
 public final class Vvar319Provider extends AbstractProvider {
+    /** The HPET's register page on PC hardware (0xfed00000). */
+    static final long HPET_PFN = 0xfed00;
+
     public Vvar319Provider() {
         super("[vvar]", 2, VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO | VmFlags.PFNMAP, Placement.topDown(),
             Set.of(X86Profiles.X86_64_3_19));
@@ -22,7 +25,7 @@ public final class Vvar319Provider extends AbstractProvider {
     @Override
     public SpecialMapping create(Kernel kernel) {
         long data = kernel.allocKernelPage();
-        long hpet = kernel.ioPfn(0xed);
+        long hpet = HPET_PFN;
         SpecialMapping.Fault fault = (sm, vma, vmf) -> switch ((int) vmf.pgoff()) {
             case 0 -> vmf.vmfInsertPfn(vmf.address(), data);
             case 1 -> vmf.vmfInsertPfnProt(vmf.address(), hpet, VmFault.CACHE_UC_MINUS);

@@ -37,7 +37,7 @@ class CliTest {
     @Test
     void runWithoutFileIsAUsageError() {
         assertEquals(Cli.USAGE, run("run"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing scenario file"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("give one scenario file"));
     }
 
     @Test

@@ -43,6 +43,8 @@ public final class Cli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return command.run(rest, io);
+        } catch (CliExit e) {
+            return e.code();
         } catch (RuntimeException e) {
             // A bug of ours, not the user's mistake: say what happened and where to report it.
             io.err().println("mmwb: internal error in '" + command.name() + "': " + e);

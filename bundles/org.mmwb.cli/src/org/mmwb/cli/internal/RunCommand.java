@@ -1,9 +1,23 @@
 package org.mmwb.cli.internal;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
-/** {@code run FILE [--json]}: runs a scenario on the simulator. */
+import org.mmwb.scenario.ReportFormatException;
+import org.mmwb.scenario.ReportJson;
+import org.mmwb.scenario.ReportText;
+import org.mmwb.scenario.RunReport;
+import org.mmwb.scenario.Scenario;
+import org.mmwb.scenario.sim.SimulatorTarget;
+
+/**
+ * {@code run FILE [--json] [--print LIST] [--kernel PROFILE]}: runs a scenario on the simulator and prints its
+ * results and dumps; a {@code .json} file (a recorded run or an imported process) is printed read-only.
+ */
 final class RunCommand implements Command {
 
     @Override
@@ -13,31 +27,54 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE [--json]  run a .mms scenario on the simulator and print results and dumps";
+        return "FILE [--json] [--print results,maps,smaps,pages,pagetable,faults,symbols] [--kernel PROFILE]\n"
+                + "             run a .mms scenario on the simulator (or show a .json session read-only)";
     }
 
     @Override
-    public int run(String[] args, CliIO io) {
-        String file = null;
-        for (String a : args) {
-            if (a.equals("--json")) {
-                continue;
-            }
-            if (a.startsWith("-")) {
-                return io.fail(Cli.USAGE, "run: unknown option '" + a + "'");
-            }
-            if (file != null) {
-                return io.fail(Cli.USAGE, "run: one scenario file at a time (got '" + file + "' and '" + a + "')");
-            }
-            file = a;
+    public int run(String[] argv, CliIO io) {
+        Args args = Args.parse("run", argv, Set.of("--json", "--help"), Set.of("--print", "--kernel"), io);
+        if (args.has("--help")) {
+            io.out().println("usage: mmwb run " + synopsis());
+            return Cli.OK;
         }
-        if (file == null) {
-            return io.fail(Cli.USAGE, "run: missing scenario file (usage: mmwb run FILE [--json])");
+        if (args.positional().size() != 1) {
+            return io.fail(Cli.USAGE, "run: give one scenario file (usage: mmwb run FILE [--json])");
         }
+        String file = args.positional().get(0);
+        PrintSelection print = PrintSelection.parse(args.get("--print"), io);
+        RunReport report;
+        SimulatorTarget sim = null;
+        if (file.endsWith(".json")) {
+            report = readSession(file, io);
+        } else {
+            Scenario scenario = ScenarioFiles.load("run", file, args.get("--kernel"), io);
+            sim = SimulatorTarget.open(scenario, Profiles::byName);
+            report = sim.run(scenario);
+        }
+        if (args.has("--json")) {
+            io.out().println(ReportJson.toJson(report));
+        } else {
+            io.out().print(ReportText.format(report, print.options()));
+            if (print.pageTables()) {
+                if (sim == null) {
+                    io.err().println("mmwb: run: a .json session has no page tables to print");
+                } else {
+                    io.out().print(sim.pageTablesText());
+                }
+            }
+        }
+        return Cli.OK;
+    }
+
+    private static RunReport readSession(String file, CliIO io) {
         Path path = Path.of(file);
-        if (!Files.isReadable(path)) {
-            return io.fail(Cli.FAILURE, "run: cannot read '" + file + "'");
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return ReportJson.read(in);
+        } catch (ReportFormatException e) {
+            throw new CliExit(io.fail(Cli.FAILURE, "run: " + file + " is not an mmwb report: " + e.getMessage()));
+        } catch (IOException e) {
+            throw new CliExit(io.fail(Cli.FAILURE, "run: cannot read '" + file + "': " + e.getMessage()));
         }
-        return io.fail(Cli.FAILURE, "run: the simulation engine is not built into this version yet");
     }
 }

@@ -85,6 +85,15 @@ final class Sim {
         return vma(addr).pages();
     }
 
+    /** Page letters of [lo, lo + pages * 4096), across VMAs. */
+    String range(long lo, int pages) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pages; i++) {
+            sb.append(k.pageState(t, lo + i * PAGE));
+        }
+        return sb.toString();
+    }
+
     static String err(long r) {
         return r >= 0 ? "ok" : Errno.name(r);
     }

@@ -21,17 +21,41 @@ import org.mmwb.scenario.VmaSnapshot;
  * Runs a scenario on the live kernel: each operation goes to the scenario's process in the C helper
  * ({@link HostKernel}) and its answer becomes the scenario's {@link OpResult}. The live kernel's own fault path
  * cannot be observed from user space, so {@link #faults()} is empty.
+ * <p>
+ * The scenario process is the helper's own program, with its binary, libc, ld.so and their data mapped. Those
+ * VMAs are the background of every dump, not part of the scenario: dumps leave out every VMA that was there when
+ * the scenario began, unchanged, unless it has a bracketed kernel name ([stack], [vdso], ...).
  */
 public final class HostScenarioTarget implements ScenarioTarget {
 
     private final HostScenario scenario;
     /** memfd descriptors by scenario file name; a fork inherits them, as the kernel's fd table does. */
     private final Map<String, Long> files = new HashMap<>();
+    /** The helper program's own VMAs at the start, by start address; see the class comment. */
+    private final Map<Long, HostVma> background = new HashMap<>();
     private int current = 1;
 
     /** Starts a new scenario (a fresh process tree) in the given helper. */
     public HostScenarioTarget(HostKernel kernel) {
         this.scenario = kernel.newScenario();
+        HostProcess first = scenario.process(1);
+        if (first != null) {
+            for (HostVma v : first.dump(0)) {
+                if (!isKernelNamed(v.name())) {
+                    background.put(v.start(), v);
+                }
+            }
+        }
+    }
+
+    private static boolean isKernelNamed(String name) {
+        return name.startsWith("[") && name.endsWith("]");
+    }
+
+    private boolean isBackground(HostVma v) {
+        HostVma b = background.get(v.start());
+        return b != null && b.end() == v.end() && b.perms().equals(v.perms()) && b.name().equals(v.name())
+                && b.offset() == v.offset();
     }
 
     /** Runs an operation on the current process; when no process is left the scenario gets ESRCH. */
@@ -186,6 +210,9 @@ public final class HostScenarioTarget implements ScenarioTarget {
         }
         List<VmaSnapshot> out = new ArrayList<>();
         for (HostVma v : p.dump()) {
+            if (isBackground(v)) {
+                continue;
+            }
             out.add(new VmaSnapshot(v.start(), v.end(), v.perms(), v.pgoff(), v.name(), v.flags(), v.pages()));
         }
         return out;

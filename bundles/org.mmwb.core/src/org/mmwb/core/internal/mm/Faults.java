@@ -115,7 +115,7 @@ public final class Faults {
         PageTable pt = mm.pgd;
         for (int tries = 0; tries < 4; tries++) {
             long pte = pt.get(addr);
-            if (pte == 0) {
+            if (pte == 0 && mm.hasHuge) {
                 pte = pt.hugePmd(addr);
             }
             int ec = PF_USER;
@@ -284,7 +284,7 @@ public final class Faults {
                     return 0;
                 }
             }
-        } else if (pt.hugePmd(addr) != 0) {
+        } else if (mm.hasHuge && pt.hugePmd(addr) != 0) {
             Pages.splitHuge(mm, addr);
         }
         long pte = pt.get(addr);
@@ -334,6 +334,7 @@ public final class Faults {
             if (hz < 0) {
                 return VmFaultResult.FALLBACK;
             }
+            vma.mm.hasHuge = true;
             pt.setHugePmd(base, Pte.mk(hz, prot | Pte.SPECIAL));
             outPath = pHugeZero;
             outPfn = hz;
@@ -348,6 +349,7 @@ public final class Faults {
             phys.incMapcount(pfn + i);
             phys.setAnonExclusive(pfn + i, true);
         }
+        vma.mm.hasHuge = true;
         pt.setHugePmd(base, Pte.mk(pfn, prot | Pte.RW | Pte.DIRTY));
         outPath = pHuge;
         outPfn = pfn + ((addr >>> 12) & 511);
@@ -681,7 +683,7 @@ public final class Faults {
         PageTable pt = vma.mm.pgd;
         for (long va = start; Long.compareUnsigned(va, end) < 0; va += 4096) {
             long pte = pt.get(va);
-            if (pte == 0) {
+            if (pte == 0 && vma.mm.hasHuge) {
                 pte = pt.hugePmd(va);
             }
             if ((pte & Pte.PRESENT) != 0 && (!write || (pte & Pte.RW) != 0)) {

@@ -20,6 +20,7 @@ public final class ForkExit {
         mm.contextVdso = old.contextVdso;
         mm.defFlags = old.defFlags;
         mm.gate = old.gate;
+        mm.hasHuge = old.hasHuge;
         for (Vma src : old.vmaList()) {
             if ((src.flags & VmFlags.DONTCOPY) != 0) {
                 continue;

@@ -23,6 +23,8 @@ public final class Mm implements MmStruct {
     long lockedVm;
     /** The gate area (vsyscall page) if the profile has one: shown by maps, not in the tree. */
     Gate gate;
+    /** Set once a huge PMD was ever installed here: lets the 4 KiB fast path skip PMD lookups. */
+    boolean hasHuge;
     /** One-entry lookup cache for the fault path (the old per-thread vmacache). */
     Vma lastVma;
 

@@ -376,6 +376,18 @@ public final class MmapOps {
         return 0;
     }
 
+    /** munmap without vm_ops->close: undoing a failed mremap's copy. */
+    static int doMunmapNoClose(Mm mm, long start, long len) {
+        for (Vma v : mm.range(start, start + len)) {
+            if (v.start >= start && v.end <= start + len) {
+                mm.unlink(v);
+                Pages.zap(mm, v.start, v.end, false);
+                mm.totalVm -= v.pages();
+            }
+        }
+        return 0;
+    }
+
     /** Unlinks, zaps and closes one VMA (unmap_vmas + remove_vma). */
     static void removeVma(Mm mm, Vma v) {
         mm.unlink(v);

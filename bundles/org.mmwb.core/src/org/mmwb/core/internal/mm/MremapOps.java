@@ -4,159 +4,320 @@ import org.mmwb.core.mm.Errno;
 import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.VmFlags;
 
-/** mremap(2) as mm/mremap.c of Linux 6.18 decides it (check_mremap_params, check_prep_vma, move_vma...). */
+/**
+ * mremap(2) as mm/mremap.c of Linux 6.18 decides it: check_mremap_params, check_prep_vma, remap_move (a
+ * fixed same-size move may span several VMAs and gaps), mremap_to, mremap_at (shrink / in-place expand /
+ * move), move_vma, dontunmap_complete.
+ */
 public final class MremapOps {
     static final long PAGE = 4096;
 
     private MremapOps() {
     }
 
+    /** The state of one remap (struct vma_remap_struct). */
+    private static final class Vrm {
+        Mm mm;
+        int pid;
+        Vma vma;
+        long addr;
+        long oldLen;
+        long newLen;
+        long newAddr;
+        int flags;
+        long delta;
+        int type;
+        boolean populateExpand;
+
+        boolean impliesNewAddr() {
+            return (flags & (MapFlags.MREMAP_FIXED | MapFlags.MREMAP_DONTUNMAP)) != 0;
+        }
+
+        boolean dontunmap() {
+            return (flags & MapFlags.MREMAP_DONTUNMAP) != 0;
+        }
+    }
+
+    private static final int NO_RESIZE = 0;
+    private static final int SHRINK = 1;
+    private static final int EXPAND = 2;
+
     /** do_mremap: returns the new address or -errno. */
     public static long mremap(Mm mm, int pid, long addr, long oldLenIn, long newLenIn, int flags, long newAddr) {
-        long oldLen = MmapOps.pageAlign(oldLenIn);
-        long newLen = MmapOps.pageAlign(newLenIn);
+        Vrm v = new Vrm();
+        v.mm = mm;
+        v.pid = pid;
+        v.addr = addr;
+        v.oldLen = MmapOps.pageAlign(oldLenIn);
+        v.newLen = MmapOps.pageAlign(newLenIn);
+        v.flags = flags;
+        v.newAddr = newAddr;
+        long err = checkParams(v);
+        if (err != 0) {
+            return err;
+        }
+        if (mm.mapCount() + 4 > mm.k.maxMapCount) {
+            return -Errno.ENOMEM;
+        }
+        if ((flags & MapFlags.MREMAP_FIXED) != 0 && v.oldLen == v.newLen) {
+            return remapMove(v);
+        }
+        v.vma = lookup(mm, addr);
+        err = checkPrepVma(v);
+        if (err != 0) {
+            return err;
+        }
+        long r = v.impliesNewAddr() ? mremapTo(v) : mremapAt(v);
+        if (!Errno.isError(r) && v.populateExpand) {
+            MmapOps.mmPopulate(mm, pid, v.newAddr + v.oldLen, v.delta, true);
+        }
+        return r;
+    }
+
+    private static Vma lookup(Mm mm, long addr) {
+        return mm.vmaLookup(addr) instanceof Vma x ? x : null;
+    }
+
+    /** check_mremap_params. */
+    static long checkParams(Vrm v) {
+        int flags = v.flags;
         if ((flags & ~(MapFlags.MREMAP_FIXED | MapFlags.MREMAP_MAYMOVE | MapFlags.MREMAP_DONTUNMAP)) != 0) {
             return -Errno.EINVAL;
         }
-        if ((addr & (PAGE - 1)) != 0) {
+        if ((v.addr & (PAGE - 1)) != 0) {
             return -Errno.EINVAL;
         }
-        if (newLen == 0 || (newLenIn != 0 && newLen == 0) || (oldLenIn != 0 && oldLen == 0)) {
+        if (v.newLen == 0 || Long.compareUnsigned(v.newLen, v.mm.taskSize) > 0) {
             return -Errno.EINVAL;
         }
-        if ((flags & MapFlags.MREMAP_FIXED) != 0 && (flags & MapFlags.MREMAP_MAYMOVE) == 0) {
+        if (!v.impliesNewAddr()) {
+            return 0;
+        }
+        if (Long.compareUnsigned(v.newAddr, v.mm.taskSize - v.newLen) > 0) {
             return -Errno.EINVAL;
         }
-        boolean dontunmap = (flags & MapFlags.MREMAP_DONTUNMAP) != 0;
-        if (dontunmap && ((flags & MapFlags.MREMAP_MAYMOVE) == 0 || oldLen != newLen)) {
+        if ((v.newAddr & (PAGE - 1)) != 0) {
             return -Errno.EINVAL;
         }
-        boolean fixed = (flags & MapFlags.MREMAP_FIXED) != 0;
-        if (fixed) {
-            if ((newAddr & (PAGE - 1)) != 0) {
-                return -Errno.EINVAL;
-            }
-            if (Long.compareUnsigned(newLen, mm.taskSize) > 0
-                    || Long.compareUnsigned(newAddr, mm.taskSize - newLen) > 0) {
-                return -Errno.EINVAL;
-            }
-            if (addr < newAddr + newLen && newAddr < addr + oldLen) {
-                return -Errno.EINVAL;
-            }
+        if ((flags & MapFlags.MREMAP_MAYMOVE) == 0) {
+            return -Errno.EINVAL;
         }
-        Vma vma = mm.vmaLookup(addr) instanceof Vma v ? v : null;
+        if (v.dontunmap() && v.oldLen != v.newLen) {
+            return -Errno.EINVAL;
+        }
+        // vrm_overlaps
+        if (Long.compareUnsigned(v.addr, v.newAddr + v.newLen) < 0
+                && Long.compareUnsigned(v.newAddr, v.addr + v.oldLen) < 0) {
+            return -Errno.EINVAL;
+        }
+        return 0;
+    }
+
+    /** check_prep_vma: per-VMA checks; sets delta, type and (for resize in place) newAddr = addr. */
+    static long checkPrepVma(Vrm v) {
+        Vma vma = v.vma;
         if (vma == null) {
             return -Errno.EFAULT;
         }
         if ((vma.flags & VmFlags.SEALED) != 0) {
             return -Errno.EPERM;
         }
-        // check_prep_vma
-        if (oldLen == 0 && (vma.flags & VmFlags.MAYSHARE) == 0) {
+        v.delta = Math.abs(v.newLen - v.oldLen);
+        v.type = v.newLen > v.oldLen ? EXPAND : v.newLen < v.oldLen ? SHRINK : NO_RESIZE;
+        if (!v.impliesNewAddr()) {
+            v.newAddr = v.addr;
+        }
+        if (v.type != EXPAND && !v.impliesNewAddr()) {
+            return 0;
+        }
+        long oldLen = v.oldLen;
+        if (oldLen == 0 && (vma.flags & (VmFlags.SHARED | VmFlags.MAYSHARE)) == 0) {
             return -Errno.EINVAL;
         }
-        if (oldLen > vma.end - addr) {
-            return -Errno.EFAULT;
-        }
-        if (dontunmap && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+        if (v.dontunmap() && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
             return -Errno.EINVAL;
         }
-        if (newLen > oldLen && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+        if (v.type == SHRINK) {
+            oldLen = v.newLen;
+        }
+        if (Long.compareUnsigned(oldLen, vma.end - v.addr) > 0) {
             return -Errno.EFAULT;
         }
-        if (fixed || dontunmap) {
-            return mremapTo(mm, pid, vma, addr, oldLen, newLen, newAddr, fixed, dontunmap);
+        if (v.newLen == oldLen) {
+            return 0;
         }
-        if (newLen <= oldLen) {
-            if (newLen < oldLen) {
-                int err = MmapOps.doMunmap(mm, addr + newLen, oldLen - newLen);
-                if (err != 0) {
-                    return err;
-                }
+        if ((vma.flags & VmFlags.LOCKED) != 0) {
+            v.populateExpand = true;
+        }
+        if ((vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+            return -Errno.EFAULT;
+        }
+        return 0;
+    }
+
+    /** remap_move: a fixed, same-size move of every VMA in [addr, addr+oldLen), keeping the gaps between them. */
+    static long remapMove(Vrm v) {
+        Mm mm = v.mm;
+        long start = v.addr;
+        long end = v.addr + v.oldLen;
+        long target = v.newAddr;
+        long res = -Errno.EFAULT;
+        long lastEnd = 0;
+        boolean seen = false;
+        long cur = start;
+        while (true) {
+            Vma vma = mm.findVma(cur);
+            if (vma == null || Long.compareUnsigned(vma.start, end) >= 0) {
+                break;
             }
-            return addr;
+            long a = Math.max(vma.start, start);
+            long len = Math.min(end, vma.end) - a;
+            if (!seen && start < vma.start) {
+                return -Errno.EFAULT;
+            }
+            long offset = seen ? vma.start - lastEnd : 0;
+            lastEnd = vma.end;
+            Vrm sub = new Vrm();
+            sub.mm = mm;
+            sub.pid = v.pid;
+            sub.vma = vma;
+            sub.addr = a;
+            sub.newAddr = target + offset;
+            sub.oldLen = len;
+            sub.newLen = len;
+            sub.flags = v.flags;
+            long r = checkPrepVma(sub);
+            if (r == 0) {
+                r = mremapTo(sub);
+            }
+            if (Errno.isError(r)) {
+                return r;
+            }
+            if (!seen) {
+                res = r;
+            }
+            seen = true;
+            target = r + len;
+            cur = a + len;
         }
-        // expand in place if the VMA ends at the old range and the room above is free
-        if (addr + oldLen == vma.end && vmaExpandable(mm, vma, newLen - oldLen)) {
-            long delta = newLen - oldLen;
+        return res;
+    }
+
+    /** mremap_to: unmap the fixed target, shrink first if asked, choose the address, move. */
+    static long mremapTo(Vrm v) {
+        Mm mm = v.mm;
+        if ((v.flags & MapFlags.MREMAP_FIXED) != 0) {
+            int err = MmapOps.doMunmap(mm, v.newAddr, v.newLen);
+            if (err != 0) {
+                return err;
+            }
+            v.vma = lookup(mm, v.addr);
+            if (v.vma == null) {
+                return -Errno.EFAULT;
+            }
+        }
+        if (v.type == SHRINK) {
+            int err = MmapOps.doMunmap(mm, v.addr + v.newLen, v.delta);
+            if (err != 0) {
+                return err;
+            }
+            v.vma = lookup(mm, v.addr);
+            if (v.vma == null) {
+                return -Errno.EFAULT;
+            }
+            v.oldLen = v.newLen;
+        }
+        long err = setNewAddr(v);
+        if (err != 0) {
+            return err;
+        }
+        return moveVma(v);
+    }
+
+    /** vrm_set_new_addr: get_unmapped_area with the user's address as hint (MAP_FIXED when fixed). */
+    static long setNewAddr(Vrm v) {
+        Vma vma = v.vma;
+        int mf = 0;
+        if ((v.flags & MapFlags.MREMAP_FIXED) != 0) {
+            mf |= MapFlags.FIXED;
+        }
+        if ((vma.flags & VmFlags.MAYSHARE) != 0) {
+            mf |= MapFlags.SHARED;
+        }
+        long pgoff = vma.pgoff + ((v.addr - vma.start) >>> 12);
+        long a = MmapOps.getUnmappedArea(v.mm, vma.file, v.newAddr, v.newLen, pgoff, mf, vma.flags);
+        if (Errno.isError(a)) {
+            return a;
+        }
+        v.newAddr = a;
+        return 0;
+    }
+
+    /** mremap_at: no-op, shrink in place, or expand (in place or by a move). */
+    static long mremapAt(Vrm v) {
+        switch (v.type) {
+            case NO_RESIZE -> {
+                return v.addr;
+            }
+            case SHRINK -> {
+                int err = MmapOps.doMunmap(v.mm, v.addr + v.newLen, v.delta);
+                return err != 0 ? err : v.addr;
+            }
+            default -> {
+                return expandVma(v);
+            }
+        }
+    }
+
+    /** expand_vma: vma_merge_extend in place when [addr, oldLen) ends the VMA and room follows, else move. */
+    static long expandVma(Vrm v) {
+        Mm mm = v.mm;
+        Vma vma = v.vma;
+        if (vma.end - v.addr == v.oldLen && vmaExpandable(mm, vma, v.delta)) {
             long oldEnd = vma.end;
-            Vmg g = Vmg.forVma(mm, vma, vma, oldEnd, oldEnd + delta);
+            Vmg g = Vmg.forVma(mm, vma, vma, oldEnd, oldEnd + v.delta);
             g.middle = null;
             g.next = mm.tree.next(oldEnd);
             g.pgoff = vma.pgoff + ((oldEnd - vma.start) >>> 12);
-            Vma merged = VmaMerge.mergeNewRange(g);
-            if (merged == null) {
+            if (VmaMerge.mergeNewRange(g) == null) {
                 return -Errno.ENOMEM;
             }
-            mm.totalVm += delta >>> 12;
+            mm.totalVm += v.delta >>> 12;
             if ((vma.flags & VmFlags.LOCKED) != 0) {
-                mm.lockedVm += delta >>> 12;
-                MmapOps.mmPopulate(mm, pid, oldEnd, delta, true);
+                mm.lockedVm += v.delta >>> 12;
             }
-            return addr;
+            return v.addr;
         }
-        if ((flags & MapFlags.MREMAP_MAYMOVE) == 0) {
+        if ((v.flags & MapFlags.MREMAP_MAYMOVE) == 0) {
             return -Errno.ENOMEM;
         }
-        int mf = (vma.flags & VmFlags.MAYSHARE) != 0 ? MapFlags.SHARED : 0;
-        long pgoff = vma.pgoff + ((addr - vma.start) >>> 12);
-        long na = MmapOps.getUnmappedArea(mm, vma.file, 0, newLen, pgoff, mf, vma.flags);
-        if (Errno.isError(na)) {
-            return na;
+        long err = setNewAddr(v);
+        if (err != 0) {
+            return err;
         }
-        return moveVma(mm, pid, vma, addr, oldLen, newLen, na, false);
+        return moveVma(v);
     }
 
-    /** vma_expandable: [end, end+delta) is free and below TASK_SIZE. */
+    /** vma_expandable: nothing in [end, end+delta) and still below TASK_SIZE. */
     static boolean vmaExpandable(Mm mm, Vma vma, long delta) {
         long end = vma.end + delta;
         if (Long.compareUnsigned(end, vma.end) < 0 || Long.compareUnsigned(end, mm.taskSize) > 0) {
             return false;
         }
-        Vma next = mm.nextOf(vma);
-        return next == null || Long.compareUnsigned(end, MmapOps.startGap(next)) <= 0;
-    }
-
-    /** mremap_to: unmap the target, shrink first if asked, then move. */
-    static long mremapTo(Mm mm, int pid, Vma vma, long addr, long oldLen, long newLen, long newAddr,
-            boolean fixed, boolean dontunmap) {
-        if (fixed) {
-            int err = MmapOps.doMunmap(mm, newAddr, newLen);
-            if (err != 0) {
-                return err;
-            }
-        }
-        if (oldLen > newLen) {
-            int err = MmapOps.doMunmap(mm, addr + newLen, oldLen - newLen);
-            if (err != 0) {
-                return err;
-            }
-            oldLen = newLen;
-        }
-        vma = mm.vmaLookup(addr) instanceof Vma v ? v : null;
-        if (vma == null) {
-            return -Errno.EFAULT;
-        }
-        if (newLen > oldLen && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
-            return -Errno.EFAULT;
-        }
-        if (!fixed) {
-            int mf = (vma.flags & VmFlags.MAYSHARE) != 0 ? MapFlags.SHARED : 0;
-            long pgoff = vma.pgoff + ((addr - vma.start) >>> 12);
-            newAddr = MmapOps.getUnmappedArea(mm, vma.file, 0, newLen, pgoff, mf, vma.flags);
-            if (Errno.isError(newAddr)) {
-                return newAddr;
-            }
-        }
-        return moveVma(mm, pid, vma, addr, oldLen, newLen, newAddr, dontunmap);
+        return mm.tree.findIntersection(vma.end, end) == null;
     }
 
     /**
-     * move_vma: may_split pre-check, copy_vma (which may merge with the destination's neighbours), move the page
-     * tables, vm_ops->mremap (undone on failure), then unmap the source unless MREMAP_DONTUNMAP.
+     * move_vma: may_split pre-check, copy_vma (merging at the destination when allowed), move the page tables,
+     * vm_ops->mremap (undone on failure), grow the copy to newLen, then unmap the source (its vm_ops->close
+     * runs, as in the kernel) or, for MREMAP_DONTUNMAP, dontunmap_complete.
      */
-    static long moveVma(Mm mm, int pid, Vma vma, long oldAddr, long oldLen, long newLen, long newAddr,
-            boolean dontunmap) {
+    static long moveVma(Vrm v) {
+        Mm mm = v.mm;
+        Vma vma = v.vma;
+        long oldAddr = v.addr;
+        long oldLen = v.oldLen;
+        long newAddr = v.newAddr;
         if (mm.mapCount() >= mm.k.maxMapCount - 3) {
             return -Errno.ENOMEM;
         }
@@ -172,77 +333,76 @@ public final class MremapOps {
                 return err;
             }
         }
-        // isolate the source range as its own VMA
-        if (vma.start < oldAddr) {
-            int err = VmaMerge.split(mm, vma, oldAddr, true);
-            if (err != 0) {
-                return err;
-            }
-        }
-        if (vma.end > oldAddr + oldLen) {
-            int err = VmaMerge.split(mm, vma, oldAddr + oldLen, false);
-            if (err != 0) {
-                return err;
-            }
-        }
-        long pgoff = vma.pgoff;
-        Vma newVma = copyVma(mm, vma, newAddr, oldLen, pgoff);
+        long pgoff = vma.pgoff + ((oldAddr - vma.start) >>> 12);
+        boolean wholeVma = vma.start == oldAddr && vma.end == oldAddr + oldLen;
+        Vma newVma = copyVma(mm, vma, oldAddr, newAddr, oldLen, pgoff);
         Pages.move(mm, oldAddr, newAddr, oldLen);
         int err = SpecialMappings.mremap(newVma);
         if (err != 0) {
             Pages.move(mm, newAddr, oldAddr, oldLen);
-            if (newVma != vma) {
-                mm.unlink(newVma);
-            }
+            MmapOps.doMunmapNoClose(mm, newAddr, oldLen);
             return err;
         }
-        long lenPages = oldLen >>> 12;
-        if (dontunmap) {
-            long oldLocked = vma.flags & VmFlags.LOCKED;
-            vma.flags &= ~VmFlags.LOCKED_MASK;
-            if (oldLocked != 0) {
-                mm.lockedVm -= lenPages;
-            }
-            mm.totalVm += lenPages;
-        } else if (newVma != vma) {
-            // the source VMA is unmapped; its PTEs already moved. close() is not called for a move.
-            mm.unlink(vma);
-        }
-        if (newLen > oldLen) {
-            long delta = newLen - oldLen;
-            Vma grown = mm.vmaLookup(newAddr) instanceof Vma g ? g : newVma;
-            if (grown.end == newAddr + oldLen) {
+        if (v.newLen > oldLen) {
+            long delta = v.newLen - oldLen;
+            Vma grown = lookup(mm, newAddr + oldLen - 1);
+            if (grown != null && grown.end == newAddr + oldLen) {
                 Vmg g = Vmg.forVma(mm, grown, grown, grown.end, grown.end + delta);
                 g.middle = null;
                 g.next = mm.tree.next(grown.end);
                 g.pgoff = grown.pgoff + ((grown.end - grown.start) >>> 12);
                 if (VmaMerge.mergeNewRange(g) == null) {
-                    return -Errno.ENOMEM;
+                    Vma ext = grown.dup(mm);
+                    ext.start = grown.end;
+                    ext.end = grown.end + delta;
+                    ext.pgoff = g.pgoff;
+                    mm.link(ext);
                 }
                 mm.totalVm += delta >>> 12;
             }
         }
+        if (v.dontunmap()) {
+            vma = lookup(mm, oldAddr);
+            if (vma != null) {
+                if ((vma.flags & VmFlags.LOCKED) != 0) {
+                    mm.lockedVm -= vma.pages();
+                }
+                vma.flags &= ~VmFlags.LOCKED_MASK;
+                if (wholeVma && vma != newVma) {
+                    vma.anonVma = null;
+                    vma.avcCount = 0;
+                }
+            }
+            mm.totalVm += oldLen >>> 12;
+        } else {
+            mm.totalVm += oldLen >>> 12;
+            MmapOps.doMunmap(mm, oldAddr, oldLen);
+        }
         return newAddr;
     }
 
-    /** copy_vma: the moved VMA at its new place, merged with neighbours when allowed (6.16 anon rules). */
-    static Vma copyVma(Mm mm, Vma vma, long addr, long len, long pgoff) {
-        boolean faulted = !(vma.ops == null && vma.anonVma == null);
-        if (!faulted) {
+    /** copy_vma: the moved range at its new place, merged with neighbours when allowed (6.16 anon rules). */
+    static Vma copyVma(Mm mm, Vma vma, long oldAddr, long addr, long len, long pgoff) {
+        if (vma.ops == null && vma.anonVma == null) {
             pgoff = addr >>> 12;
         }
-        Vma prev = mm.tree.prev(addr);
-        Vmg g = Vmg.forVma(mm, prev, vma, vma.start, vma.end);
+        Vmg g = Vmg.forVma(mm, mm.tree.prev(addr), vma, oldAddr, oldAddr + len);
         g.middle = null;
         g.copiedFrom = vma;
         g.start = addr;
         g.end = addr + len;
         g.pgoff = pgoff;
         g.next = mm.tree.next(addr);
-        // the source is still linked; temporarily detach it so a merge never absorbs it
-        mm.unlink(vma);
+        // never merge the copy into its own source (the kernel's self-merge of an unfaulted VMA ends the same)
+        boolean prevIsSrc = g.prev == vma;
+        boolean nextIsSrc = g.next == vma;
+        if (prevIsSrc) {
+            g.prev = null;
+        }
+        if (nextIsSrc) {
+            g.next = null;
+        }
         Vma merged = VmaMerge.mergeNewRange(g);
-        mm.link(vma);
         if (merged != null) {
             return merged;
         }

@@ -154,6 +154,7 @@ final class Pages {
             long pmd = hp[i + 1];
             pt.clearHugePmd(va);
             if (alignedHuge) {
+                mm.hasHuge = true;
                 pt.setHugePmd(va - from + to, pmd);
             } else {
                 pt.setHugePmd(va, pmd);

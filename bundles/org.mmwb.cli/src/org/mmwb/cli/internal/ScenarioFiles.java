@@ -1,0 +1,53 @@
+package org.mmwb.cli.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.mmwb.scenario.Diagnostic;
+import org.mmwb.scenario.KernelProfile;
+import org.mmwb.scenario.ParseResult;
+import org.mmwb.scenario.Scenario;
+import org.mmwb.scenario.ScenarioParser;
+
+/** Reads and checks a .mms file for a command, printing every diagnostic as {@code FILE:LINE:COL: message}. */
+final class ScenarioFiles {
+
+    private ScenarioFiles() {
+    }
+
+    /**
+     * @param kernel a profile name overriding the file's {@code kernel} line, or null
+     * @return the scenario
+     * @throws CliExit after the problems were printed (nothing has run)
+     */
+    static Scenario load(String command, String file, String kernel, CliIO io) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new CliExit(io.fail(Cli.FAILURE, command + ": cannot read '" + file + "'"
+                    + (Files.isDirectory(path) ? " (it is a directory)" : "")));
+        }
+        ParseResult parsed = new ScenarioParser().parse(path);
+        if (!parsed.diagnostics().isEmpty()) {
+            for (Diagnostic d : parsed.diagnostics()) {
+                io.err().println(d);
+            }
+            io.err().println("mmwb: " + command + ": " + parsed.diagnostics().size() + " error"
+                    + (parsed.diagnostics().size() == 1 ? "" : "s") + " in " + file + "; nothing was run");
+            throw new CliExit(Cli.FAILURE);
+        }
+        Scenario s = parsed.scenario();
+        if (kernel != null) {
+            KernelProfile p = KernelProfile.byName(kernel);
+            if (p == null) {
+                StringBuilder known = new StringBuilder();
+                for (KernelProfile k : KernelProfile.known()) {
+                    known.append(known.isEmpty() ? "" : ", ").append(k.name());
+                }
+                throw new CliExit(io.fail(Cli.USAGE,
+                        command + ": unknown kernel profile '" + kernel + "' (known: " + known + ")"));
+            }
+            s = new Scenario(s.fileName(), p, Math.min(s.levels(), p.maxLevels()), s.ops());
+        }
+        return s;
+    }
+}

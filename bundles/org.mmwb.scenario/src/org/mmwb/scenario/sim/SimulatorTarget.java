@@ -1,0 +1,318 @@
+package org.mmwb.scenario.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+import org.mmwb.core.mm.Errno;
+import org.mmwb.core.mm.Kernel;
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.core.mm.MemFile;
+import org.mmwb.core.mm.PteWalk;
+import org.mmwb.core.mm.Signals;
+import org.mmwb.core.mm.Task;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.scenario.Access;
+import org.mmwb.scenario.FaultRecord;
+import org.mmwb.scenario.OpResult;
+import org.mmwb.scenario.RunReport;
+import org.mmwb.scenario.Scenario;
+import org.mmwb.scenario.ScenarioRunner;
+import org.mmwb.scenario.ScenarioTarget;
+import org.mmwb.scenario.VmaSnapshot;
+
+/**
+ * Runs a scenario on the simulator: a {@link Kernel} of the scenario's profile with one exec'd task, pid 1.
+ * Scenario pids are the engine's pids (1, then 2, 3, ... in fork order), so nothing needs mapping.
+ */
+public final class SimulatorTarget implements ScenarioTarget {
+
+    private final Kernel kernel;
+    private final Map<String, MemFile> files = new HashMap<>();
+    private Task current;
+
+    /**
+     * @param profile the engine profile, with its special-mapping providers and the scenario's paging levels
+     */
+    public SimulatorTarget(KernelProfile profile) {
+        this.kernel = new Kernel(profile);
+        this.current = kernel.spawn();
+    }
+
+    /**
+     * Opens a simulator for a scenario.
+     *
+     * @param profiles resolves a profile name ("x86_64-6.18") to the engine profile, or null if unknown
+     * @throws IllegalArgumentException when the scenario's profile is unknown to the resolver
+     */
+    public static SimulatorTarget open(Scenario scenario, Function<String, KernelProfile> profiles) {
+        KernelProfile p = profiles.apply(scenario.profile().name());
+        if (p == null) {
+            throw new IllegalArgumentException("no simulator profile named " + scenario.profile().name());
+        }
+        return new SimulatorTarget(p.withLevels(scenario.levels()));
+    }
+
+    /** Runs the whole scenario on this simulator. */
+    public RunReport run(Scenario scenario) {
+        return ScenarioRunner.run(scenario, this);
+    }
+
+    /** The simulated machine, for views and checks that need more than the scenario contract. */
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    private static OpResult syscall(long r) {
+        return r < 0 ? OpResult.errno(Errno.name(-r)) : OpResult.value(r);
+    }
+
+    private static OpResult status(long r) {
+        return r < 0 ? OpResult.errno(Errno.name(-r)) : OpResult.ok();
+    }
+
+    private static OpResult signal(int r) {
+        return r == Signals.OK ? OpResult.ok() : OpResult.signal(Signals.signo(r), Signals.code(r));
+    }
+
+    private boolean live() {
+        return current != null && current.alive();
+    }
+
+    @Override
+    public OpResult createFile(String name, long size) {
+        files.put(name, kernel.memfd(name, size));
+        return OpResult.ok();
+    }
+
+    @Override
+    public OpResult mmap(long addr, long len, int prot, int flags, String file, long offset) {
+        MemFile f = null;
+        if (file != null) {
+            f = files.get(file);
+            if (f == null) {
+                return OpResult.errno("EBADF");
+            }
+        }
+        return live() ? syscall(kernel.mmap(current, addr, len, prot, flags, f, offset)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult munmap(long addr, long len) {
+        return live() ? status(kernel.munmap(current, addr, len)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult mprotect(long addr, long len, int prot) {
+        return live() ? status(kernel.mprotect(current, addr, len, prot)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
+        return live() ? syscall(kernel.mremap(current, oldAddr, oldLen, newLen, flags, newAddr))
+                : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult madvise(long addr, long len, int advice) {
+        return live() ? status(kernel.madvise(current, addr, len, advice)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult mlock(long addr, long len) {
+        return live() ? status(kernel.mlock(current, addr, len)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult munlock(long addr, long len) {
+        return live() ? status(kernel.munlock(current, addr, len)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult mseal(long addr, long len, long flags) {
+        if (flags != 0) {
+            return OpResult.errno("EINVAL"); // mseal(2) accepts no flags yet
+        }
+        return live() ? status(kernel.mseal(current, addr, len)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult brk(long addr) {
+        return live() ? syscall(kernel.brk(current, addr)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult touch(long addr, Access access) {
+        if (!live()) {
+            return OpResult.errno("ESRCH");
+        }
+        return switch (access) {
+            case READ -> signal(kernel.access(current, addr, Kernel.ACCESS_READ));
+            case WRITE -> signal(kernel.write(current, addr, (byte) 0x5a)); // DESIGN: a write touch stores 'Z'
+            case EXEC -> signal(kernel.access(current, addr, Kernel.ACCESS_EXEC));
+        };
+    }
+
+    @Override
+    public OpResult read(long addr) {
+        if (!live()) {
+            return OpResult.errno("ESRCH");
+        }
+        long r = kernel.read(current, addr);
+        return r >= 0 ? OpResult.value(r) : signal((int) -r);
+    }
+
+    @Override
+    public OpResult write(long addr, int value) {
+        return live() ? signal(kernel.write(current, addr, (byte) value)) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult fork() {
+        if (!live()) {
+            return OpResult.errno("ESRCH");
+        }
+        Task child = kernel.fork(current);
+        if (child == null) {
+            return OpResult.errno("ENOMEM");
+        }
+        current = child;
+        return OpResult.pid(child.pid());
+    }
+
+    @Override
+    public OpResult exit() {
+        if (!live()) {
+            return OpResult.errno("ESRCH");
+        }
+        long r = kernel.exit(current);
+        if (r < 0) {
+            return status(r);
+        }
+        Task parent = current.parent();
+        current = parent != null && parent.alive() ? parent : null;
+        return OpResult.ok();
+    }
+
+    @Override
+    public OpResult switchTo(int pid) {
+        Task t = kernel.task(pid);
+        if (t == null || !t.alive()) {
+            return OpResult.errno("ESRCH");
+        }
+        current = t;
+        return OpResult.ok();
+    }
+
+    @Override
+    public int currentPid() {
+        return live() ? current.pid() : 0;
+    }
+
+    @Override
+    public OptionalLong specialMappingStart(String name) {
+        if (!live()) {
+            return OptionalLong.empty();
+        }
+        for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(current)) {
+            if (v.name().equals(name)) {
+                return OptionalLong.of(v.start());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public List<VmaSnapshot> dump() {
+        return live() ? convert(kernel.snapshot(current)) : List.of();
+    }
+
+    @Override
+    public List<Integer> liveProcesses() {
+        List<Integer> pids = new ArrayList<>();
+        for (Task t : kernel.tasks()) {
+            if (t.alive()) {
+                pids.add(t.pid());
+            }
+        }
+        return pids;
+    }
+
+    @Override
+    public List<VmaSnapshot> dump(int pid) {
+        Task t = kernel.task(pid);
+        return t == null || !t.alive() ? List.of() : convert(kernel.snapshot(t));
+    }
+
+    private static List<VmaSnapshot> convert(List<org.mmwb.core.mm.VmaSnapshot> vmas) {
+        List<VmaSnapshot> out = new ArrayList<>(vmas.size());
+        for (org.mmwb.core.mm.VmaSnapshot v : vmas) {
+            // The contract's pgoff is what /proc/PID/maps shows: the file offset, 0 for anonymous memory.
+            out.add(new VmaSnapshot(v.start(), v.end(), v.perms(), v.mapsOffset() >>> 12, v.name(),
+                    Arrays.asList(v.flags()), v.pages()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<FaultRecord> faults() {
+        List<FaultRecord> out = new ArrayList<>();
+        for (org.mmwb.core.mm.FaultRecord f : kernel.faults(0)) {
+            String handler = f.handler() == null || f.handler().isEmpty() ? f.path() : f.handler();
+            String result = VmFaultResult.describe(f.result());
+            if (f.reason() != null) {
+                result = result + " (" + f.reason() + ")";
+            }
+            out.add(new FaultRecord(f.seq(), f.pid(), f.address(), f.access(), vmaName(f), handler, f.pgoff(),
+                    result, f.pfn()));
+        }
+        return out;
+    }
+
+    /** The VMA of a fault by name, or its range when it is unnamed or gone (the log keeps only vm_start). */
+    private String vmaName(org.mmwb.core.mm.FaultRecord f) {
+        if (f.vmaStart() < 0) {
+            return "";
+        }
+        Task t = kernel.task(f.pid());
+        if (t != null && t.alive()) {
+            for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(t)) {
+                if (v.start() == f.vmaStart()) {
+                    return v.name().isEmpty() ? String.format("%x-%x", v.start(), v.end()) : v.name();
+                }
+            }
+        }
+        return String.format("%x", f.vmaStart());
+    }
+
+    /** Every mapped page of every live process, walked like crash's vtop: for {@code run --print pagetable}. */
+    public String pageTablesText() {
+        StringBuilder sb = new StringBuilder();
+        for (Task t : kernel.tasks()) {
+            if (!t.alive()) {
+                continue;
+            }
+            sb.append("page tables of pid ").append(t.pid()).append(" (")
+                    .append(kernel.profile().levels()).append(" levels)\n");
+            for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(t)) {
+                if (v.gate()) {
+                    continue;
+                }
+                for (long va = v.start(); Long.compareUnsigned(va, v.end()) < 0; va += 4096) {
+                    PteWalk w = kernel.vtop(t, va);
+                    if (w == null || w.entries().length == 0 || w.entries()[w.entries().length - 1] == 0) {
+                        continue;
+                    }
+                    int last = w.entries().length - 1;
+                    sb.append(String.format("  %016x %s %016x %s%n", va, w.levelNames()[last],
+                            w.entries()[last], w.decoded()[last]));
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package org.mmwb.benchmarks;
+
+import java.lang.reflect.Field;
+
+import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.internal.mm.MmKernel;
+import org.mmwb.core.internal.mm.TaskImpl;
+import org.mmwb.core.internal.page.PhysMem;
+import org.mmwb.core.internal.pgtable.PageTable;
+import org.mmwb.core.mm.Kernel;
+import org.mmwb.core.mm.MapFlags;
+import org.mmwb.core.mm.Prot;
+import org.mmwb.core.mm.Signals;
+import org.mmwb.core.mm.Task;
+import org.mmwb.x86.X86Profiles;
+
+/**
+ * Sizes, not timings: the simulator's bytes per resident page and the fault log's bytes per fault, both after
+ * faulting pages in through the kernel's fault path.
+ */
+final class Footprint {
+    private static final int RW = Prot.READ | Prot.WRITE;
+    private static final int ANON = MapFlags.PRIVATE | MapFlags.ANONYMOUS;
+
+    private Footprint() {
+    }
+
+    /**
+     * (PageTable + PhysMem) bytesUsed / resident pages after {@code pages} write faults into one anonymous mapping
+     * of a fresh task.
+     */
+    static double bytesPerResidentPage(int pages) throws ReflectiveOperationException {
+        Kernel kernel = new Kernel(X86Profiles.x86_64_6_18());
+        Task t = kernel.spawn();
+        long len = (long) pages << 12;
+        long a = kernel.mmap(t, 0, len, RW, ANON, null, 0);
+        if (a < 0) {
+            throw new IllegalStateException("mmap failed: " + a);
+        }
+        touchAll(kernel, t, a, pages);
+        // the structures are internal to the kernel: no public accessor, so read them reflectively
+        PageTable pt = (PageTable) field(((TaskImpl) t).engineMm(), "pgd");
+        PhysMem phys = ((MmKernel) field(kernel, "k")).phys;
+        long resident = phys.allocatedFrames();
+        if (resident < pages) {
+            throw new IllegalStateException(resident + " frames allocated after " + pages + " faults");
+        }
+        return (pt.bytesUsed() + phys.bytesUsed()) / (double) pages;
+    }
+
+    /**
+     * FaultLog bytesUsed / faults after {@code faults} anonymous write faults (in rounds of {@code perRound}
+     * pages: map, touch every page, unmap), with a log that keeps them all.
+     */
+    static double faultLogBytesPerFault(long faults, int perRound) {
+        Kernel kernel = new Kernel(X86Profiles.x86_64_6_18(), faults + 1024);
+        Task t = kernel.spawn();
+        long first = kernel.faultCount();
+        long len = (long) perRound << 12;
+        for (long done = 0; done < faults; done += perRound) {
+            int n = (int) Math.min(perRound, faults - done);
+            long a = kernel.mmap(t, 0, len, RW, ANON, null, 0);
+            touchAll(kernel, t, a, n);
+            kernel.munmap(t, a, len);
+        }
+        FaultLog log = kernel.faultLog();
+        long logged = kernel.faultCount() - first;
+        if (logged != faults || log.size() < faults) {
+            throw new IllegalStateException(logged + " faults logged, " + log.size() + " kept, for " + faults);
+        }
+        return log.bytesUsed() / (double) log.size();
+    }
+
+    private static void touchAll(Kernel kernel, Task t, long a, int pages) {
+        for (int i = 0; i < pages; i++) {
+            int r = kernel.access(t, a + ((long) i << 12), Kernel.ACCESS_WRITE);
+            if (r != Signals.OK) {
+                throw new IllegalStateException("touch failed: " + Signals.describe(r));
+            }
+        }
+    }
+
+    private static Object field(Object o, String name) throws ReflectiveOperationException {
+        Field f = o.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(o);
+    }
+}
