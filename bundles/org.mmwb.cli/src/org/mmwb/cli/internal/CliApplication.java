@@ -16,7 +16,14 @@ public final class CliApplication implements IApplication {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
         PrintStream out = System.out;
-        int code = new Cli(out, System.err).run(args == null ? new String[0] : args);
+        int code;
+        try {
+            code = new Cli(out, System.err).run(args == null ? new String[0] : args);
+        } catch (LinkageError e) {
+            // A broken installation (a bundle missing or stale), not the user's mistake: say so and how to mend it.
+            System.err.println("mmwb: internal error: " + e + " (rebuild with ./mmwb build)");
+            code = Cli.FAILURE;
+        }
         out.flush();
         return Integer.valueOf(code);
     }

@@ -6,6 +6,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.mmwb.host.HostKernel;
@@ -19,10 +22,13 @@ import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.sim.SimulatorTarget;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 /**
- * {@code diff FILE [--against RECORDED.json] [--record OUT.json]}: runs a scenario on the simulator and on the live
- * kernel (or compares with a recorded kernel run) and prints where they disagree. Exit 0 when they agree, 1 when
- * not, so scripts and CI can use it.
+ * {@code diff FILE... [--recorded DIR | --against RUN.json] [--record DIR]}: runs scenarios on the simulator and
+ * on the live kernel (or compares with recorded kernel runs) and prints where they disagree, then
+ * {@code N/M scenarios match}. Exit 0 when all agree, 1 when not, so scripts and CI can use it.
  */
 final class DiffCommand implements Command {
 
@@ -33,51 +39,94 @@ final class DiffCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE [--against RECORDED.json] [--record OUT.json] [--kernel PROFILE]\n"
-                + "             run a scenario on the simulator and the live kernel and show where they disagree";
+        return "FILE... [--recorded DIR | --against RUN.json] [--record DIR] [--quiet] [--kernel PROFILE]\n"
+                + "             run scenarios on the simulator and the live kernel (or recorded runs); show differences";
     }
 
     @Override
     public int run(String[] argv, CliIO io) {
-        Args args = Args.parse("diff", argv, Set.of("--help"), Set.of("--against", "--record", "--kernel"), io);
+        Args args = Args.parse("diff", argv, Set.of("--help", "--quiet"),
+                Set.of("--against", "--recorded", "--record", "--kernel"), io);
         if (args.has("--help")) {
             io.out().println("usage: mmwb diff " + synopsis());
             return Cli.OK;
         }
-        if (args.positional().size() != 1) {
-            return io.fail(Cli.USAGE, "diff: give one scenario file (usage: mmwb diff FILE)");
+        List<String> files = args.positional();
+        if (files.isEmpty()) {
+            return io.fail(Cli.USAGE, "diff: give one or more scenario files (usage: mmwb diff FILE...)");
         }
-        if (args.has("--against") && args.has("--record")) {
-            return io.fail(Cli.USAGE, "diff: --record records a live run; it cannot go with --against");
+        boolean recorded = args.has("--against") || args.has("--recorded");
+        if (args.has("--against") && (args.has("--recorded") || files.size() != 1)) {
+            return io.fail(Cli.USAGE, "diff: --against compares one scenario with one recorded run; for several use --recorded DIR");
         }
-        String file = args.positional().get(0);
-        Scenario scenario = ScenarioFiles.load("diff", file, args.get("--kernel"), io);
-        RunReport sim = SimulatorTarget.open(scenario, Profiles::byName).run(scenario);
-        RunReport kernel;
-        String kernelName;
-        if (args.has("--against")) {
-            kernel = read(args.get("--against"), io);
-            kernelName = "recorded";
-        } else {
-            kernel = runOnHost(scenario, io);
-            kernelName = "kernel";
-            if (args.has("--record")) {
-                write(kernel, args.get("--record"), io);
+        if (recorded && args.has("--record")) {
+            return io.fail(Cli.USAGE, "diff: --record records live runs; it cannot go with --against or --recorded");
+        }
+        // Check every file before running anything: a typo in the 40th file should not waste a run.
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String f : files) {
+            scenarios.add(ScenarioFiles.load("diff", f, args.get("--kernel"), io));
+        }
+        HostKernel host = recorded ? null : startHost(io);
+        try {
+            int matched = 0;
+            for (int i = 0; i < files.size(); i++) {
+                String file = files.get(i);
+                RunReport sim = SimulatorTarget.open(scenarios.get(i), Profiles::byName).run(scenarios.get(i));
+                RunReport kernel;
+                if (args.has("--against")) {
+                    kernel = read(args.get("--against"), io);
+                } else if (args.has("--recorded")) {
+                    kernel = read(recordedPath(args.get("--recorded"), file).toString(), io);
+                } else {
+                    try (HostScenarioTarget target = new HostScenarioTarget(host)) {
+                        kernel = ScenarioRunner.run(scenarios.get(i), target);
+                    }
+                    if (args.has("--record")) {
+                        record(kernel, host.kernelRelease(), recordedPath(args.get("--record"), file), io);
+                    }
+                }
+                ReportComparison.Result result = ReportComparison.compare(sim, "sim", kernel,
+                        recorded ? "recorded" : "kernel");
+                if (result.agree()) {
+                    matched++;
+                }
+                if (files.size() > 1) {
+                    io.out().println((result.agree() ? "MATCH " : "DIFF  ") + file
+                            + (result.agree() ? "" : " (" + result.disagreements().size() + " disagreements)"));
+                }
+                if (!result.agree() && !args.has("--quiet") || files.size() == 1) {
+                    io.out().print(indent(result.format(), files.size() > 1));
+                }
+            }
+            io.out().println(matched + "/" + files.size() + " scenarios match"
+                    + (recorded ? " (against recorded kernel runs)" : " (on kernel " + host.kernelRelease() + ")"));
+            return matched == files.size() ? Cli.OK : Cli.FAILURE;
+        } finally {
+            if (host != null) {
+                host.close();
             }
         }
-        ReportComparison.Result result = ReportComparison.compare(sim, "sim", kernel, kernelName);
-        io.out().print(result.format());
-        return result.agree() ? Cli.OK : Cli.FAILURE;
     }
 
-    private static RunReport runOnHost(Scenario scenario, CliIO io) {
+    private static String indent(String text, boolean on) {
+        return on ? text.replaceAll("(?m)^", "    ") : text;
+    }
+
+    /** The recorded run of {@code dir/x.mms}: {@code dir/x.json}. */
+    static Path recordedPath(String dir, String scenarioFile) {
+        String name = Path.of(scenarioFile).getFileName().toString().replaceFirst("\\.mms$", "");
+        return Path.of(dir).resolve(name + ".json");
+    }
+
+    private static HostKernel startHost(CliIO io) {
         String why = HostKernel.unavailableReason();
         if (why != null) {
             throw new CliExit(io.fail(Cli.FAILURE, "diff: cannot run on the live kernel: " + why
-                    + ". Compare with a recorded run instead: mmwb diff FILE --against RECORDED.json"));
+                    + ". Compare with recorded runs instead: mmwb diff FILE... --recorded DIR"));
         }
-        try (HostKernel host = HostKernel.start(); HostScenarioTarget target = new HostScenarioTarget(host)) {
-            return ScenarioRunner.run(scenario, target);
+        try {
+            return HostKernel.start();
         } catch (HostUnavailableException e) {
             throw new CliExit(io.fail(Cli.FAILURE, "diff: cannot run on the live kernel: " + e.getMessage()));
         }
@@ -93,9 +142,30 @@ final class DiffCommand implements Command {
         }
     }
 
+    /** Writes a live run with the kernel that produced it, so later comparisons can say what they compare with. */
+    private static void record(RunReport report, String release, Path file, CliIO io) {
+        JsonObject o = JsonParser.parseString(ReportJson.toJson(report)).getAsJsonObject();
+        JsonObject by = new JsonObject();
+        by.addProperty("kernel", release);
+        by.addProperty("date", LocalDate.now().toString());
+        by.addProperty("tool", "mmwb diff --record");
+        o.add("recorded_on", by);
+        write(o.toString(), file, io);
+    }
+
     static void write(RunReport report, String file, CliIO io) {
-        try (Writer out = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
-            ReportJson.write(report, out);
+        write(ReportJson.toJson(report), Path.of(file), io);
+    }
+
+    private static void write(String json, Path file, CliIO io) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                out.write(json);
+                out.write('\n');
+            }
         } catch (IOException e) {
             throw new CliExit(io.fail(Cli.FAILURE, "cannot write '" + file + "': " + e.getMessage()));
         }

@@ -125,11 +125,12 @@ class SpecialMappingTest {
         long to = 0x400000000L;
         assertEquals(to, s.check(s.k.mremap(s.t, AT, 2 * P, 2 * P, MapFlags.MREMAP_MAYMOVE | MapFlags.MREMAP_FIXED,
             to)));
-        assertEquals(List.of("mremap 400000000"), events);
+        // as powerpc's vdso_close notes: close() runs for the unmapped source of a move too
+        assertEquals(List.of("mremap 400000000", "close 300000000"), events);
         assertEquals("F.", s.pages(to), "the PTE moved with the mapping");
         assertNull(s.vma(AT));
         assertEquals(0, s.k.munmap(s.t, to, 2 * P));
-        assertEquals(List.of("mremap 400000000", "close 400000000"), events);
+        assertEquals(List.of("mremap 400000000", "close 300000000", "close 400000000"), events);
     }
 
     @Test

@@ -108,7 +108,10 @@ class SyscallErrnoTest {
             MapFlags.MREMAP_MAYMOVE | MapFlags.MREMAP_DONTUNMAP, 0)), "DONTUNMAP resizing");
         assertEquals("EINVAL", Sim.err(s.k.mremap(s.t, B, 0, P, MapFlags.MREMAP_MAYMOVE, 0)), "old_len 0, private");
         assertEquals("EFAULT", Sim.err(s.k.mremap(s.t, HOLE, P, P, 0, 0)));
-        assertEquals("EFAULT", Sim.err(s.k.mremap(s.t, B, 3 * P, 3 * P, 0, 0)), "across the VMA end");
+        assertEquals("ok", Sim.err(s.k.mremap(s.t, B, 3 * P, 3 * P, 0, 0)), "same size: nothing checked (6.18)");
+        assertEquals("EFAULT", Sim.err(s.k.mremap(s.t, B, 3 * P, 4 * P, 0, 0)), "growing across the VMA end");
+        assertEquals("EFAULT", Sim.err(s.k.mremap(s.t, B - P, 2 * P, 2 * P,
+            MapFlags.MREMAP_MAYMOVE | MapFlags.MREMAP_FIXED, HOLE)), "remap_move: no gap at the start");
         s.fixed(B + 2 * P, 1, Prot.READ);
         assertEquals("ENOMEM", Sim.err(s.k.mremap(s.t, B, 2 * P, 3 * P, 0, 0)), "cannot grow in place");
         assertEquals(B, s.k.mremap(s.t, B, 2 * P, P, 0, 0), "shrink");

@@ -1,5 +1,6 @@
 package org.mmwb.core.internal.vma;
 
+import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -8,9 +9,13 @@ import java.util.NoSuchElementException;
  * The VMA index of one mm (the maple tree's role, mm->mm_mt): ordered, non-overlapping [start, end) ranges, each
  * with a value, in a B+tree over primitive {@code long} bounds.
  *
- * <p>Leaves hold up to {@value #CAP} ranges in parallel {@code long[]} arrays and are linked both ways; inner nodes
- * hold, for each child, the largest end in it, so {@link #find} (find_vma: the first range ending above an
- * address) is one descent with a binary search per level. Addresses compare unsigned.
+ * <p>Layout: the nodes are not objects. A node is an {@code int} id; its {@value #CAP} slots live at
+ * {@code id * CAP} in pooled arrays shared by all nodes ({@code keys}, {@code starts}, {@code vals}, {@code kids}),
+ * so a descent reads keys and a child id per level with no object hops. Leaves hold ranges (keys = ends) and are
+ * linked both ways; inner nodes hold, for each child, the largest end in it (keys), so {@link #find} (find_vma: the
+ * first range ending above an address) is one descent. Each node also has a summary of {@value #BLOCKS} keys (the
+ * last key of every block of 8 slots, in one cache line), so a node search reads two cache lines: the summary
+ * picks the block, the block gives the slot, both by counting keys (branch-free). Addresses compare unsigned.
  *
  * <p>Not thread-safe: callers hold the mm's mmap_lock.
  *
@@ -39,43 +44,38 @@ public final class VmaTree<V> implements Iterable<V> {
 
     /** Node capacity (entries per leaf, children per inner node). */
     static final int CAP = 64;
+    private static final int SHIFT = 6;
+    /** Summary keys per node: one per block of 8 slots. */
+    static final int BLOCKS = 8;
     /** Fewest entries a non-root node keeps (else it borrows or merges). */
     static final int MIN = CAP / 4;
     private static final long FLIP = Long.MIN_VALUE; // unsigned order via signed compares of (x ^ FLIP)
-    /** Unused key slots hold PAD so a search can always cover all CAP slots (no dependence on n). */
+    /** Unused key slots hold PAD so a search can always cover all slots (no dependence on the count). */
     private static final long PAD = Long.MAX_VALUE;
+    private static final int NONE = -1;
 
-    private static long[] padded() {
-        long[] a = new long[CAP];
-        java.util.Arrays.fill(a, PAD);
-        return a;
-    }
+    // pooled node storage, slot s of node n at (n << SHIFT) + s; summaries at (n << 3) + b
+    private long[] keys;   // leaf: range ends; inner: largest end per child (all flipped), PAD beyond count
+    private long[] sums;   // keys[(n << SHIFT) + 8 * b + 7] for b = 0..7
+    private long[] starts; // leaf: range starts (flipped)
+    private Object[] vals; // leaf: values, null beyond count
+    private int[] kids;    // inner: child node ids
+    private int[] count;   // entries or children
+    private int[] prevLeaf;
+    private int[] nextLeaf; // also chains free nodes
+    private int used;      // node ids handed out so far (high-water mark)
+    private int free = NONE;
 
-    /** A leaf: ranges sorted by start (stored flipped). */
-    static final class Leaf {
-        final long[] starts = new long[CAP];
-        final long[] ends = padded();
-        final Object[] vals = new Object[CAP];
-        int n;
-        Leaf prev;
-        Leaf next;
-    }
-
-    /** An inner node: children and the largest (flipped) end in each. */
-    static final class Inner {
-        final long[] maxEnd = padded();
-        final Object[] kids = new Object[CAP];
-        int n;
-    }
-
-    private Object root = new Leaf();
+    private int root;
     private int height; // 0: root is a leaf
     private int size;
-    private int nodes = 1;
+    private int nodes;
     private int modCount;
 
     /** An empty tree. */
     public VmaTree() {
+        allocPool(1);
+        root = alloc();
     }
 
     /** Number of ranges (mm->map_count). */
@@ -95,48 +95,53 @@ public final class VmaTree<V> implements Iterable<V> {
     @SuppressWarnings("unchecked")
     public V find(long addr) {
         long a = addr ^ FLIP;
-        Object node = root;
-        for (int h = height; h > 0; h--) {
-            Inner in = (Inner) node;
-            int i = firstGreater(in.maxEnd, in.n, a);
-            if (i == in.n) {
-                return null;
-            }
-            node = in.kids[i];
+        if (a == PAD) {
+            return null; // no end is above the top address (and PAD slots must not match)
         }
-        Leaf leaf = (Leaf) node;
-        int j = firstGreater(leaf.ends, leaf.n, a);
-        return j == leaf.n ? null : (V) leaf.vals[j];
+        int node = root;
+        int i = search(node, a);
+        if (i >= count[node]) {
+            return null; // every range ends at or below addr
+        }
+        // below the root the chosen child's largest end is > a, so every search lands on a used slot
+        for (int h = height; h > 0; h--) {
+            node = kids[(node << SHIFT) + i];
+            i = search(node, a);
+        }
+        return (V) vals[(node << SHIFT) + i];
     }
 
     /** find_vma_intersection: the lowest range intersecting [start, end), or null. */
     @SuppressWarnings("unchecked")
     public V findIntersection(long start, long end) {
-        Leaf leaf = leafFor(start);
-        int j = firstGreater(leaf.ends, leaf.n, start ^ FLIP);
-        if (j == leaf.n || leaf.starts[j] >= (end ^ FLIP)) {
+        int leaf = leafFor(start);
+        int j = firstGreater(leaf, start ^ FLIP);
+        int s = (leaf << SHIFT) + j;
+        if (j == count[leaf] || starts[s] >= (end ^ FLIP)) {
             return null;
         }
-        return (V) leaf.vals[j];
+        return (V) vals[s];
     }
 
     /** vma_lookup: the range containing addr, or null. */
     @SuppressWarnings("unchecked")
     public V lookup(long addr) {
-        Leaf leaf = leafFor(addr);
-        int j = firstGreater(leaf.ends, leaf.n, addr ^ FLIP);
-        if (j == leaf.n || leaf.starts[j] > (addr ^ FLIP)) {
+        int leaf = leafFor(addr);
+        int j = firstGreater(leaf, addr ^ FLIP);
+        int s = (leaf << SHIFT) + j;
+        if (j == count[leaf] || starts[s] > (addr ^ FLIP)) {
             return null;
         }
-        return (V) leaf.vals[j];
+        return (V) vals[s];
     }
 
     /** The range starting exactly at {@code start}, or null. */
     @SuppressWarnings("unchecked")
     public V get(long start) {
-        Leaf leaf = leafFor(start);
-        int j = firstGreater(leaf.ends, leaf.n, start ^ FLIP);
-        return j < leaf.n && leaf.starts[j] == (start ^ FLIP) ? (V) leaf.vals[j] : null;
+        int leaf = leafFor(start);
+        int j = firstGreater(leaf, start ^ FLIP);
+        int s = (leaf << SHIFT) + j;
+        return j < count[leaf] && starts[s] == (start ^ FLIP) ? (V) vals[s] : null;
     }
 
     /**
@@ -146,55 +151,56 @@ public final class VmaTree<V> implements Iterable<V> {
     @SuppressWarnings("unchecked")
     public V prev(long addr) {
         long a = addr ^ FLIP;
-        Leaf leaf = leafFor(addr);
-        int j = firstGreater(leaf.ends, leaf.n, a);
-        if (j < leaf.n && leaf.starts[j] < a) {
-            return (V) leaf.vals[j];
+        int leaf = leafFor(addr);
+        int j = firstGreater(leaf, a);
+        int base = leaf << SHIFT;
+        if (j < count[leaf] && starts[base + j] < a) {
+            return (V) vals[base + j];
         }
         // the range before position j
         if (j > 0) {
-            return (V) leaf.vals[j - 1];
+            return (V) vals[base + j - 1];
         }
-        Leaf p = leaf.prev;
-        return p == null ? null : (V) p.vals[p.n - 1];
+        int p = prevLeaf[leaf];
+        return p == NONE ? null : (V) vals[(p << SHIFT) + count[p] - 1];
     }
 
     /** vma_next / vma_find: the lowest range with start &gt;= addr, or null. */
     @SuppressWarnings("unchecked")
     public V next(long addr) {
         long a = addr ^ FLIP;
-        Leaf leaf = leafFor(addr);
-        int j = firstGreater(leaf.ends, leaf.n, a);
-        if (j == leaf.n) {
+        int leaf = leafFor(addr);
+        int j = firstGreater(leaf, a);
+        int n = count[leaf];
+        int base = leaf << SHIFT;
+        if (j == n) {
             return null;
         }
-        if (leaf.starts[j] >= a) {
-            return (V) leaf.vals[j];
+        if (starts[base + j] >= a) {
+            return (V) vals[base + j];
         }
-        if (j + 1 < leaf.n) {
-            return (V) leaf.vals[j + 1];
+        if (j + 1 < n) {
+            return (V) vals[base + j + 1];
         }
-        Leaf nx = leaf.next;
-        return nx == null ? null : (V) nx.vals[0];
+        int nx = nextLeaf[leaf];
+        return nx == NONE ? null : (V) vals[nx << SHIFT];
     }
 
     /** The lowest range, or null. */
     @SuppressWarnings("unchecked")
     public V first() {
-        Leaf l = firstLeaf();
-        return l.n == 0 ? null : (V) l.vals[0];
+        int l = firstLeaf();
+        return count[l] == 0 ? null : (V) vals[l << SHIFT];
     }
 
     /** The highest range, or null. */
     @SuppressWarnings("unchecked")
     public V last() {
-        Object node = root;
+        int node = root;
         for (int h = height; h > 0; h--) {
-            Inner in = (Inner) node;
-            node = in.kids[in.n - 1];
+            node = kids[(node << SHIFT) + count[node] - 1];
         }
-        Leaf l = (Leaf) node;
-        return l.n == 0 ? null : (V) l.vals[l.n - 1];
+        return count[node] == 0 ? null : (V) vals[(node << SHIFT) + count[node] - 1];
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -211,17 +217,18 @@ public final class VmaTree<V> implements Iterable<V> {
         if (s >= e) {
             throw new IllegalArgumentException(range("empty range ", start, end));
         }
-        Object split = insert(root, height, s, e, v);
-        if (split != null) {
-            Inner r = new Inner();
-            r.kids[0] = root;
-            r.maxEnd[0] = maxEnd(root, height);
-            r.kids[1] = split;
-            r.maxEnd[1] = maxEnd(split, height);
-            r.n = 2;
+        int split = insert(root, height, s, e, v);
+        if (split != NONE) {
+            int r = alloc();
+            int rb = r << SHIFT;
+            kids[rb] = root;
+            keys[rb] = maxEnd(root);
+            kids[rb + 1] = split;
+            keys[rb + 1] = maxEnd(split);
+            count[r] = 2;
+            summarize(r);
             root = r;
             height++;
-            nodes++;
         }
         size++;
         modCount++;
@@ -232,11 +239,44 @@ public final class VmaTree<V> implements Iterable<V> {
         if (remove(root, height, start ^ FLIP)) {
             size--;
             modCount++;
-            if (height > 0 && ((Inner) root).n == 1) {
-                root = ((Inner) root).kids[0];
+            if (height > 0 && count[root] == 1) {
+                int old = root;
+                root = kids[old << SHIFT];
                 height--;
-                nodes--;
+                release(old);
             }
+            if (size == 0 ? count.length > 1 : nodes * 8 < count.length && count.length > 8) {
+                compact();
+            }
+        }
+    }
+
+    /**
+     * Give memory back after many removals: rebuild the tree into a pool sized for what is left (ranges in order,
+     * so the cost is amortised over the removals that emptied the pool).
+     */
+    private void compact() {
+        int n = size;
+        long[] s = new long[n];
+        long[] e = new long[n];
+        Object[] v = new Object[n];
+        int k = 0;
+        for (int l = firstLeaf(); l != NONE; l = nextLeaf[l]) {
+            int base = l << SHIFT;
+            for (int j = 0; j < count[l]; j++, k++) {
+                s[k] = starts[base + j];
+                e[k] = keys[base + j];
+                v[k] = vals[base + j];
+            }
+        }
+        allocPool(n == 0 ? 1 : Integer.highestOneBit(nodes) * 2);
+        root = alloc();
+        height = 0;
+        size = 0;
+        for (int i = 0; i < n; i++) {
+            @SuppressWarnings("unchecked")
+            V val = (V) v[i];
+            insert(s[i] ^ FLIP, e[i] ^ FLIP, val);
         }
     }
 
@@ -254,41 +294,46 @@ public final class VmaTree<V> implements Iterable<V> {
         if (ns >= ne) {
             throw new IllegalArgumentException(range("empty range ", newStart, newEnd));
         }
-        Inner[] path = new Inner[height];
+        int[] path = new int[height];
         int[] idx = new int[height];
-        Object node = root;
+        int node = root;
         for (int h = height, d = 0; h > 0; h--, d++) {
-            Inner in = (Inner) node;
-            int i = firstGreater(in.maxEnd, in.n, os);
-            if (i == in.n) {
+            int i = firstGreater(node, os);
+            if (i == count[node]) {
                 return false;
             }
-            path[d] = in;
+            path[d] = node;
             idx[d] = i;
-            node = in.kids[i];
+            node = kids[(node << SHIFT) + i];
         }
-        Leaf leaf = (Leaf) node;
-        int j = firstGreater(leaf.ends, leaf.n, os);
-        if (j == leaf.n || leaf.starts[j] != os) {
+        int leaf = node;
+        int n = count[leaf];
+        int base = leaf << SHIFT;
+        int j = firstGreater(leaf, os);
+        if (j == n || starts[base + j] != os) {
             return false;
         }
-        long prevEnd = j > 0 ? leaf.ends[j - 1] : leaf.prev != null ? leaf.prev.ends[leaf.prev.n - 1] : FLIP;
-        boolean hasNext = j + 1 < leaf.n || leaf.next != null;
-        long nextStart = j + 1 < leaf.n ? leaf.starts[j + 1] : leaf.next != null ? leaf.next.starts[0] : 0;
+        int pl = prevLeaf[leaf];
+        int nl = nextLeaf[leaf];
+        long prevEnd = j > 0 ? keys[base + j - 1] : pl != NONE ? keys[(pl << SHIFT) + count[pl] - 1] : FLIP;
+        boolean hasNext = j + 1 < n || nl != NONE;
+        long nextStart = j + 1 < n ? starts[base + j + 1] : nl != NONE ? starts[nl << SHIFT] : 0;
         if (ns < prevEnd || (hasNext && ne > nextStart)) {
             throw new IllegalArgumentException(range("update overlaps a neighbour: ", newStart, newEnd));
         }
-        leaf.starts[j] = ns;
-        leaf.ends[j] = ne;
-        if (j == leaf.n - 1) {
+        starts[base + j] = ns;
+        keys[base + j] = ne;
+        summarize(leaf);
+        if (j == n - 1) {
             long m = ne;
             for (int d = height - 1; d >= 0; d--) {
-                Inner in = path[d];
-                in.maxEnd[idx[d]] = m;
-                if (idx[d] != in.n - 1) {
+                int in = path[d];
+                keys[(in << SHIFT) + idx[d]] = m;
+                summarize(in);
+                if (idx[d] != count[in] - 1) {
                     break;
                 }
-                m = in.maxEnd[in.n - 1];
+                m = keys[(in << SHIFT) + count[in] - 1];
             }
         }
         modCount++;
@@ -297,10 +342,10 @@ public final class VmaTree<V> implements Iterable<V> {
 
     /** Remove every range. */
     public void clear() {
-        root = new Leaf();
+        allocPool(1);
+        root = alloc();
         height = 0;
         size = 0;
-        nodes = 1;
         modCount++;
     }
 
@@ -317,9 +362,10 @@ public final class VmaTree<V> implements Iterable<V> {
     @SuppressWarnings("unchecked")
     public void forEach(RangeConsumer<? super V> c) {
         int mc = modCount;
-        for (Leaf l = firstLeaf(); l != null; l = l.next) {
-            for (int j = 0; j < l.n; j++) {
-                c.accept(l.starts[j] ^ FLIP, l.ends[j] ^ FLIP, (V) l.vals[j]);
+        for (int l = firstLeaf(); l != NONE; l = nextLeaf[l]) {
+            int base = l << SHIFT;
+            for (int j = 0; j < count[l]; j++) {
+                c.accept(starts[base + j] ^ FLIP, keys[base + j] ^ FLIP, (V) vals[base + j]);
                 if (mc != modCount) {
                     throw new ConcurrentModificationException();
                 }
@@ -355,7 +401,7 @@ public final class VmaTree<V> implements Iterable<V> {
      * {@link #end()} describe the range {@code next} returned last. A change to the tree invalidates it.
      */
     public final class Cursor implements Iterator<V> {
-        private Leaf leaf;
+        private int leaf = NONE;
         private int pos;
         private long curStart;
         private long curEnd;
@@ -367,7 +413,7 @@ public final class VmaTree<V> implements Iterable<V> {
         /** Position before the first range with end &gt; addr (vma_iter_init + vma_find). */
         public Cursor seek(long addr) {
             leaf = leafFor(addr);
-            pos = firstGreater(leaf.ends, leaf.n, addr ^ FLIP);
+            pos = firstGreater(leaf, addr ^ FLIP);
             expectedMod = modCount;
             normalize();
             return this;
@@ -376,7 +422,7 @@ public final class VmaTree<V> implements Iterable<V> {
         @Override
         public boolean hasNext() {
             check();
-            return leaf != null && pos < leaf.n;
+            return leaf != NONE && pos < count[leaf];
         }
 
         /** vma_next: the next range's value. */
@@ -386,9 +432,10 @@ public final class VmaTree<V> implements Iterable<V> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            curStart = leaf.starts[pos] ^ FLIP;
-            curEnd = leaf.ends[pos] ^ FLIP;
-            V v = (V) leaf.vals[pos];
+            int s = (leaf << SHIFT) + pos;
+            curStart = starts[s] ^ FLIP;
+            curEnd = keys[s] ^ FLIP;
+            V v = (V) vals[s];
             pos++;
             normalize();
             return v;
@@ -405,8 +452,8 @@ public final class VmaTree<V> implements Iterable<V> {
         }
 
         private void normalize() {
-            while (leaf != null && pos >= leaf.n) {
-                leaf = leaf.next;
+            while (leaf != NONE && pos >= count[leaf]) {
+                leaf = nextLeaf[leaf];
                 pos = 0;
             }
         }
@@ -418,27 +465,43 @@ public final class VmaTree<V> implements Iterable<V> {
         }
     }
 
-    /** Approximate Java heap bytes of the nodes (not of the values). */
+    /** Approximate Java heap bytes of the node pool (not of the values). */
     public long bytesUsed() {
-        long node = 16 + 2 * (16 + 8L * CAP) + 16 + 4L * CAP + 24;
-        return 64 + nodes * node;
+        long slots = keys.length;
+        long perNode = 3 * 4; // count, prevLeaf, nextLeaf
+        return 64 + 8 * 16 + slots * (8 + 8 + 4 + 4) + sums.length * 8L + (long) count.length * perNode;
     }
 
     /**
-     * Check the B+tree invariants (sorted, non-overlapping, node fill, inner keys, leaf links, size).
+     * Check the B+tree invariants (sorted, non-overlapping, node fill, inner keys, summaries, leaf links, size,
+     * padding of unused slots).
      *
      * @throws IllegalStateException describing the first violation
      */
     public void checkInvariants() {
         long[] last = {Long.MIN_VALUE};
-        int[] count = {0};
-        Leaf[] prevLeaf = {null};
-        check(root, height, true, last, count, prevLeaf);
-        if (count[0] != size) {
-            throw new IllegalStateException("size " + size + " but " + count[0] + " entries");
+        int[] cnt = {0};
+        int[] prev = {NONE};
+        int[] seen = {0};
+        check(root, height, true, last, cnt, prev, seen);
+        if (cnt[0] != size) {
+            throw new IllegalStateException("size " + size + " but " + cnt[0] + " entries");
         }
-        if (prevLeaf[0] != null && prevLeaf[0].next != null) {
+        if (prev[0] != NONE && nextLeaf[prev[0]] != NONE) {
             throw new IllegalStateException("last leaf has a next");
+        }
+        if (seen[0] != nodes) {
+            throw new IllegalStateException(nodes + " nodes counted but " + seen[0] + " reachable");
+        }
+        int freeCount = 0;
+        for (int f = free; f != NONE; f = nextLeaf[f]) {
+            if (++freeCount > used) {
+                throw new IllegalStateException("free list loops");
+            }
+        }
+        if (freeCount + nodes != used) {
+            throw new IllegalStateException("nodes leaked: " + used + " ids, " + nodes + " live, " + freeCount
+                    + " free");
         }
     }
 
@@ -450,177 +513,277 @@ public final class VmaTree<V> implements Iterable<V> {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // internals
+    // internals: search
 
     private record SimpleEntry<V>(long start, long end, V value) implements Entry<V> {
     }
 
     /**
-     * First index i &lt; n with a[i] &gt; key, n if none. The search always covers the CAP (64) slots in seven
-     * steps without data-dependent branches (the JIT emits conditional moves): unused slots are PAD.
+     * Number of keys of {@code node} that are &lt;= key, over all CAP slots (PAD slots count only for key PAD):
+     * the first slot whose key is &gt; key. Two cache lines: the summary picks the block of 8 (the count of
+     * blocks whose last key is &lt;= key), the block gives the slot; both counts are branch-free.
      */
-    private static int firstGreater(long[] a, int n, long key) {
-        int lo = a[31] <= key ? 32 : 0;
-        lo += a[lo + 15] <= key ? 16 : 0;
-        lo += a[lo + 7] <= key ? 8 : 0;
-        lo += a[lo + 3] <= key ? 4 : 0;
-        lo += a[lo + 1] <= key ? 2 : 0;
-        lo += a[lo] <= key ? 1 : 0;
-        lo += a[lo] <= key ? 1 : 0;
-        return Math.min(lo, n);
+    private int search(int node, long key) {
+        long[] s = sums;
+        int b = node << 3;
+        int blk = (s[b] <= key ? 1 : 0) + (s[b + 1] <= key ? 1 : 0) + (s[b + 2] <= key ? 1 : 0)
+                + (s[b + 3] <= key ? 1 : 0) + (s[b + 4] <= key ? 1 : 0) + (s[b + 5] <= key ? 1 : 0)
+                + (s[b + 6] <= key ? 1 : 0) + (s[b + 7] <= key ? 1 : 0);
+        blk = Math.min(blk, BLOCKS - 1); // all 8 blocks at or below key: the count in the last one says 8
+        long[] a = keys;
+        int k = (node << SHIFT) + (blk << 3);
+        int i = (a[k] <= key ? 1 : 0) + (a[k + 1] <= key ? 1 : 0) + (a[k + 2] <= key ? 1 : 0)
+                + (a[k + 3] <= key ? 1 : 0) + (a[k + 4] <= key ? 1 : 0) + (a[k + 5] <= key ? 1 : 0)
+                + (a[k + 6] <= key ? 1 : 0) + (a[k + 7] <= key ? 1 : 0);
+        return (blk << 3) + i;
+    }
+
+    /** First index i &lt; count with key &gt; key, count if none. */
+    private int firstGreater(int node, long key) {
+        return Math.min(search(node, key), count[node]);
+    }
+
+    /** Rebuild a node's summary after its keys changed. */
+    private void summarize(int node) {
+        int k = (node << SHIFT) + 7;
+        int b = node << 3;
+        for (int i = 0; i < BLOCKS; i++, k += 8) {
+            sums[b + i] = keys[k];
+        }
     }
 
     /** The leaf where a search for addr ends: holding the first range with end &gt; addr, or the last leaf. */
-    private Leaf leafFor(long addr) {
+    private int leafFor(long addr) {
         long a = addr ^ FLIP;
-        Object node = root;
+        int node = root;
         for (int h = height; h > 0; h--) {
-            Inner in = (Inner) node;
-            int i = firstGreater(in.maxEnd, in.n, a);
-            node = in.kids[i == in.n ? in.n - 1 : i];
+            int i = Math.min(search(node, a), count[node] - 1);
+            node = kids[(node << SHIFT) + i];
         }
-        return (Leaf) node;
+        return node;
     }
 
-    private Leaf firstLeaf() {
-        Object node = root;
+    private int firstLeaf() {
+        int node = root;
         for (int h = height; h > 0; h--) {
-            node = ((Inner) node).kids[0];
+            node = kids[node << SHIFT];
         }
-        return (Leaf) node;
+        return node;
     }
 
-    private static long maxEnd(Object node, int h) {
-        if (h == 0) {
-            Leaf l = (Leaf) node;
-            return l.ends[l.n - 1];
-        }
-        Inner in = (Inner) node;
-        return in.maxEnd[in.n - 1];
+    /** The largest end below a node: its last key (leaf or inner alike). */
+    private long maxEnd(int node) {
+        return keys[(node << SHIFT) + count[node] - 1];
     }
 
-    /** Insert below {@code node}; returns a new right sibling if the node split. */
-    private Object insert(Object node, int h, long s, long e, V v) {
-        if (h == 0) {
-            Leaf l = (Leaf) node;
-            int j = firstGreater(l.ends, l.n, s);
-            if (j < l.n && l.starts[j] < e) {
-                throw new IllegalArgumentException(range("overlaps ", l.starts[j] ^ FLIP, l.ends[j] ^ FLIP));
+    // ---------------------------------------------------------------------------------------------------------
+    // internals: node pool
+
+    private void allocPool(int capNodes) {
+        keys = new long[capNodes << SHIFT];
+        sums = new long[capNodes << 3];
+        starts = new long[capNodes << SHIFT];
+        vals = new Object[capNodes << SHIFT];
+        kids = new int[capNodes << SHIFT];
+        count = new int[capNodes];
+        prevLeaf = new int[capNodes];
+        nextLeaf = new int[capNodes];
+        used = 0;
+        free = NONE;
+        nodes = 0;
+    }
+
+    private void grow() {
+        int cap = count.length * 2;
+        keys = Arrays.copyOf(keys, cap << SHIFT);
+        sums = Arrays.copyOf(sums, cap << 3);
+        starts = Arrays.copyOf(starts, cap << SHIFT);
+        vals = Arrays.copyOf(vals, cap << SHIFT);
+        kids = Arrays.copyOf(kids, cap << SHIFT);
+        count = Arrays.copyOf(count, cap);
+        prevLeaf = Arrays.copyOf(prevLeaf, cap);
+        nextLeaf = Arrays.copyOf(nextLeaf, cap);
+    }
+
+    /** A fresh empty node (keys and summary PAD, no values, no links). */
+    private int alloc() {
+        int n;
+        if (free != NONE) {
+            n = free;
+            free = nextLeaf[n];
+        } else {
+            if (used == count.length) {
+                grow();
             }
-            if (l.n < CAP) {
+            n = used++;
+        }
+        Arrays.fill(keys, n << SHIFT, (n + 1) << SHIFT, PAD);
+        Arrays.fill(sums, n << 3, (n + 1) << 3, PAD);
+        count[n] = 0;
+        prevLeaf[n] = NONE;
+        nextLeaf[n] = NONE;
+        nodes++;
+        return n;
+    }
+
+    /** Return a node to the pool (its value slots cleared so no value stays reachable). */
+    private void release(int n) {
+        Arrays.fill(vals, n << SHIFT, (n + 1) << SHIFT, null);
+        count[n] = 0;
+        prevLeaf[n] = NONE;
+        nextLeaf[n] = free;
+        free = n;
+        nodes--;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // internals: insert
+
+    /** Insert below {@code node}; returns a new right sibling if the node split, else NONE. */
+    private int insert(int node, int h, long s, long e, V v) {
+        if (h == 0) {
+            int l = node;
+            int n = count[l];
+            int j = firstGreater(l, s);
+            if (j < n && starts[(l << SHIFT) + j] < e) {
+                int at = (l << SHIFT) + j;
+                throw new IllegalArgumentException(range("overlaps ", starts[at] ^ FLIP, keys[at] ^ FLIP));
+            }
+            if (n < CAP) {
                 leafInsertAt(l, j, s, e, v);
-                return null;
+                return NONE;
             }
-            Leaf r = new Leaf();
-            nodes++;
+            int r = alloc();
             int half = CAP / 2;
-            System.arraycopy(l.starts, half, r.starts, 0, CAP - half);
-            System.arraycopy(l.ends, half, r.ends, 0, CAP - half);
-            System.arraycopy(l.vals, half, r.vals, 0, CAP - half);
-            java.util.Arrays.fill(l.vals, half, CAP, null);
-            java.util.Arrays.fill(l.ends, half, CAP, PAD);
-            r.n = CAP - half;
-            l.n = half;
-            r.next = l.next;
-            if (r.next != null) {
-                r.next.prev = r;
+            moveSlots(l, half, r, 0, CAP - half, true);
+            clearSlots(l, half, CAP);
+            count[r] = CAP - half;
+            count[l] = half;
+            int nx = nextLeaf[l];
+            nextLeaf[r] = nx;
+            if (nx != NONE) {
+                prevLeaf[nx] = r;
             }
-            r.prev = l;
-            l.next = r;
+            prevLeaf[r] = l;
+            nextLeaf[l] = r;
             if (j <= half) {
                 leafInsertAt(l, j, s, e, v);
+                summarize(r);
             } else {
                 leafInsertAt(r, j - half, s, e, v);
+                summarize(l);
             }
             return r;
         }
-        Inner in = (Inner) node;
-        int i = firstGreater(in.maxEnd, in.n, s);
-        if (i == in.n) {
-            i = in.n - 1;
+        int in = node;
+        int i = firstGreater(in, s);
+        if (i == count[in]) {
+            i = count[in] - 1;
         }
-        Object split = insert(in.kids[i], h - 1, s, e, v);
-        in.maxEnd[i] = maxEnd(in.kids[i], h - 1);
-        if (split == null) {
-            return null;
+        int kid = kids[(in << SHIFT) + i];
+        int split = insert(kid, h - 1, s, e, v);
+        keys[(in << SHIFT) + i] = maxEnd(kid);
+        if (split == NONE) {
+            summarize(in);
+            return NONE;
         }
-        long splitMax = maxEnd(split, h - 1);
-        if (in.n < CAP) {
+        long splitMax = maxEnd(split);
+        if (count[in] < CAP) {
             innerInsertAt(in, i + 1, split, splitMax);
-            return null;
+            return NONE;
         }
-        Inner r = new Inner();
-        nodes++;
+        int r = alloc();
         int half = CAP / 2;
-        System.arraycopy(in.maxEnd, half, r.maxEnd, 0, CAP - half);
-        System.arraycopy(in.kids, half, r.kids, 0, CAP - half);
-        java.util.Arrays.fill(in.kids, half, CAP, null);
-        java.util.Arrays.fill(in.maxEnd, half, CAP, PAD);
-        r.n = CAP - half;
-        in.n = half;
+        moveSlots(in, half, r, 0, CAP - half, false);
+        clearSlots(in, half, CAP);
+        count[r] = CAP - half;
+        count[in] = half;
         if (i + 1 <= half) {
             innerInsertAt(in, i + 1, split, splitMax);
+            summarize(r);
         } else {
             innerInsertAt(r, i + 1 - half, split, splitMax);
+            summarize(in);
         }
         return r;
     }
 
-    private static void leafInsertAt(Leaf l, int j, long s, long e, Object v) {
-        int move = l.n - j;
-        if (move > 0) {
-            System.arraycopy(l.starts, j, l.starts, j + 1, move);
-            System.arraycopy(l.ends, j, l.ends, j + 1, move);
-            System.arraycopy(l.vals, j, l.vals, j + 1, move);
+    /**
+     * Copy {@code len} slots from node {@code from} at {@code fi} to node {@code to} at {@code ti} (overlapping
+     * moves inside one node are fine): keys and, for leaves, starts and values, for inner nodes child ids.
+     */
+    private void moveSlots(int from, int fi, int to, int ti, int len, boolean leaf) {
+        if (len <= 0) {
+            return;
         }
-        l.starts[j] = s;
-        l.ends[j] = e;
-        l.vals[j] = v;
-        l.n++;
+        int f = (from << SHIFT) + fi;
+        int t = (to << SHIFT) + ti;
+        System.arraycopy(keys, f, keys, t, len);
+        if (leaf) {
+            System.arraycopy(starts, f, starts, t, len);
+            System.arraycopy(vals, f, vals, t, len);
+        } else {
+            System.arraycopy(kids, f, kids, t, len);
+        }
     }
 
-    private static void innerInsertAt(Inner in, int i, Object kid, long max) {
-        int move = in.n - i;
-        if (move > 0) {
-            System.arraycopy(in.maxEnd, i, in.maxEnd, i + 1, move);
-            System.arraycopy(in.kids, i, in.kids, i + 1, move);
-        }
-        in.maxEnd[i] = max;
-        in.kids[i] = kid;
-        in.n++;
+    /** Mark slots [from, to) of a node unused: key PAD, no value. */
+    private void clearSlots(int node, int from, int to) {
+        int b = node << SHIFT;
+        Arrays.fill(keys, b + from, b + to, PAD);
+        Arrays.fill(vals, b + from, b + to, null);
     }
+
+    private void leafInsertAt(int l, int j, long s, long e, Object v) {
+        moveSlots(l, j, l, j + 1, count[l] - j, true);
+        int at = (l << SHIFT) + j;
+        starts[at] = s;
+        keys[at] = e;
+        vals[at] = v;
+        count[l]++;
+        summarize(l);
+    }
+
+    private void innerInsertAt(int in, int i, int kid, long max) {
+        moveSlots(in, i, in, i + 1, count[in] - i, false);
+        int at = (in << SHIFT) + i;
+        keys[at] = max;
+        kids[at] = kid;
+        count[in]++;
+        summarize(in);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // internals: remove
 
     /** Remove the range starting at s below {@code node}; the caller fixes this node's key and fill. */
-    private boolean remove(Object node, int h, long s) {
+    private boolean remove(int node, int h, long s) {
         if (h == 0) {
-            Leaf l = (Leaf) node;
-            int j = firstGreater(l.ends, l.n, s);
-            if (j == l.n || l.starts[j] != s) {
+            int l = node;
+            int j = firstGreater(l, s);
+            if (j == count[l] || starts[(l << SHIFT) + j] != s) {
                 return false;
             }
-            int move = l.n - j - 1;
-            if (move > 0) {
-                System.arraycopy(l.starts, j + 1, l.starts, j, move);
-                System.arraycopy(l.ends, j + 1, l.ends, j, move);
-                System.arraycopy(l.vals, j + 1, l.vals, j, move);
-            }
-            l.vals[--l.n] = null;
-            l.ends[l.n] = PAD;
+            moveSlots(l, j + 1, l, j, count[l] - j - 1, true);
+            count[l]--;
+            clearSlots(l, count[l], count[l] + 1);
+            summarize(l);
             return true;
         }
-        Inner in = (Inner) node;
-        int i = firstGreater(in.maxEnd, in.n, s);
-        if (i == in.n) {
+        int in = node;
+        int i = firstGreater(in, s);
+        if (i == count[in]) {
             return false;
         }
-        Object kid = in.kids[i];
+        int kid = kids[(in << SHIFT) + i];
         if (!remove(kid, h - 1, s)) {
             return false;
         }
-        int kidN = h == 1 ? ((Leaf) kid).n : ((Inner) kid).n;
-        if (kidN >= MIN || in.n == 1) {
+        int kidN = count[kid];
+        if (kidN >= MIN || count[in] == 1) {
             if (kidN > 0) {
-                in.maxEnd[i] = maxEnd(kid, h - 1);
+                keys[(in << SHIFT) + i] = maxEnd(kid);
+                summarize(in);
             } else {
                 removeKid(in, i, h - 1);
             }
@@ -631,156 +794,121 @@ public final class VmaTree<V> implements Iterable<V> {
     }
 
     /** Child i of {@code in} (at height kh) is below MIN: borrow from a sibling or merge with one. */
-    private void rebalance(Inner in, int i, int kh) {
+    private void rebalance(int in, int i, int kh) {
         int li = i > 0 ? i - 1 : i; // merge/borrow pair (li, li + 1)
-        Object a = in.kids[li];
-        Object b = in.kids[li + 1];
-        if (kh == 0) {
-            Leaf la = (Leaf) a;
-            Leaf lb = (Leaf) b;
-            if (la.n + lb.n <= CAP) {
-                System.arraycopy(lb.starts, 0, la.starts, la.n, lb.n);
-                System.arraycopy(lb.ends, 0, la.ends, la.n, lb.n);
-                System.arraycopy(lb.vals, 0, la.vals, la.n, lb.n);
-                la.n += lb.n;
-                la.next = lb.next;
-                if (lb.next != null) {
-                    lb.next.prev = la;
+        int ib = in << SHIFT;
+        int a = kids[ib + li];
+        int b = kids[ib + li + 1];
+        boolean leaf = kh == 0;
+        int na = count[a];
+        int nb = count[b];
+        if (na + nb <= CAP) {
+            moveSlots(b, 0, a, na, nb, leaf);
+            count[a] = na + nb;
+            summarize(a);
+            if (leaf) {
+                int nx = nextLeaf[b];
+                nextLeaf[a] = nx;
+                if (nx != NONE) {
+                    prevLeaf[nx] = a;
                 }
-                in.maxEnd[li] = la.ends[la.n - 1];
-                removeKid(in, li + 1, kh);
-                return;
             }
-            // redistribute evenly
-            int total = la.n + lb.n;
-            int wantA = total / 2;
-            if (la.n < wantA) {
-                int k = wantA - la.n;
-                System.arraycopy(lb.starts, 0, la.starts, la.n, k);
-                System.arraycopy(lb.ends, 0, la.ends, la.n, k);
-                System.arraycopy(lb.vals, 0, la.vals, la.n, k);
-                System.arraycopy(lb.starts, k, lb.starts, 0, lb.n - k);
-                System.arraycopy(lb.ends, k, lb.ends, 0, lb.n - k);
-                System.arraycopy(lb.vals, k, lb.vals, 0, lb.n - k);
-                java.util.Arrays.fill(lb.vals, lb.n - k, lb.n, null);
-                java.util.Arrays.fill(lb.ends, lb.n - k, lb.n, PAD);
-                la.n += k;
-                lb.n -= k;
-            } else {
-                int k = la.n - wantA;
-                System.arraycopy(lb.starts, 0, lb.starts, k, lb.n);
-                System.arraycopy(lb.ends, 0, lb.ends, k, lb.n);
-                System.arraycopy(lb.vals, 0, lb.vals, k, lb.n);
-                System.arraycopy(la.starts, wantA, lb.starts, 0, k);
-                System.arraycopy(la.ends, wantA, lb.ends, 0, k);
-                System.arraycopy(la.vals, wantA, lb.vals, 0, k);
-                java.util.Arrays.fill(la.vals, wantA, la.n, null);
-                java.util.Arrays.fill(la.ends, wantA, la.n, PAD);
-                la.n -= k;
-                lb.n += k;
-            }
-            in.maxEnd[li] = la.ends[la.n - 1];
-            in.maxEnd[li + 1] = lb.ends[lb.n - 1];
-            return;
-        }
-        Inner ia = (Inner) a;
-        Inner ib = (Inner) b;
-        if (ia.n + ib.n <= CAP) {
-            System.arraycopy(ib.maxEnd, 0, ia.maxEnd, ia.n, ib.n);
-            System.arraycopy(ib.kids, 0, ia.kids, ia.n, ib.n);
-            ia.n += ib.n;
-            in.maxEnd[li] = ia.maxEnd[ia.n - 1];
+            keys[ib + li] = maxEnd(a);
             removeKid(in, li + 1, kh);
             return;
         }
-        int total = ia.n + ib.n;
-        int wantA = total / 2;
-        if (ia.n < wantA) {
-            int k = wantA - ia.n;
-            System.arraycopy(ib.maxEnd, 0, ia.maxEnd, ia.n, k);
-            System.arraycopy(ib.kids, 0, ia.kids, ia.n, k);
-            System.arraycopy(ib.maxEnd, k, ib.maxEnd, 0, ib.n - k);
-            System.arraycopy(ib.kids, k, ib.kids, 0, ib.n - k);
-            java.util.Arrays.fill(ib.kids, ib.n - k, ib.n, null);
-            java.util.Arrays.fill(ib.maxEnd, ib.n - k, ib.n, PAD);
-            ia.n += k;
-            ib.n -= k;
+        // redistribute evenly
+        int wantA = (na + nb) / 2;
+        if (na < wantA) {
+            int k = wantA - na;
+            moveSlots(b, 0, a, na, k, leaf);
+            moveSlots(b, k, b, 0, nb - k, leaf);
+            clearSlots(b, nb - k, nb);
+            count[a] = na + k;
+            count[b] = nb - k;
         } else {
-            int k = ia.n - wantA;
-            System.arraycopy(ib.maxEnd, 0, ib.maxEnd, k, ib.n);
-            System.arraycopy(ib.kids, 0, ib.kids, k, ib.n);
-            System.arraycopy(ia.maxEnd, wantA, ib.maxEnd, 0, k);
-            System.arraycopy(ia.kids, wantA, ib.kids, 0, k);
-            java.util.Arrays.fill(ia.kids, wantA, ia.n, null);
-            java.util.Arrays.fill(ia.maxEnd, wantA, ia.n, PAD);
-            ia.n -= k;
-            ib.n += k;
+            int k = na - wantA;
+            moveSlots(b, 0, b, k, nb, leaf);
+            moveSlots(a, wantA, b, 0, k, leaf);
+            clearSlots(a, wantA, na);
+            count[a] = wantA;
+            count[b] = nb + k;
         }
-        in.maxEnd[li] = ia.maxEnd[ia.n - 1];
-        in.maxEnd[li + 1] = ib.maxEnd[ib.n - 1];
+        summarize(a);
+        summarize(b);
+        keys[ib + li] = maxEnd(a);
+        keys[ib + li + 1] = maxEnd(b);
+        summarize(in);
     }
 
-    /** Drop child i of {@code in} (an emptied or merged-away node at height kh). */
-    private void removeKid(Inner in, int i, int kh) {
-        Object kid = in.kids[i];
-        if (kh == 0) {
-            Leaf l = (Leaf) kid;
-            if (l.n == 0) { // unlink an emptied leaf; a merged one was unlinked by the merge
-                if (l.prev != null) {
-                    l.prev.next = l.next;
-                }
-                if (l.next != null) {
-                    l.next.prev = l.prev;
-                }
+    /**
+     * Drop child i of {@code in} (an emptied node, or one merged into its left sibling, which then still has its
+     * count) and free it.
+     */
+    private void removeKid(int in, int i, int kh) {
+        int kid = kids[(in << SHIFT) + i];
+        if (kh == 0 && count[kid] == 0) { // unlink an emptied leaf; a merged one was unlinked by the merge
+            int p = prevLeaf[kid];
+            int nx = nextLeaf[kid];
+            if (p != NONE) {
+                nextLeaf[p] = nx;
+            }
+            if (nx != NONE) {
+                prevLeaf[nx] = p;
             }
         }
-        int move = in.n - i - 1;
-        if (move > 0) {
-            System.arraycopy(in.maxEnd, i + 1, in.maxEnd, i, move);
-            System.arraycopy(in.kids, i + 1, in.kids, i, move);
-        }
-        in.kids[--in.n] = null;
-        in.maxEnd[in.n] = PAD;
-        nodes--;
+        moveSlots(in, i + 1, in, i, count[in] - i - 1, false);
+        count[in]--;
+        clearSlots(in, count[in], count[in] + 1);
+        summarize(in);
+        clearSlots(kid, 0, CAP);
+        release(kid);
     }
 
-    private void check(Object node, int h, boolean isRoot, long[] last, int[] count, Leaf[] prevLeaf) {
+    // ---------------------------------------------------------------------------------------------------------
+    // internals: checks
+
+    private void check(int node, int h, boolean isRoot, long[] last, int[] cnt, int[] prev, int[] seen) {
+        seen[0]++;
+        int base = node << SHIFT;
+        int n = count[node];
+        for (int b = 0; b < BLOCKS; b++) {
+            if (sums[(node << 3) + b] != keys[base + 8 * b + 7]) {
+                throw new IllegalStateException("stale node summary");
+            }
+        }
+        for (int j = n; j < CAP; j++) {
+            if (vals[base + j] != null || keys[base + j] != PAD) {
+                throw new IllegalStateException("stale value reference or missing padding");
+            }
+        }
         if (h == 0) {
-            Leaf l = (Leaf) node;
-            if (!isRoot && l.n < 1) {
+            if (!isRoot && n < 1) {
                 throw new IllegalStateException("empty leaf");
             }
-            if (l.prev != prevLeaf[0] || (prevLeaf[0] != null && prevLeaf[0].next != l)) {
+            if (prevLeaf[node] != prev[0] || (prev[0] != NONE && nextLeaf[prev[0]] != node)) {
                 throw new IllegalStateException("broken leaf links");
             }
-            prevLeaf[0] = l;
-            for (int j = 0; j < l.n; j++) {
-                if (l.starts[j] >= l.ends[j] || l.starts[j] < last[0]) {
-                    throw new IllegalStateException("unordered or overlapping range at " + range("",
-                            l.starts[j] ^ FLIP, l.ends[j] ^ FLIP));
+            prev[0] = node;
+            for (int j = 0; j < n; j++) {
+                long s = starts[base + j];
+                long e = keys[base + j];
+                if (s >= e || s < last[0]) {
+                    throw new IllegalStateException("unordered or overlapping range at " + range("", s ^ FLIP,
+                            e ^ FLIP));
                 }
-                last[0] = l.ends[j];
-                count[0]++;
-            }
-            for (int j = l.n; j < CAP; j++) {
-                if (l.vals[j] != null || l.ends[j] != PAD) {
-                    throw new IllegalStateException("stale value reference or missing padding");
-                }
+                last[0] = e;
+                cnt[0]++;
             }
             return;
         }
-        Inner in = (Inner) node;
-        if (in.n < (isRoot ? 2 : 1)) {
-            throw new IllegalStateException("inner node with " + in.n + " children");
+        if (n < (isRoot ? 2 : 1)) {
+            throw new IllegalStateException("inner node with " + n + " children");
         }
-        for (int i = in.n; i < CAP; i++) {
-            if (in.kids[i] != null || in.maxEnd[i] != PAD) {
-                throw new IllegalStateException("stale child reference or missing padding");
-            }
-        }
-        for (int i = 0; i < in.n; i++) {
-            check(in.kids[i], h - 1, false, last, count, prevLeaf);
-            if (in.maxEnd[i] != maxEnd(in.kids[i], h - 1)) {
+        for (int i = 0; i < n; i++) {
+            int kid = kids[base + i];
+            check(kid, h - 1, false, last, cnt, prev, seen);
+            if (keys[base + i] != maxEnd(kid)) {
                 throw new IllegalStateException("stale inner key");
             }
         }

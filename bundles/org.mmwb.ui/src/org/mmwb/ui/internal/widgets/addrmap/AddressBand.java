@@ -31,6 +31,9 @@ public record AddressBand(long start, long end, BandKind kind, String name, Stri
 
     /** The name, or a description for anonymous memory. */
     public String displayName() {
-        return name.isEmpty() ? "[anon]" : name;
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return kind == BandKind.GUARD ? "[anon] guard (" + perms + ")" : "[anon]";
     }
 }

@@ -217,11 +217,11 @@ public final class AddressMapCanvas extends Canvas {
     }
 
     private int minHeight() {
-        return line + 8;
+        return line + 6;
     }
 
     private int gapHeight() {
-        return line + 14;
+        return line + 10;
     }
 
     private int contentTop() {
@@ -468,7 +468,10 @@ public final class AddressMapCanvas extends Canvas {
         gc.setFont(monoFont);
         gc.drawText(Sizes.hex(s.start()), addrX, y + (h - line) / 2, true);
         gc.setFont(getFont());
-        String label = "\u22ee  unmapped " + Sizes.human(s.end() - s.start()) + "  \u22ee";
+        // the hole between user space (ends below 0x800000000000, or 1 << 56 with 5 levels) and the kernel half
+        boolean crossesUser = s.start() >= 0 && s.end() < 0;
+        String label = "\u22ee  unmapped " + Sizes.human(s.end() - s.start())
+                + (crossesUser ? ", non-canonical hole and kernel half" : "") + "  \u22ee";
         int tw = gc.textExtent(label).x;
         gc.drawText(label, boxX + (boxW - tw) / 2, y + (h - line) / 2, true);
     }
