@@ -169,7 +169,7 @@ public final class Kernel {
 
     public long mprotect(Task t, long addr, long len, int prot) {
         Mm mm = mm(t);
-        return mm == null ? -Errno.ESRCH : ModifyOps.mprotect(mm, addr, len, prot);
+        return mm == null ? -Errno.ESRCH : ModifyOps.mprotect(mm, t.pid(), addr, len, prot);
     }
 
     /** mremap(2); newAddr is used with MREMAP_FIXED. */

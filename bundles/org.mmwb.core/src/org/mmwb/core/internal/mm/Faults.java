@@ -474,6 +474,9 @@ public final class Faults {
         PageTable pt = vma.mm.pgd;
         long prot = Pages.pgprot(vma.flags);
         if (!write) {
+            if (vma.ops.kind == VmOps.Kind.SHMEM) {
+                faultAround(vma, va, pgoff);
+            }
             phys.incMapcount(page);
             pt.set(va, Pte.mk(page, prot));
             outPath = outPath == pSpecialPages || outPath == pSpecialFault ? outPath : pRead;
@@ -497,6 +500,41 @@ public final class Faults {
         outPath = pShared;
         outPfn = page;
         return ret;
+    }
+
+    /** fault_around_bytes / PAGE_SIZE: 64 KiB. */
+    static final int FAULT_AROUND_PAGES = 16;
+
+    /**
+     * do_fault_around + filemap_map_pages: on a read fault of a page-cache backed VMA, map the pages of the
+     * surrounding 64 KiB block (clamped to the VMA, the page table and EOF) that are already in the page cache
+     * and not mapped yet. The faulting page itself is left to the caller.
+     */
+    private void faultAround(Vma vma, long va, long pgoff) {
+        long pteOff = (va >>> 12) & 511;
+        long vmaOff = (va - vma.start) >>> 12;
+        long fromPte = Math.max(pteOff & ~(FAULT_AROUND_PAGES - 1), pteOff - Math.min(pteOff, vmaOff));
+        long toPte = Math.min(Math.min(fromPte + FAULT_AROUND_PAGES, 512), pteOff + vma.pages() - vmaOff) - 1;
+        MemFile f = vma.file;
+        PageTable pt = vma.mm.pgd;
+        long prot = Pages.pgprot(vma.flags);
+        for (long i = fromPte; i <= toPte; i++) {
+            if (i == pteOff) {
+                continue;
+            }
+            long a = va + ((i - pteOff) << 12);
+            long idx = pgoff + (i - pteOff);
+            if (idx < 0 || idx >= f.sizePages() || pt.get(a) != 0) {
+                continue;
+            }
+            long pfn = f.cachedPfn(idx);
+            if (pfn < 0) {
+                continue;
+            }
+            phys.get(pfn);
+            phys.incMapcount(pfn);
+            pt.set(a, Pte.mk(pfn, prot) & ~Pte.ACCESSED);
+        }
     }
 
     /** __do_fault: the VMA's ->fault; on success k.ctx.page holds a referenced page. */

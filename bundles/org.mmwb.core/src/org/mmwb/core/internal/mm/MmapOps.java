@@ -312,8 +312,14 @@ public final class MmapOps {
     static int mmPopulate(Mm mm, int pid, long start, long len, boolean ignoreErrors) {
         long end = start + len;
         for (Vma v : mm.range(start, end)) {
-            if ((v.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0 || (v.flags & VmFlags.LOCKONFAULT) != 0
-                    || !v.accessible()) {
+            if ((v.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0 || (v.flags & VmFlags.LOCKONFAULT) != 0) {
+                continue;
+            }
+            if (!v.accessible()) {
+                // populate_vma_page_range without FOLL_FORCE: GUP refuses PROT_NONE (-EFAULT)
+                if (!ignoreErrors) {
+                    return -Errno.EFAULT;
+                }
                 continue;
             }
             boolean write = (v.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE;

@@ -13,7 +13,7 @@ public final class ModifyOps {
     }
 
     /** do_mprotect_pkey. */
-    public static long mprotect(Mm mm, long start, long len, int prot) {
+    public static long mprotect(Mm mm, int pid, long start, long len, int prot) {
         int grows = prot & (Prot.GROWSDOWN | Prot.GROWSUP);
         prot &= ~(Prot.GROWSDOWN | Prot.GROWSUP);
         if (grows == (Prot.GROWSDOWN | Prot.GROWSUP)) {
@@ -63,8 +63,7 @@ public final class ModifyOps {
                 break;
             }
             tmp = Math.min(vma.end, end);
-            long[] out = new long[1];
-            error = mprotectFixup(mm, vma, prev, nstart, tmp, newflags, out);
+            error = mprotectFixup(mm, pid, vma, prev, nstart, tmp, newflags);
             if (error != 0) {
                 break;
             }
@@ -84,7 +83,7 @@ public final class ModifyOps {
     }
 
     /** mprotect_fixup: mseal, VM_ACCOUNT gained/dropped, vma_modify_flags, change_protection. */
-    static int mprotectFixup(Mm mm, Vma vma, Vma prev, long start, long end, long newflags, long[] unused) {
+    static int mprotectFixup(Mm mm, int pid, Vma vma, Vma prev, long start, long end, long newflags) {
         if ((vma.flags & VmFlags.SEALED) != 0) {
             return -Errno.EPERM;
         }
@@ -107,6 +106,11 @@ public final class ModifyOps {
         Vma v = m.vma();
         v.flags = newflags | (v.flags & VmFlags.IGNORE_MERGE);
         Pages.changeProtection(v, start, end);
+        // a private VM_LOCKED VMA becoming writable is populated (COW now rather than a major fault later)
+        if ((oldflags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
+                && (newflags & VmFlags.WRITE) != 0 && (newflags & VmFlags.LOCKONFAULT) == 0) {
+            mm.k.faults.populate(v, pid, start, end, true);
+        }
         return 0;
     }
 

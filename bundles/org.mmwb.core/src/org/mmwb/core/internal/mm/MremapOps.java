@@ -198,7 +198,8 @@ public final class MremapOps {
             }
             seen = true;
             target = r + len;
-            cur = a + len;
+            // for_each_vma_range: continue after this source VMA (with DONTUNMAP it is still there)
+            cur = lastEnd;
         }
         return res;
     }

@@ -77,7 +77,7 @@ public final class PageTableTreeDemo {
         e = tree.revealAddress(0x7f2c_4949_3000L + 0x4000 + 0x0f0);
         System.out.println("walk 2 -> " + e);
         Shots.save(shell, "pgtable-2-vtop-vvar-io");
-        e = tree.revealAddress(0x7f2c_0960_0000L + 0x1000 * 5);
+        e = tree.revealAddress(0x7f2c_0b40_0000L + 0x5123);
         System.out.println("walk 3 -> " + e);
         Shots.save(shell, "pgtable-3-vtop-huge");
         e = tree.revealAddress(0x7f2c_1000_0000L);

@@ -87,7 +87,8 @@ public final class PageTableTree extends Composite {
         for (int c = 0; c < TITLES.length; c++) {
             TreeViewerColumn col = new TreeViewerColumn(viewer, c == 1 ? SWT.RIGHT : SWT.LEFT);
             col.getColumn().setText(TITLES[c]);
-            col.getColumn().setWidth(gc.textExtent(SAMPLES[c]).x + (c == 0 ? 60 : 24));
+            // the first column also holds the tree's indentation: one step per level below the pgd
+            col.getColumn().setWidth(gc.textExtent(SAMPLES[c]).x + (c == 0 ? 5 * 28 + 24 : 24));
             int column = c;
             col.setLabelProvider(new ColumnLabelProvider() {
                 @Override
@@ -150,7 +151,7 @@ public final class PageTableTree extends Composite {
             }
             sb.append(name).append('[').append(idx).append(']');
             if (e == 0) {
-                stop = name + " entry " + idx + " is empty: not mapped";
+                stop = "walk stops at " + name + " entry " + idx + ": empty (none), the address is not mapped";
                 break;
             }
             PtEntry pe = new PtEntry(parent, table, idx, d, entryVa(parent, idx, d));
@@ -158,14 +159,14 @@ public final class PageTableTree extends Composite {
             parent = pe;
             if (d == pt.levels() - 1) {
                 sb.append(' ').append(Pte.decode(e));
-                stop = Pte.present(e) ? "page at phys " + hex((Pte.pfn(e) << 12) | (va & 0xfff))
-                        : "PTE not present (" + Pte.decode(e) + ")";
+                stop = Pte.present(e) ? "walk complete: physical address " + hex((Pte.pfn(e) << 12) | (va & 0xfff))
+                        : "walk stops at the PTE: not present (" + Pte.decode(e) + ")";
             } else if ((e & Pte.PSE) != 0) {
                 int shift = shift(d);
                 sb.append(' ').append(Pte.decode(e));
-                stop = "huge " + name + " leaf, phys " + hex((Pte.pmdPfn(e) << 12) | (va & ((1L << shift) - 1)));
+                stop = "walk stops at a huge " + name + " leaf (2 MiB page): physical address " + hex((Pte.pmdPfn(e) << 12) | (va & ((1L << shift) - 1)));
             } else if ((e & Pte.PRESENT) == 0) {
-                stop = name + " entry not present (" + Pte.decode(e) + ")";
+                stop = "walk stops at " + name + " entry " + idx + ": not present (" + Pte.decode(e) + ")";
             }
             table = pt.child(table, idx);
             if (table < 0) {
@@ -173,7 +174,7 @@ public final class PageTableTree extends Composite {
             }
         }
         walk.addAll(path);
-        walkLine.setText(sb.append("\n").append(stop == null ? "" : "walk stops: " + stop).toString());
+        walkLine.setText(sb.append("\n").append(stop == null ? "" : "\u21b3 " + stop).toString());
         layout(true);
         if (path.isEmpty()) {
             viewer.setSelection(StructuredSelection.EMPTY);
@@ -181,6 +182,7 @@ public final class PageTableTree extends Composite {
             return null;
         }
         PtEntry deepest = path.get(path.size() - 1);
+        viewer.collapseAll(); // only this walk stays open, like vtop's output
         for (PtEntry p : path.subList(0, path.size() - 1)) {
             viewer.setExpandedState(p, true);
         }

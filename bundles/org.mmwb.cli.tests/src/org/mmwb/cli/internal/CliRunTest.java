@@ -1,0 +1,128 @@
+package org.mmwb.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** {@code run} end to end on the simulator: text, the JSON contract of DESIGN section 4, and bad input. */
+class CliRunTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    private Path scenario(String text) throws IOException {
+        Path f = dir.resolve("s.mms");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void textShowsResultsAndMapsLines() throws IOException {
+        Path f = scenario("""
+                $a = mmap 0x100000000000 16K rw- fixed
+                touch $a 8K w
+                mprotect $a+4K 4K r--
+                touch $a+4K 4K w
+                dump
+                """);
+        assertEquals(Cli.OK, run("run", f.toString()), err());
+        String o = out();
+        assertTrue(o.contains("1 1 mmap -> 0x100000000000"), o);
+        assertTrue(o.contains("4 1 touch -> SIGSEGV(ACCERR)"), o);
+        assertTrue(o.contains("100000001000-100000002000 r--p 00000000 00:00 0"), o);
+        assertTrue(o.contains("[vdso]"), o);
+    }
+
+    @Test
+    void jsonFollowsTheContract() throws IOException {
+        Path f = scenario("""
+                $a = mmap 0x100000000000 8K rw- fixed
+                touch $a 8K r
+                touch $a 4K w
+                dump
+                """);
+        assertEquals(Cli.OK, run("run", f.toString(), "--json"), err());
+        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        assertEquals("x86_64-6.18", o.get("profile").getAsString());
+        JsonArray results = o.getAsJsonArray("results");
+        assertEquals("0x100000000000", results.get(0).getAsJsonObject().get("result").getAsString());
+        assertEquals("mmap", results.get(0).getAsJsonObject().get("op").getAsString());
+        assertEquals(1, results.get(0).getAsJsonObject().get("pid").getAsInt());
+        JsonArray touch = results.get(1).getAsJsonObject().getAsJsonArray("result");
+        assertEquals(2, touch.size());
+        JsonArray dumps = o.getAsJsonArray("dumps");
+        JsonObject first = dumps.get(0).getAsJsonObject();
+        assertEquals(4, first.get("line").getAsInt());
+        JsonObject vma = first.getAsJsonArray("vmas").get(0).getAsJsonObject();
+        assertEquals("0x100000000000", vma.get("start").getAsString());
+        assertEquals("rw-p", vma.get("perms").getAsString());
+        assertEquals("AZ", vma.get("pages").getAsString());
+        assertEquals("rd", vma.getAsJsonArray("flags").get(0).getAsString());
+        assertTrue(dumps.get(dumps.size() - 1).getAsJsonObject().get("line").isJsonNull(), "final state has line null");
+        JsonObject fault = o.getAsJsonArray("faults").get(0).getAsJsonObject();
+        for (String key : new String[] {"seq", "pid", "address", "access", "vma", "handler", "pgoff", "result", "pfn"}) {
+            assertTrue(fault.has(key), "fault lacks " + key + ": " + fault);
+        }
+    }
+
+    @Test
+    void malformedScenarioNamesEveryErrorAndRunsNothing() throws IOException {
+        Path f = scenario("""
+                mmap 0x100000000000 4K rwz
+                frob 1
+                touch $nope 4K r
+                """);
+        assertEquals(Cli.FAILURE, run("run", f.toString()));
+        String e = err();
+        assertTrue(e.contains(f + ":1:"), e);
+        assertTrue(e.contains(f + ":2:1:"), e);
+        assertTrue(e.contains(f + ":3:"), e);
+        assertTrue(e.contains("nothing was run"), e);
+        assertFalse(e.contains("Exception"), e);
+        assertEquals("", out());
+    }
+
+    @Test
+    void unknownProfileIsAUsageError() throws IOException {
+        Path f = scenario("mmap 0x100000000000 4K rw-\n");
+        assertEquals(Cli.USAGE, run("run", f.toString(), "--kernel", "vax-1.0"));
+        assertTrue(err().contains("unknown kernel profile 'vax-1.0'"), err());
+    }
+
+    @Test
+    void unknownPrintPartIsAUsageError() throws IOException {
+        Path f = scenario("mmap 0x100000000000 4K rw-\n");
+        assertEquals(Cli.USAGE, run("run", f.toString(), "--print", "maps,colours"));
+        assertTrue(err().contains("unknown part 'colours'"), err());
+    }
+}

@@ -1,0 +1,197 @@
+package org.mmwb.ui.internal.editor;
+
+import java.util.Set;
+
+import org.eclipse.jface.text.rules.EndOfLineRule;
+import org.eclipse.jface.text.rules.ICharacterScanner;
+import org.eclipse.jface.text.rules.IRule;
+import org.eclipse.jface.text.rules.IToken;
+import org.eclipse.jface.text.rules.IWordDetector;
+import org.eclipse.jface.text.rules.RuleBasedScanner;
+import org.eclipse.jface.text.rules.SingleLineRule;
+import org.eclipse.jface.text.rules.Token;
+import org.eclipse.jface.text.rules.WhitespaceRule;
+import org.eclipse.jface.text.rules.WordRule;
+
+/**
+ * Syntax colouring of the scenario language (DESIGN.md section 4): comments, operation keywords, flags and madvise
+ * advice, protections (rw-), numbers with K/M/G, $bindings and [special] mapping names. Comments are single-line,
+ * so one scanner over the default partition does it all; no document partitioner is needed.
+ */
+public final class MmsScanner extends RuleBasedScanner {
+
+    /** Operation keywords (the first word of a line, after an optional "$n ="). */
+    public static final Set<String> OPERATIONS = Set.of("kernel", "file", "mmap", "munmap", "mprotect", "mlock",
+            "munlock", "mseal", "mremap", "madvise", "brk", "touch", "read", "write", "exec", "fork", "exit", "switch",
+            "dump");
+    /** mmap/mremap flags, madvise advice, touch access letters and kernel options. */
+    public static final Set<String> FLAGS = Set.of("private", "shared", "anon", "file", "fixed", "noreplace",
+            "growsdown", "noreserve", "populate", "locked", "maymove", "dontunmap", "dontneed", "free", "dontfork",
+            "dofork", "wipeonfork", "keeponfork", "populate_read", "populate_write", "hugepage", "nohugepage",
+            "guard_install", "guard_remove", "levels", "r", "w", "x");
+    /** Kernel profiles. */
+    public static final Set<String> PROFILES = Set.of("x86_64-6.18", "x86_64-3.19");
+
+    /** Creates the scanner with the .mms rules. */
+    public MmsScanner() {
+        IToken comment = new Token(MmsColors.COMMENT);
+        IToken op = new Token(MmsColors.OPERATION);
+        IToken flag = new Token(MmsColors.FLAG);
+        IToken profile = new Token(MmsColors.PROFILE);
+        IToken prot = new Token(MmsColors.PROT);
+        IToken number = new Token(MmsColors.NUMBER);
+        IToken binding = new Token(MmsColors.BINDING);
+        IToken special = new Token(MmsColors.SPECIAL);
+
+        WordRule words = new WordRule(new Words(), Token.UNDEFINED);
+        // "file" is both an operation and a flag (file=NAME): the operation colour wins; flags come after
+        for (String f : FLAGS) {
+            words.addWord(f, flag);
+        }
+        for (String o : OPERATIONS) {
+            words.addWord(o, op);
+        }
+        for (String p : PROFILES) {
+            words.addWord(p, profile);
+        }
+        setRules(new IRule[] {
+            new EndOfLineRule("#", comment),
+            new WhitespaceRule(Character::isWhitespace),
+            new ProtRule(prot),
+            new NumberRule(number),
+            new BindingRule(binding),
+            new SingleLineRule("[", "]", special, (char) 0, true),
+            words,
+        });
+    }
+
+    /** Words: letters, digits, '_', and '.' '-' inside (so "x86_64-6.18" is one word). */
+    private static final class Words implements IWordDetector {
+        @Override
+        public boolean isWordStart(char c) {
+            return Character.isLetter(c) || c == '_';
+        }
+
+        @Override
+        public boolean isWordPart(char c) {
+            return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+        }
+    }
+
+    static boolean isWordChar(int c) {
+        return c != ICharacterScanner.EOF && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    /** Undo {@code n} reads. */
+    static void unread(ICharacterScanner s, int n) {
+        for (int i = 0; i < n; i++) {
+            s.unread();
+        }
+    }
+
+    /** A protection: exactly three characters [r-][w-][x-], not inside a word. */
+    private static final class ProtRule implements IRule {
+        private final IToken token;
+
+        ProtRule(IToken token) {
+            this.token = token;
+        }
+
+        @Override
+        public IToken evaluate(ICharacterScanner s) {
+            String want = "rwx";
+            for (int i = 0; i < 3; i++) {
+                int c = s.read();
+                if (c != want.charAt(i) && c != '-') {
+                    unread(s, i + 1);
+                    return Token.UNDEFINED;
+                }
+            }
+            int c = s.read();
+            s.unread();
+            if (isWordChar(c) || c == '-') {
+                unread(s, 3);
+                return Token.UNDEFINED;
+            }
+            return token;
+        }
+    }
+
+    /** 123, 0x1f000, 8K, 2M, 1G (decimal or hex, optional K/M/G suffix). */
+    private static final class NumberRule implements IRule {
+        private final IToken token;
+
+        NumberRule(IToken token) {
+            this.token = token;
+        }
+
+        @Override
+        public IToken evaluate(ICharacterScanner s) {
+            int c = s.read();
+            if (c == ICharacterScanner.EOF || !Character.isDigit(c)) {
+                s.unread();
+                return Token.UNDEFINED;
+            }
+            int n = 1;
+            boolean hex = false;
+            if (c == '0') {
+                int x = s.read();
+                n++;
+                if (x == 'x' || x == 'X') {
+                    hex = true;
+                } else {
+                    s.unread();
+                    n--;
+                }
+            }
+            while (true) {
+                c = s.read();
+                n++;
+                if (c != ICharacterScanner.EOF && (Character.isDigit(c) || hex && "abcdefABCDEF_".indexOf(c) >= 0
+                        || !hex && c == '_')) {
+                    continue;
+                }
+                break;
+            }
+            if (c == 'K' || c == 'M' || c == 'G') {
+                c = s.read();
+                n++;
+            }
+            s.unread();
+            n--;
+            if (isWordChar(c)) {
+                unread(s, n);
+                return Token.UNDEFINED;
+            }
+            return token;
+        }
+    }
+
+    /** $name. */
+    private static final class BindingRule implements IRule {
+        private final IToken token;
+
+        BindingRule(IToken token) {
+            this.token = token;
+        }
+
+        @Override
+        public IToken evaluate(ICharacterScanner s) {
+            int c = s.read();
+            if (c != '$') {
+                s.unread();
+                return Token.UNDEFINED;
+            }
+            int n = 0;
+            while (isWordChar(c = s.read())) {
+                n++;
+            }
+            s.unread();
+            if (n == 0) {
+                s.unread();
+                return Token.UNDEFINED;
+            }
+            return token;
+        }
+    }
+}
