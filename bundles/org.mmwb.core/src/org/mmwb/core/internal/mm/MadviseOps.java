@@ -177,6 +177,11 @@ public final class MadviseOps {
             return -Errno.EINVAL;
         }
         vma.flags |= VmFlags.MAYBE_GUARD;
+        // page tables are being established: an anonymous VMA gets its anon_vma (checked on the host: a
+        // guarded, never-faulted VMA keeps its pgoff across mremap like a faulted one)
+        if (vma.ops == null) {
+            VmaMerge.anonVmaPrepare(vma);
+        }
         Pages.zap(mm, start, end, true);
         for (long va = start; va < end; va += PAGE) {
             if (mm.pgd.get(va) == 0) {

@@ -394,15 +394,8 @@ public final class MremapOps {
         g.end = addr + len;
         g.pgoff = pgoff;
         g.next = mm.tree.next(addr);
-        // never merge the copy into its own source (the kernel's self-merge of an unfaulted VMA ends the same)
-        boolean prevIsSrc = g.prev == vma;
-        boolean nextIsSrc = g.next == vma;
-        if (prevIsSrc) {
-            g.prev = null;
-        }
-        if (nextIsSrc) {
-            g.next = null;
-        }
+        // an unfaulted anonymous source may merge with its own copy (its pgoff was reset to stay linear);
+        // unmapping the old range afterwards leaves what the kernel leaves
         Vma merged = VmaMerge.mergeNewRange(g);
         if (merged != null) {
             return merged;
