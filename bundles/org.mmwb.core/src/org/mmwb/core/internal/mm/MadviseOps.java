@@ -176,12 +176,12 @@ public final class MadviseOps {
         if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.LOCKED)) != 0) {
             return -Errno.EINVAL;
         }
-        vma.flags |= VmFlags.MAYBE_GUARD;
         // page tables are being established: an anonymous VMA gets its anon_vma (checked on the host: a
         // guarded, never-faulted VMA keeps its pgoff across mremap like a faulted one)
         if (vma.ops == null) {
             VmaMerge.anonVmaPrepare(vma);
         }
+        vma.flags |= VmFlags.MAYBE_GUARD;
         Pages.zap(mm, start, end, true);
         for (long va = start; va < end; va += PAGE) {
             if (mm.pgd.get(va) == 0) {
@@ -206,11 +206,7 @@ public final class MadviseOps {
                 return -Errno.EINVAL;
             }
             long tmp = Math.min(vma.end, end);
-            for (long va = addr; va < tmp; va += PAGE) {
-                if (Pte.isGuardMarker(mm.pgd.get(va))) {
-                    return -Errno.EFAULT;
-                }
-            }
+            // pages are faulted in order; a guard marker ends it with VM_FAULT_SIGSEGV -> -EFAULT
             int r = mm.k.faults.populate(vma, pid, addr, tmp, write);
             if ((r & VmFaultResult.ERROR) != 0) {
                 return -Errno.EFAULT;

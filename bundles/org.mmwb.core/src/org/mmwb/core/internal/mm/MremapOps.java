@@ -165,7 +165,7 @@ public final class MremapOps {
         long lastEnd = 0;
         boolean seen = false;
         long cur = start;
-        while (true) {
+        while (Long.compareUnsigned(cur, end) < 0) {
             Vma vma = mm.findVma(cur);
             if (vma == null || Long.compareUnsigned(vma.start, end) >= 0) {
                 break;

@@ -279,7 +279,7 @@ final class VmaMerge {
     /** anon_vma_compatible: the test find_mergeable_anon_vma applies to a neighbour. */
     static boolean anonVmaCompatible(Vma a, Vma b) {
         return a.end == b.start && a.file == b.file
-            && ((a.flags ^ b.flags) & ~(VmFlags.ACCESS_FLAGS | VmFlags.SOFTDIRTY)) == 0
+            && ((a.flags ^ b.flags) & ~(VmFlags.ACCESS_FLAGS | VmFlags.IGNORE_MERGE)) == 0
             && b.pgoff == a.pgoff + ((b.start - a.start) >>> 12);
     }
 

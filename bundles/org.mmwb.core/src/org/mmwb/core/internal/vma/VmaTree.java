@@ -1,6 +1,5 @@
 package org.mmwb.core.internal.vma;
 
-import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -9,13 +8,9 @@ import java.util.NoSuchElementException;
  * The VMA index of one mm (the maple tree's role, mm->mm_mt): ordered, non-overlapping [start, end) ranges, each
  * with a value, in a B+tree over primitive {@code long} bounds.
  *
- * <p>Layout: the nodes are not objects. A node is an {@code int} id; its {@value #CAP} slots live at
- * {@code id * CAP} in pooled arrays shared by all nodes ({@code keys}, {@code starts}, {@code vals}, {@code kids}),
- * so a descent reads keys and a child id per level with no object hops. Leaves hold ranges (keys = ends) and are
- * linked both ways; inner nodes hold, for each child, the largest end in it (keys), so {@link #find} (find_vma: the
- * first range ending above an address) is one descent. Each node also has a summary of {@value #BLOCKS} keys (the
- * last key of every block of 8 slots, in one cache line), so a node search reads two cache lines: the summary
- * picks the block, the block gives the slot, both by counting keys (branch-free). Addresses compare unsigned.
+ * <p>Leaves hold up to {@value #CAP} ranges in parallel {@code long[]} arrays and are linked both ways; inner nodes
+ * hold, for each child, the largest end in it, so {@link #find} (find_vma: the first range ending above an
+ * address) is one descent with a binary search per level. Addresses compare unsigned.
  *
  * <p>Not thread-safe: callers hold the mm's mmap_lock.
  *
@@ -44,38 +39,46 @@ public final class VmaTree<V> implements Iterable<V> {
 
     /** Node capacity (entries per leaf, children per inner node). */
     static final int CAP = 64;
-    private static final int SHIFT = 6;
-    /** Summary keys per node: one per block of 8 slots. */
-    static final int BLOCKS = 8;
     /** Fewest entries a non-root node keeps (else it borrows or merges). */
     static final int MIN = CAP / 4;
     private static final long FLIP = Long.MIN_VALUE; // unsigned order via signed compares of (x ^ FLIP)
-    /** Unused key slots hold PAD so a search can always cover all slots (no dependence on the count). */
+    /** Unused key slots hold PAD so a search can always cover all CAP slots (no dependence on n). */
     private static final long PAD = Long.MAX_VALUE;
-    private static final int NONE = -1;
 
-    // pooled node storage, slot s of node n at (n << SHIFT) + s; summaries at (n << 3) + b
-    private long[] keys;   // leaf: range ends; inner: largest end per child (all flipped), PAD beyond count
-    private long[] sums;   // keys[(n << SHIFT) + 8 * b + 7] for b = 0..7
-    private long[] starts; // leaf: range starts (flipped)
-    private Object[] vals; // leaf: values, null beyond count
-    private int[] kids;    // inner: child node ids
-    private int[] count;   // entries or children
-    private int[] prevLeaf;
-    private int[] nextLeaf; // also chains free nodes
-    private int used;      // node ids handed out so far (high-water mark)
-    private int free = NONE;
+    private static long[] padded() {
+        long[] a = new long[CAP];
+        java.util.Arrays.fill(a, PAD);
+        return a;
+    }
 
-    private int root;
+    /** A leaf: ranges sorted by start (stored flipped). */
+    static final class Leaf {
+        final long[] starts = new long[CAP];
+        final long[] ends = padded();
+        final Object[] vals = new Object[CAP];
+        int n;
+        Leaf prev;
+        Leaf next;
+    }
+
+    /** An inner node: children and the largest (flipped) end in each. */
+    static final class Inner {
+        final long[] maxEnd = padded();
+        final Object[] kids = new Object[CAP];
+        int n;
+    }
+
+    private Object root = new Leaf();
     private int height; // 0: root is a leaf
     private int size;
-    private int nodes;
+    private int nodes = 1;
     private int modCount;
+    /** Scratch for {@link #update}: the inner nodes and child indexes along the descent. */
+    private Inner[] updPath = new Inner[0];
+    private int[] updIdx = new int[0];
 
     /** An empty tree. */
     public VmaTree() {
-        allocPool(1);
-        root = alloc();
     }
 
     /** Number of ranges (mm->map_count). */
@@ -95,53 +98,48 @@ public final class VmaTree<V> implements Iterable<V> {
     @SuppressWarnings("unchecked")
     public V find(long addr) {
         long a = addr ^ FLIP;
-        if (a == PAD) {
-            return null; // no end is above the top address (and PAD slots must not match)
-        }
-        int node = root;
-        int i = search(node, a);
-        if (i >= count[node]) {
-            return null; // every range ends at or below addr
-        }
-        // below the root the chosen child's largest end is > a, so every search lands on a used slot
+        Object node = root;
         for (int h = height; h > 0; h--) {
-            node = kids[(node << SHIFT) + i];
-            i = search(node, a);
+            Inner in = (Inner) node;
+            int i = firstGreater(in.maxEnd, in.n, a);
+            if (i == in.n) {
+                return null;
+            }
+            node = in.kids[i];
         }
-        return (V) vals[(node << SHIFT) + i];
+        Leaf leaf = (Leaf) node;
+        int j = firstGreater(leaf.ends, leaf.n, a);
+        return j == leaf.n ? null : (V) leaf.vals[j];
     }
 
     /** find_vma_intersection: the lowest range intersecting [start, end), or null. */
     @SuppressWarnings("unchecked")
     public V findIntersection(long start, long end) {
-        int leaf = leafFor(start);
-        int j = firstGreater(leaf, start ^ FLIP);
-        int s = (leaf << SHIFT) + j;
-        if (j == count[leaf] || starts[s] >= (end ^ FLIP)) {
+        Leaf leaf = leafFor(start);
+        int j = firstGreater(leaf.ends, leaf.n, start ^ FLIP);
+        if (j == leaf.n || leaf.starts[j] >= (end ^ FLIP)) {
             return null;
         }
-        return (V) vals[s];
+        return (V) leaf.vals[j];
     }
 
     /** vma_lookup: the range containing addr, or null. */
     @SuppressWarnings("unchecked")
     public V lookup(long addr) {
-        int leaf = leafFor(addr);
-        int j = firstGreater(leaf, addr ^ FLIP);
-        int s = (leaf << SHIFT) + j;
-        if (j == count[leaf] || starts[s] > (addr ^ FLIP)) {
+        Leaf leaf = leafFor(addr);
+        int j = firstGreater(leaf.ends, leaf.n, addr ^ FLIP);
+        if (j == leaf.n || leaf.starts[j] > (addr ^ FLIP)) {
             return null;
         }
-        return (V) vals[s];
+        return (V) leaf.vals[j];
     }
 
     /** The range starting exactly at {@code start}, or null. */
     @SuppressWarnings("unchecked")
     public V get(long start) {
-        int leaf = leafFor(start);
-        int j = firstGreater(leaf, start ^ FLIP);
-        int s = (leaf << SHIFT) + j;
-        return j < count[leaf] && starts[s] == (start ^ FLIP) ? (V) vals[s] : null;
+        Leaf leaf = leafFor(start);
+        int j = firstGreater(leaf.ends, leaf.n, start ^ FLIP);
+        return j < leaf.n && leaf.starts[j] == (start ^ FLIP) ? (V) leaf.vals[j] : null;
     }
 
     /**
@@ -151,56 +149,55 @@ public final class VmaTree<V> implements Iterable<V> {
     @SuppressWarnings("unchecked")
     public V prev(long addr) {
         long a = addr ^ FLIP;
-        int leaf = leafFor(addr);
-        int j = firstGreater(leaf, a);
-        int base = leaf << SHIFT;
-        if (j < count[leaf] && starts[base + j] < a) {
-            return (V) vals[base + j];
+        Leaf leaf = leafFor(addr);
+        int j = firstGreater(leaf.ends, leaf.n, a);
+        if (j < leaf.n && leaf.starts[j] < a) {
+            return (V) leaf.vals[j];
         }
         // the range before position j
         if (j > 0) {
-            return (V) vals[base + j - 1];
+            return (V) leaf.vals[j - 1];
         }
-        int p = prevLeaf[leaf];
-        return p == NONE ? null : (V) vals[(p << SHIFT) + count[p] - 1];
+        Leaf p = leaf.prev;
+        return p == null ? null : (V) p.vals[p.n - 1];
     }
 
     /** vma_next / vma_find: the lowest range with start &gt;= addr, or null. */
     @SuppressWarnings("unchecked")
     public V next(long addr) {
         long a = addr ^ FLIP;
-        int leaf = leafFor(addr);
-        int j = firstGreater(leaf, a);
-        int n = count[leaf];
-        int base = leaf << SHIFT;
-        if (j == n) {
+        Leaf leaf = leafFor(addr);
+        int j = firstGreater(leaf.ends, leaf.n, a);
+        if (j == leaf.n) {
             return null;
         }
-        if (starts[base + j] >= a) {
-            return (V) vals[base + j];
+        if (leaf.starts[j] >= a) {
+            return (V) leaf.vals[j];
         }
-        if (j + 1 < n) {
-            return (V) vals[base + j + 1];
+        if (j + 1 < leaf.n) {
+            return (V) leaf.vals[j + 1];
         }
-        int nx = nextLeaf[leaf];
-        return nx == NONE ? null : (V) vals[nx << SHIFT];
+        Leaf nx = leaf.next;
+        return nx == null ? null : (V) nx.vals[0];
     }
 
     /** The lowest range, or null. */
     @SuppressWarnings("unchecked")
     public V first() {
-        int l = firstLeaf();
-        return count[l] == 0 ? null : (V) vals[l << SHIFT];
+        Leaf l = firstLeaf();
+        return l.n == 0 ? null : (V) l.vals[0];
     }
 
     /** The highest range, or null. */
     @SuppressWarnings("unchecked")
     public V last() {
-        int node = root;
+        Object node = root;
         for (int h = height; h > 0; h--) {
-            node = kids[(node << SHIFT) + count[node] - 1];
+            Inner in = (Inner) node;
+            node = in.kids[in.n - 1];
         }
-        return count[node] == 0 ? null : (V) vals[(node << SHIFT) + count[node] - 1];
+        Leaf l = (Leaf) node;
+        return l.n == 0 ? null : (V) l.vals[l.n - 1];
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -217,18 +214,17 @@ public final class VmaTree<V> implements Iterable<V> {
         if (s >= e) {
             throw new IllegalArgumentException(range("empty range ", start, end));
         }
-        int split = insert(root, height, s, e, v);
-        if (split != NONE) {
-            int r = alloc();
-            int rb = r << SHIFT;
-            kids[rb] = root;
-            keys[rb] = maxEnd(root);
-            kids[rb + 1] = split;
-            keys[rb + 1] = maxEnd(split);
-            count[r] = 2;
-            summarize(r);
+        Object split = insert(root, height, s, e, v);
+        if (split != null) {
+            Inner r = new Inner();
+            r.kids[0] = root;
+            r.maxEnd[0] = maxEnd(root, height);
+            r.kids[1] = split;
+            r.maxEnd[1] = maxEnd(split, height);
+            r.n = 2;
             root = r;
             height++;
+            nodes++;
         }
         size++;
         modCount++;
@@ -239,44 +235,11 @@ public final class VmaTree<V> implements Iterable<V> {
         if (remove(root, height, start ^ FLIP)) {
             size--;
             modCount++;
-            if (height > 0 && count[root] == 1) {
-                int old = root;
-                root = kids[old << SHIFT];
+            if (height > 0 && ((Inner) root).n == 1) {
+                root = ((Inner) root).kids[0];
                 height--;
-                release(old);
+                nodes--;
             }
-            if (size == 0 ? count.length > 1 : nodes * 8 < count.length && count.length > 8) {
-                compact();
-            }
-        }
-    }
-
-    /**
-     * Give memory back after many removals: rebuild the tree into a pool sized for what is left (ranges in order,
-     * so the cost is amortised over the removals that emptied the pool).
-     */
-    private void compact() {
-        int n = size;
-        long[] s = new long[n];
-        long[] e = new long[n];
-        Object[] v = new Object[n];
-        int k = 0;
-        for (int l = firstLeaf(); l != NONE; l = nextLeaf[l]) {
-            int base = l << SHIFT;
-            for (int j = 0; j < count[l]; j++, k++) {
-                s[k] = starts[base + j];
-                e[k] = keys[base + j];
-                v[k] = vals[base + j];
-            }
-        }
-        allocPool(n == 0 ? 1 : Integer.highestOneBit(nodes) * 2);
-        root = alloc();
-        height = 0;
-        size = 0;
-        for (int i = 0; i < n; i++) {
-            @SuppressWarnings("unchecked")
-            V val = (V) v[i];
-            insert(s[i] ^ FLIP, e[i] ^ FLIP, val);
         }
     }
 
@@ -294,46 +257,45 @@ public final class VmaTree<V> implements Iterable<V> {
         if (ns >= ne) {
             throw new IllegalArgumentException(range("empty range ", newStart, newEnd));
         }
-        int[] path = new int[height];
-        int[] idx = new int[height];
-        int node = root;
+        if (updPath.length < height) { // reused: update runs on every mprotect/merge, keep it allocation-free
+            updPath = new Inner[height];
+            updIdx = new int[height];
+        }
+        Inner[] path = updPath;
+        int[] idx = updIdx;
+        Object node = root;
         for (int h = height, d = 0; h > 0; h--, d++) {
-            int i = firstGreater(node, os);
-            if (i == count[node]) {
+            Inner in = (Inner) node;
+            int i = firstGreater(in.maxEnd, in.n, os);
+            if (i == in.n) {
                 return false;
             }
-            path[d] = node;
+            path[d] = in;
             idx[d] = i;
-            node = kids[(node << SHIFT) + i];
+            node = in.kids[i];
         }
-        int leaf = node;
-        int n = count[leaf];
-        int base = leaf << SHIFT;
-        int j = firstGreater(leaf, os);
-        if (j == n || starts[base + j] != os) {
+        Leaf leaf = (Leaf) node;
+        int j = firstGreater(leaf.ends, leaf.n, os);
+        if (j == leaf.n || leaf.starts[j] != os) {
             return false;
         }
-        int pl = prevLeaf[leaf];
-        int nl = nextLeaf[leaf];
-        long prevEnd = j > 0 ? keys[base + j - 1] : pl != NONE ? keys[(pl << SHIFT) + count[pl] - 1] : FLIP;
-        boolean hasNext = j + 1 < n || nl != NONE;
-        long nextStart = j + 1 < n ? starts[base + j + 1] : nl != NONE ? starts[nl << SHIFT] : 0;
+        long prevEnd = j > 0 ? leaf.ends[j - 1] : leaf.prev != null ? leaf.prev.ends[leaf.prev.n - 1] : FLIP;
+        boolean hasNext = j + 1 < leaf.n || leaf.next != null;
+        long nextStart = j + 1 < leaf.n ? leaf.starts[j + 1] : leaf.next != null ? leaf.next.starts[0] : 0;
         if (ns < prevEnd || (hasNext && ne > nextStart)) {
             throw new IllegalArgumentException(range("update overlaps a neighbour: ", newStart, newEnd));
         }
-        starts[base + j] = ns;
-        keys[base + j] = ne;
-        summarize(leaf);
-        if (j == n - 1) {
+        leaf.starts[j] = ns;
+        leaf.ends[j] = ne;
+        if (j == leaf.n - 1) {
             long m = ne;
             for (int d = height - 1; d >= 0; d--) {
-                int in = path[d];
-                keys[(in << SHIFT) + idx[d]] = m;
-                summarize(in);
-                if (idx[d] != count[in] - 1) {
+                Inner in = path[d];
+                in.maxEnd[idx[d]] = m;
+                if (idx[d] != in.n - 1) {
                     break;
                 }
-                m = keys[(in << SHIFT) + count[in] - 1];
+                m = in.maxEnd[in.n - 1];
             }
         }
         modCount++;
@@ -342,10 +304,10 @@ public final class VmaTree<V> implements Iterable<V> {
 
     /** Remove every range. */
     public void clear() {
-        allocPool(1);
-        root = alloc();
+        root = new Leaf();
         height = 0;
         size = 0;
+        nodes = 1;
         modCount++;
     }
 
@@ -362,10 +324,9 @@ public final class VmaTree<V> implements Iterable<V> {
     @SuppressWarnings("unchecked")
     public void forEach(RangeConsumer<? super V> c) {
         int mc = modCount;
-        for (int l = firstLeaf(); l != NONE; l = nextLeaf[l]) {
-            int base = l << SHIFT;
-            for (int j = 0; j < count[l]; j++) {
-                c.accept(starts[base + j] ^ FLIP, keys[base + j] ^ FLIP, (V) vals[base + j]);
+        for (Leaf l = firstLeaf(); l != null; l = l.next) {
+            for (int j = 0; j < l.n; j++) {
+                c.accept(l.starts[j] ^ FLIP, l.ends[j] ^ FLIP, (V) l.vals[j]);
                 if (mc != modCount) {
                     throw new ConcurrentModificationException();
                 }
@@ -401,7 +362,7 @@ public final class VmaTree<V> implements Iterable<V> {
      * {@link #end()} describe the range {@code next} returned last. A change to the tree invalidates it.
      */
     public final class Cursor implements Iterator<V> {
-        private int leaf = NONE;
+        private Leaf leaf;
         private int pos;
         private long curStart;
         private long curEnd;
@@ -413,7 +374,7 @@ public final class VmaTree<V> implements Iterable<V> {
         /** Position before the first range with end &gt; addr (vma_iter_init + vma_find). */
         public Cursor seek(long addr) {
             leaf = leafFor(addr);
-            pos = firstGreater(leaf, addr ^ FLIP);
+            pos = firstGreater(leaf.ends, leaf.n, addr ^ FLIP);
             expectedMod = modCount;
             normalize();
             return this;
@@ -422,7 +383,7 @@ public final class VmaTree<V> implements Iterable<V> {
         @Override
         public boolean hasNext() {
             check();
-            return leaf != NONE && pos < count[leaf];
+            return leaf != null && pos < leaf.n;
         }
 
         /** vma_next: the next range's value. */
@@ -432,10 +393,9 @@ public final class VmaTree<V> implements Iterable<V> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            int s = (leaf << SHIFT) + pos;
-            curStart = starts[s] ^ FLIP;
-            curEnd = keys[s] ^ FLIP;
-            V v = (V) vals[s];
+            curStart = leaf.starts[pos] ^ FLIP;
+            curEnd = leaf.ends[pos] ^ FLIP;
+            V v = (V) leaf.vals[pos];
             pos++;
             normalize();
             return v;
@@ -452,8 +412,8 @@ public final class VmaTree<V> implements Iterable<V> {
         }
 
         private void normalize() {
-            while (leaf != NONE && pos >= count[leaf]) {
-                leaf = nextLeaf[leaf];
+            while (leaf != null && pos >= leaf.n) {
+                leaf = leaf.next;
                 pos = 0;
             }
         }
@@ -465,43 +425,27 @@ public final class VmaTree<V> implements Iterable<V> {
         }
     }
 
-    /** Approximate Java heap bytes of the node pool (not of the values). */
+    /** Approximate Java heap bytes of the nodes (not of the values). */
     public long bytesUsed() {
-        long slots = keys.length;
-        long perNode = 3 * 4; // count, prevLeaf, nextLeaf
-        return 64 + 8 * 16 + slots * (8 + 8 + 4 + 4) + sums.length * 8L + (long) count.length * perNode;
+        long node = 16 + 2 * (16 + 8L * CAP) + 16 + 4L * CAP + 24;
+        return 64 + nodes * node;
     }
 
     /**
-     * Check the B+tree invariants (sorted, non-overlapping, node fill, inner keys, summaries, leaf links, size,
-     * padding of unused slots).
+     * Check the B+tree invariants (sorted, non-overlapping, node fill, inner keys, leaf links, size).
      *
      * @throws IllegalStateException describing the first violation
      */
     public void checkInvariants() {
         long[] last = {Long.MIN_VALUE};
-        int[] cnt = {0};
-        int[] prev = {NONE};
-        int[] seen = {0};
-        check(root, height, true, last, cnt, prev, seen);
-        if (cnt[0] != size) {
-            throw new IllegalStateException("size " + size + " but " + cnt[0] + " entries");
+        int[] count = {0};
+        Leaf[] prevLeaf = {null};
+        check(root, height, true, last, count, prevLeaf);
+        if (count[0] != size) {
+            throw new IllegalStateException("size " + size + " but " + count[0] + " entries");
         }
-        if (prev[0] != NONE && nextLeaf[prev[0]] != NONE) {
+        if (prevLeaf[0] != null && prevLeaf[0].next != null) {
             throw new IllegalStateException("last leaf has a next");
-        }
-        if (seen[0] != nodes) {
-            throw new IllegalStateException(nodes + " nodes counted but " + seen[0] + " reachable");
-        }
-        int freeCount = 0;
-        for (int f = free; f != NONE; f = nextLeaf[f]) {
-            if (++freeCount > used) {
-                throw new IllegalStateException("free list loops");
-            }
-        }
-        if (freeCount + nodes != used) {
-            throw new IllegalStateException("nodes leaked: " + used + " ids, " + nodes + " live, " + freeCount
-                    + " free");
         }
     }
 
@@ -513,277 +457,177 @@ public final class VmaTree<V> implements Iterable<V> {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // internals: search
+    // internals
 
     private record SimpleEntry<V>(long start, long end, V value) implements Entry<V> {
     }
 
     /**
-     * Number of keys of {@code node} that are &lt;= key, over all CAP slots (PAD slots count only for key PAD):
-     * the first slot whose key is &gt; key. Two cache lines: the summary picks the block of 8 (the count of
-     * blocks whose last key is &lt;= key), the block gives the slot; both counts are branch-free.
+     * First index i &lt; n with a[i] &gt; key, n if none. The search always covers the CAP (64) slots in seven
+     * steps without data-dependent branches (the JIT emits conditional moves): unused slots are PAD.
      */
-    private int search(int node, long key) {
-        long[] s = sums;
-        int b = node << 3;
-        int blk = (s[b] <= key ? 1 : 0) + (s[b + 1] <= key ? 1 : 0) + (s[b + 2] <= key ? 1 : 0)
-                + (s[b + 3] <= key ? 1 : 0) + (s[b + 4] <= key ? 1 : 0) + (s[b + 5] <= key ? 1 : 0)
-                + (s[b + 6] <= key ? 1 : 0) + (s[b + 7] <= key ? 1 : 0);
-        blk = Math.min(blk, BLOCKS - 1); // all 8 blocks at or below key: the count in the last one says 8
-        long[] a = keys;
-        int k = (node << SHIFT) + (blk << 3);
-        int i = (a[k] <= key ? 1 : 0) + (a[k + 1] <= key ? 1 : 0) + (a[k + 2] <= key ? 1 : 0)
-                + (a[k + 3] <= key ? 1 : 0) + (a[k + 4] <= key ? 1 : 0) + (a[k + 5] <= key ? 1 : 0)
-                + (a[k + 6] <= key ? 1 : 0) + (a[k + 7] <= key ? 1 : 0);
-        return (blk << 3) + i;
-    }
-
-    /** First index i &lt; count with key &gt; key, count if none. */
-    private int firstGreater(int node, long key) {
-        return Math.min(search(node, key), count[node]);
-    }
-
-    /** Rebuild a node's summary after its keys changed. */
-    private void summarize(int node) {
-        int k = (node << SHIFT) + 7;
-        int b = node << 3;
-        for (int i = 0; i < BLOCKS; i++, k += 8) {
-            sums[b + i] = keys[k];
-        }
+    private static int firstGreater(long[] a, int n, long key) {
+        int lo = a[31] <= key ? 32 : 0;
+        lo += a[lo + 15] <= key ? 16 : 0;
+        lo += a[lo + 7] <= key ? 8 : 0;
+        lo += a[lo + 3] <= key ? 4 : 0;
+        lo += a[lo + 1] <= key ? 2 : 0;
+        lo += a[lo] <= key ? 1 : 0;
+        lo += a[lo] <= key ? 1 : 0;
+        return Math.min(lo, n);
     }
 
     /** The leaf where a search for addr ends: holding the first range with end &gt; addr, or the last leaf. */
-    private int leafFor(long addr) {
+    private Leaf leafFor(long addr) {
         long a = addr ^ FLIP;
-        int node = root;
+        Object node = root;
         for (int h = height; h > 0; h--) {
-            int i = Math.min(search(node, a), count[node] - 1);
-            node = kids[(node << SHIFT) + i];
+            Inner in = (Inner) node;
+            int i = firstGreater(in.maxEnd, in.n, a);
+            node = in.kids[i == in.n ? in.n - 1 : i];
         }
-        return node;
+        return (Leaf) node;
     }
 
-    private int firstLeaf() {
-        int node = root;
+    private Leaf firstLeaf() {
+        Object node = root;
         for (int h = height; h > 0; h--) {
-            node = kids[node << SHIFT];
+            node = ((Inner) node).kids[0];
         }
-        return node;
+        return (Leaf) node;
     }
 
-    /** The largest end below a node: its last key (leaf or inner alike). */
-    private long maxEnd(int node) {
-        return keys[(node << SHIFT) + count[node] - 1];
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // internals: node pool
-
-    private void allocPool(int capNodes) {
-        keys = new long[capNodes << SHIFT];
-        sums = new long[capNodes << 3];
-        starts = new long[capNodes << SHIFT];
-        vals = new Object[capNodes << SHIFT];
-        kids = new int[capNodes << SHIFT];
-        count = new int[capNodes];
-        prevLeaf = new int[capNodes];
-        nextLeaf = new int[capNodes];
-        used = 0;
-        free = NONE;
-        nodes = 0;
-    }
-
-    private void grow() {
-        int cap = count.length * 2;
-        keys = Arrays.copyOf(keys, cap << SHIFT);
-        sums = Arrays.copyOf(sums, cap << 3);
-        starts = Arrays.copyOf(starts, cap << SHIFT);
-        vals = Arrays.copyOf(vals, cap << SHIFT);
-        kids = Arrays.copyOf(kids, cap << SHIFT);
-        count = Arrays.copyOf(count, cap);
-        prevLeaf = Arrays.copyOf(prevLeaf, cap);
-        nextLeaf = Arrays.copyOf(nextLeaf, cap);
-    }
-
-    /** A fresh empty node (keys and summary PAD, no values, no links). */
-    private int alloc() {
-        int n;
-        if (free != NONE) {
-            n = free;
-            free = nextLeaf[n];
-        } else {
-            if (used == count.length) {
-                grow();
-            }
-            n = used++;
-        }
-        Arrays.fill(keys, n << SHIFT, (n + 1) << SHIFT, PAD);
-        Arrays.fill(sums, n << 3, (n + 1) << 3, PAD);
-        count[n] = 0;
-        prevLeaf[n] = NONE;
-        nextLeaf[n] = NONE;
-        nodes++;
-        return n;
-    }
-
-    /** Return a node to the pool (its value slots cleared so no value stays reachable). */
-    private void release(int n) {
-        Arrays.fill(vals, n << SHIFT, (n + 1) << SHIFT, null);
-        count[n] = 0;
-        prevLeaf[n] = NONE;
-        nextLeaf[n] = free;
-        free = n;
-        nodes--;
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // internals: insert
-
-    /** Insert below {@code node}; returns a new right sibling if the node split, else NONE. */
-    private int insert(int node, int h, long s, long e, V v) {
+    private static long maxEnd(Object node, int h) {
         if (h == 0) {
-            int l = node;
-            int n = count[l];
-            int j = firstGreater(l, s);
-            if (j < n && starts[(l << SHIFT) + j] < e) {
-                int at = (l << SHIFT) + j;
-                throw new IllegalArgumentException(range("overlaps ", starts[at] ^ FLIP, keys[at] ^ FLIP));
+            Leaf l = (Leaf) node;
+            return l.ends[l.n - 1];
+        }
+        Inner in = (Inner) node;
+        return in.maxEnd[in.n - 1];
+    }
+
+    /** Insert below {@code node}; returns a new right sibling if the node split. */
+    private Object insert(Object node, int h, long s, long e, V v) {
+        if (h == 0) {
+            Leaf l = (Leaf) node;
+            int j = firstGreater(l.ends, l.n, s);
+            if (j < l.n && l.starts[j] < e) {
+                throw new IllegalArgumentException(range("overlaps ", l.starts[j] ^ FLIP, l.ends[j] ^ FLIP));
             }
-            if (n < CAP) {
+            if (l.n < CAP) {
                 leafInsertAt(l, j, s, e, v);
-                return NONE;
+                return null;
             }
-            int r = alloc();
+            Leaf r = new Leaf();
+            nodes++;
             int half = CAP / 2;
-            moveSlots(l, half, r, 0, CAP - half, true);
-            clearSlots(l, half, CAP);
-            count[r] = CAP - half;
-            count[l] = half;
-            int nx = nextLeaf[l];
-            nextLeaf[r] = nx;
-            if (nx != NONE) {
-                prevLeaf[nx] = r;
+            System.arraycopy(l.starts, half, r.starts, 0, CAP - half);
+            System.arraycopy(l.ends, half, r.ends, 0, CAP - half);
+            System.arraycopy(l.vals, half, r.vals, 0, CAP - half);
+            java.util.Arrays.fill(l.vals, half, CAP, null);
+            java.util.Arrays.fill(l.ends, half, CAP, PAD);
+            r.n = CAP - half;
+            l.n = half;
+            r.next = l.next;
+            if (r.next != null) {
+                r.next.prev = r;
             }
-            prevLeaf[r] = l;
-            nextLeaf[l] = r;
+            r.prev = l;
+            l.next = r;
             if (j <= half) {
                 leafInsertAt(l, j, s, e, v);
-                summarize(r);
             } else {
                 leafInsertAt(r, j - half, s, e, v);
-                summarize(l);
             }
             return r;
         }
-        int in = node;
-        int i = firstGreater(in, s);
-        if (i == count[in]) {
-            i = count[in] - 1;
+        Inner in = (Inner) node;
+        int i = firstGreater(in.maxEnd, in.n, s);
+        if (i == in.n) {
+            i = in.n - 1;
         }
-        int kid = kids[(in << SHIFT) + i];
-        int split = insert(kid, h - 1, s, e, v);
-        keys[(in << SHIFT) + i] = maxEnd(kid);
-        if (split == NONE) {
-            summarize(in);
-            return NONE;
+        Object split = insert(in.kids[i], h - 1, s, e, v);
+        in.maxEnd[i] = maxEnd(in.kids[i], h - 1);
+        if (split == null) {
+            return null;
         }
-        long splitMax = maxEnd(split);
-        if (count[in] < CAP) {
+        long splitMax = maxEnd(split, h - 1);
+        if (in.n < CAP) {
             innerInsertAt(in, i + 1, split, splitMax);
-            return NONE;
+            return null;
         }
-        int r = alloc();
+        Inner r = new Inner();
+        nodes++;
         int half = CAP / 2;
-        moveSlots(in, half, r, 0, CAP - half, false);
-        clearSlots(in, half, CAP);
-        count[r] = CAP - half;
-        count[in] = half;
+        System.arraycopy(in.maxEnd, half, r.maxEnd, 0, CAP - half);
+        System.arraycopy(in.kids, half, r.kids, 0, CAP - half);
+        java.util.Arrays.fill(in.kids, half, CAP, null);
+        java.util.Arrays.fill(in.maxEnd, half, CAP, PAD);
+        r.n = CAP - half;
+        in.n = half;
         if (i + 1 <= half) {
             innerInsertAt(in, i + 1, split, splitMax);
-            summarize(r);
         } else {
             innerInsertAt(r, i + 1 - half, split, splitMax);
-            summarize(in);
         }
         return r;
     }
 
-    /**
-     * Copy {@code len} slots from node {@code from} at {@code fi} to node {@code to} at {@code ti} (overlapping
-     * moves inside one node are fine): keys and, for leaves, starts and values, for inner nodes child ids.
-     */
-    private void moveSlots(int from, int fi, int to, int ti, int len, boolean leaf) {
-        if (len <= 0) {
-            return;
+    private static void leafInsertAt(Leaf l, int j, long s, long e, Object v) {
+        int move = l.n - j;
+        if (move > 0) {
+            System.arraycopy(l.starts, j, l.starts, j + 1, move);
+            System.arraycopy(l.ends, j, l.ends, j + 1, move);
+            System.arraycopy(l.vals, j, l.vals, j + 1, move);
         }
-        int f = (from << SHIFT) + fi;
-        int t = (to << SHIFT) + ti;
-        System.arraycopy(keys, f, keys, t, len);
-        if (leaf) {
-            System.arraycopy(starts, f, starts, t, len);
-            System.arraycopy(vals, f, vals, t, len);
-        } else {
-            System.arraycopy(kids, f, kids, t, len);
+        l.starts[j] = s;
+        l.ends[j] = e;
+        l.vals[j] = v;
+        l.n++;
+    }
+
+    private static void innerInsertAt(Inner in, int i, Object kid, long max) {
+        int move = in.n - i;
+        if (move > 0) {
+            System.arraycopy(in.maxEnd, i, in.maxEnd, i + 1, move);
+            System.arraycopy(in.kids, i, in.kids, i + 1, move);
         }
+        in.maxEnd[i] = max;
+        in.kids[i] = kid;
+        in.n++;
     }
-
-    /** Mark slots [from, to) of a node unused: key PAD, no value. */
-    private void clearSlots(int node, int from, int to) {
-        int b = node << SHIFT;
-        Arrays.fill(keys, b + from, b + to, PAD);
-        Arrays.fill(vals, b + from, b + to, null);
-    }
-
-    private void leafInsertAt(int l, int j, long s, long e, Object v) {
-        moveSlots(l, j, l, j + 1, count[l] - j, true);
-        int at = (l << SHIFT) + j;
-        starts[at] = s;
-        keys[at] = e;
-        vals[at] = v;
-        count[l]++;
-        summarize(l);
-    }
-
-    private void innerInsertAt(int in, int i, int kid, long max) {
-        moveSlots(in, i, in, i + 1, count[in] - i, false);
-        int at = (in << SHIFT) + i;
-        keys[at] = max;
-        kids[at] = kid;
-        count[in]++;
-        summarize(in);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // internals: remove
 
     /** Remove the range starting at s below {@code node}; the caller fixes this node's key and fill. */
-    private boolean remove(int node, int h, long s) {
+    private boolean remove(Object node, int h, long s) {
         if (h == 0) {
-            int l = node;
-            int j = firstGreater(l, s);
-            if (j == count[l] || starts[(l << SHIFT) + j] != s) {
+            Leaf l = (Leaf) node;
+            int j = firstGreater(l.ends, l.n, s);
+            if (j == l.n || l.starts[j] != s) {
                 return false;
             }
-            moveSlots(l, j + 1, l, j, count[l] - j - 1, true);
-            count[l]--;
-            clearSlots(l, count[l], count[l] + 1);
-            summarize(l);
+            int move = l.n - j - 1;
+            if (move > 0) {
+                System.arraycopy(l.starts, j + 1, l.starts, j, move);
+                System.arraycopy(l.ends, j + 1, l.ends, j, move);
+                System.arraycopy(l.vals, j + 1, l.vals, j, move);
+            }
+            l.vals[--l.n] = null;
+            l.ends[l.n] = PAD;
             return true;
         }
-        int in = node;
-        int i = firstGreater(in, s);
-        if (i == count[in]) {
+        Inner in = (Inner) node;
+        int i = firstGreater(in.maxEnd, in.n, s);
+        if (i == in.n) {
             return false;
         }
-        int kid = kids[(in << SHIFT) + i];
+        Object kid = in.kids[i];
         if (!remove(kid, h - 1, s)) {
             return false;
         }
-        int kidN = count[kid];
-        if (kidN >= MIN || count[in] == 1) {
+        int kidN = h == 1 ? ((Leaf) kid).n : ((Inner) kid).n;
+        if (kidN >= MIN || in.n == 1) {
             if (kidN > 0) {
-                keys[(in << SHIFT) + i] = maxEnd(kid);
-                summarize(in);
+                in.maxEnd[i] = maxEnd(kid, h - 1);
             } else {
                 removeKid(in, i, h - 1);
             }
@@ -794,121 +638,156 @@ public final class VmaTree<V> implements Iterable<V> {
     }
 
     /** Child i of {@code in} (at height kh) is below MIN: borrow from a sibling or merge with one. */
-    private void rebalance(int in, int i, int kh) {
+    private void rebalance(Inner in, int i, int kh) {
         int li = i > 0 ? i - 1 : i; // merge/borrow pair (li, li + 1)
-        int ib = in << SHIFT;
-        int a = kids[ib + li];
-        int b = kids[ib + li + 1];
-        boolean leaf = kh == 0;
-        int na = count[a];
-        int nb = count[b];
-        if (na + nb <= CAP) {
-            moveSlots(b, 0, a, na, nb, leaf);
-            count[a] = na + nb;
-            summarize(a);
-            if (leaf) {
-                int nx = nextLeaf[b];
-                nextLeaf[a] = nx;
-                if (nx != NONE) {
-                    prevLeaf[nx] = a;
+        Object a = in.kids[li];
+        Object b = in.kids[li + 1];
+        if (kh == 0) {
+            Leaf la = (Leaf) a;
+            Leaf lb = (Leaf) b;
+            if (la.n + lb.n <= CAP) {
+                System.arraycopy(lb.starts, 0, la.starts, la.n, lb.n);
+                System.arraycopy(lb.ends, 0, la.ends, la.n, lb.n);
+                System.arraycopy(lb.vals, 0, la.vals, la.n, lb.n);
+                la.n += lb.n;
+                la.next = lb.next;
+                if (lb.next != null) {
+                    lb.next.prev = la;
                 }
+                in.maxEnd[li] = la.ends[la.n - 1];
+                removeKid(in, li + 1, kh);
+                return;
             }
-            keys[ib + li] = maxEnd(a);
+            // redistribute evenly
+            int total = la.n + lb.n;
+            int wantA = total / 2;
+            if (la.n < wantA) {
+                int k = wantA - la.n;
+                System.arraycopy(lb.starts, 0, la.starts, la.n, k);
+                System.arraycopy(lb.ends, 0, la.ends, la.n, k);
+                System.arraycopy(lb.vals, 0, la.vals, la.n, k);
+                System.arraycopy(lb.starts, k, lb.starts, 0, lb.n - k);
+                System.arraycopy(lb.ends, k, lb.ends, 0, lb.n - k);
+                System.arraycopy(lb.vals, k, lb.vals, 0, lb.n - k);
+                java.util.Arrays.fill(lb.vals, lb.n - k, lb.n, null);
+                java.util.Arrays.fill(lb.ends, lb.n - k, lb.n, PAD);
+                la.n += k;
+                lb.n -= k;
+            } else {
+                int k = la.n - wantA;
+                System.arraycopy(lb.starts, 0, lb.starts, k, lb.n);
+                System.arraycopy(lb.ends, 0, lb.ends, k, lb.n);
+                System.arraycopy(lb.vals, 0, lb.vals, k, lb.n);
+                System.arraycopy(la.starts, wantA, lb.starts, 0, k);
+                System.arraycopy(la.ends, wantA, lb.ends, 0, k);
+                System.arraycopy(la.vals, wantA, lb.vals, 0, k);
+                java.util.Arrays.fill(la.vals, wantA, la.n, null);
+                java.util.Arrays.fill(la.ends, wantA, la.n, PAD);
+                la.n -= k;
+                lb.n += k;
+            }
+            in.maxEnd[li] = la.ends[la.n - 1];
+            in.maxEnd[li + 1] = lb.ends[lb.n - 1];
+            return;
+        }
+        Inner ia = (Inner) a;
+        Inner ib = (Inner) b;
+        if (ia.n + ib.n <= CAP) {
+            System.arraycopy(ib.maxEnd, 0, ia.maxEnd, ia.n, ib.n);
+            System.arraycopy(ib.kids, 0, ia.kids, ia.n, ib.n);
+            ia.n += ib.n;
+            in.maxEnd[li] = ia.maxEnd[ia.n - 1];
             removeKid(in, li + 1, kh);
             return;
         }
-        // redistribute evenly
-        int wantA = (na + nb) / 2;
-        if (na < wantA) {
-            int k = wantA - na;
-            moveSlots(b, 0, a, na, k, leaf);
-            moveSlots(b, k, b, 0, nb - k, leaf);
-            clearSlots(b, nb - k, nb);
-            count[a] = na + k;
-            count[b] = nb - k;
+        int total = ia.n + ib.n;
+        int wantA = total / 2;
+        if (ia.n < wantA) {
+            int k = wantA - ia.n;
+            System.arraycopy(ib.maxEnd, 0, ia.maxEnd, ia.n, k);
+            System.arraycopy(ib.kids, 0, ia.kids, ia.n, k);
+            System.arraycopy(ib.maxEnd, k, ib.maxEnd, 0, ib.n - k);
+            System.arraycopy(ib.kids, k, ib.kids, 0, ib.n - k);
+            java.util.Arrays.fill(ib.kids, ib.n - k, ib.n, null);
+            java.util.Arrays.fill(ib.maxEnd, ib.n - k, ib.n, PAD);
+            ia.n += k;
+            ib.n -= k;
         } else {
-            int k = na - wantA;
-            moveSlots(b, 0, b, k, nb, leaf);
-            moveSlots(a, wantA, b, 0, k, leaf);
-            clearSlots(a, wantA, na);
-            count[a] = wantA;
-            count[b] = nb + k;
+            int k = ia.n - wantA;
+            System.arraycopy(ib.maxEnd, 0, ib.maxEnd, k, ib.n);
+            System.arraycopy(ib.kids, 0, ib.kids, k, ib.n);
+            System.arraycopy(ia.maxEnd, wantA, ib.maxEnd, 0, k);
+            System.arraycopy(ia.kids, wantA, ib.kids, 0, k);
+            java.util.Arrays.fill(ia.kids, wantA, ia.n, null);
+            java.util.Arrays.fill(ia.maxEnd, wantA, ia.n, PAD);
+            ia.n -= k;
+            ib.n += k;
         }
-        summarize(a);
-        summarize(b);
-        keys[ib + li] = maxEnd(a);
-        keys[ib + li + 1] = maxEnd(b);
-        summarize(in);
+        in.maxEnd[li] = ia.maxEnd[ia.n - 1];
+        in.maxEnd[li + 1] = ib.maxEnd[ib.n - 1];
     }
 
-    /**
-     * Drop child i of {@code in} (an emptied node, or one merged into its left sibling, which then still has its
-     * count) and free it.
-     */
-    private void removeKid(int in, int i, int kh) {
-        int kid = kids[(in << SHIFT) + i];
-        if (kh == 0 && count[kid] == 0) { // unlink an emptied leaf; a merged one was unlinked by the merge
-            int p = prevLeaf[kid];
-            int nx = nextLeaf[kid];
-            if (p != NONE) {
-                nextLeaf[p] = nx;
-            }
-            if (nx != NONE) {
-                prevLeaf[nx] = p;
+    /** Drop child i of {@code in} (an emptied or merged-away node at height kh). */
+    private void removeKid(Inner in, int i, int kh) {
+        Object kid = in.kids[i];
+        if (kh == 0) {
+            Leaf l = (Leaf) kid;
+            if (l.n == 0) { // unlink an emptied leaf; a merged one was unlinked by the merge
+                if (l.prev != null) {
+                    l.prev.next = l.next;
+                }
+                if (l.next != null) {
+                    l.next.prev = l.prev;
+                }
             }
         }
-        moveSlots(in, i + 1, in, i, count[in] - i - 1, false);
-        count[in]--;
-        clearSlots(in, count[in], count[in] + 1);
-        summarize(in);
-        clearSlots(kid, 0, CAP);
-        release(kid);
+        int move = in.n - i - 1;
+        if (move > 0) {
+            System.arraycopy(in.maxEnd, i + 1, in.maxEnd, i, move);
+            System.arraycopy(in.kids, i + 1, in.kids, i, move);
+        }
+        in.kids[--in.n] = null;
+        in.maxEnd[in.n] = PAD;
+        nodes--;
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // internals: checks
-
-    private void check(int node, int h, boolean isRoot, long[] last, int[] cnt, int[] prev, int[] seen) {
-        seen[0]++;
-        int base = node << SHIFT;
-        int n = count[node];
-        for (int b = 0; b < BLOCKS; b++) {
-            if (sums[(node << 3) + b] != keys[base + 8 * b + 7]) {
-                throw new IllegalStateException("stale node summary");
-            }
-        }
-        for (int j = n; j < CAP; j++) {
-            if (vals[base + j] != null || keys[base + j] != PAD) {
-                throw new IllegalStateException("stale value reference or missing padding");
-            }
-        }
+    private void check(Object node, int h, boolean isRoot, long[] last, int[] count, Leaf[] prevLeaf) {
         if (h == 0) {
-            if (!isRoot && n < 1) {
+            Leaf l = (Leaf) node;
+            if (!isRoot && l.n < 1) {
                 throw new IllegalStateException("empty leaf");
             }
-            if (prevLeaf[node] != prev[0] || (prev[0] != NONE && nextLeaf[prev[0]] != node)) {
+            if (l.prev != prevLeaf[0] || (prevLeaf[0] != null && prevLeaf[0].next != l)) {
                 throw new IllegalStateException("broken leaf links");
             }
-            prev[0] = node;
-            for (int j = 0; j < n; j++) {
-                long s = starts[base + j];
-                long e = keys[base + j];
-                if (s >= e || s < last[0]) {
-                    throw new IllegalStateException("unordered or overlapping range at " + range("", s ^ FLIP,
-                            e ^ FLIP));
+            prevLeaf[0] = l;
+            for (int j = 0; j < l.n; j++) {
+                if (l.starts[j] >= l.ends[j] || l.starts[j] < last[0]) {
+                    throw new IllegalStateException("unordered or overlapping range at " + range("",
+                            l.starts[j] ^ FLIP, l.ends[j] ^ FLIP));
                 }
-                last[0] = e;
-                cnt[0]++;
+                last[0] = l.ends[j];
+                count[0]++;
+            }
+            for (int j = l.n; j < CAP; j++) {
+                if (l.vals[j] != null || l.ends[j] != PAD) {
+                    throw new IllegalStateException("stale value reference or missing padding");
+                }
             }
             return;
         }
-        if (n < (isRoot ? 2 : 1)) {
-            throw new IllegalStateException("inner node with " + n + " children");
+        Inner in = (Inner) node;
+        if (in.n < (isRoot ? 2 : 1)) {
+            throw new IllegalStateException("inner node with " + in.n + " children");
         }
-        for (int i = 0; i < n; i++) {
-            int kid = kids[base + i];
-            check(kid, h - 1, false, last, cnt, prev, seen);
-            if (keys[base + i] != maxEnd(kid)) {
+        for (int i = in.n; i < CAP; i++) {
+            if (in.kids[i] != null || in.maxEnd[i] != PAD) {
+                throw new IllegalStateException("stale child reference or missing padding");
+            }
+        }
+        for (int i = 0; i < in.n; i++) {
+            check(in.kids[i], h - 1, false, last, count, prevLeaf);
+            if (in.maxEnd[i] != maxEnd(in.kids[i], h - 1)) {
                 throw new IllegalStateException("stale inner key");
             }
         }

@@ -76,10 +76,10 @@ public final class BenchMain {
 
         if (sizes) {
             progress("sizes: 1M faulted pages, 10M logged faults");
-            out.put("bytes_per_resident_page", Footprint.bytesPerResidentPage(1 << 20));
+            out.put("bytes_per_resident_page", round(Footprint.bytesPerResidentPage(1 << 20)));
             System.gc();
-            out.put("fault_log_bytes_per_fault", Footprint.faultLogBytesPerFault(quick ? 2_000_000 : 10_000_000,
-                    1 << 20));
+            out.put("fault_log_bytes_per_fault", round(Footprint.faultLogBytesPerFault(quick ? 2_000_000 : 10_000_000,
+                    1 << 20)));
             out.put("fault_log_faults_measured", quick ? 2_000_000 : 10_000_000);
             System.gc();
         }

@@ -1,0 +1,22 @@
+package org.mmwb.core.internal.registry;
+
+/**
+ * A broken or questionable contribution, found while reading the registry or while running a handler.
+ *
+ * @param bundle  the contributing bundle's symbolic name ("" when unknown)
+ * @param error   true when the contribution (or a call into it) was skipped, false for a repaired warning
+ * @param message what is wrong and what was done about it, naming the provider id where known
+ * @param cause   the exception behind it, or null
+ */
+public record Problem(String bundle, boolean error, String message, Throwable cause) {
+
+    public Problem {
+        bundle = bundle == null ? "" : bundle;
+    }
+
+    /** One line: {@code bundle: message (cause)}. */
+    @Override
+    public String toString() {
+        return (bundle.isEmpty() ? "" : bundle + ": ") + message + (cause == null ? "" : " (" + cause + ")");
+    }
+}
