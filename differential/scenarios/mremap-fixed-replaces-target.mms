@@ -1,6 +1,7 @@
 # Checks: MREMAP_FIXED unmaps whatever was at the target first.
 # Kernel: mm/mremap.c mremap_to (do_munmap of the target range).
-# Expected: the old target VMA (r--p) is gone, replaced by the moved rw-p VMA with page A.
+# Expected: the first page of the r--p target is replaced by the moved rw-p VMA with page A (reads 0x61); the
+#   target's second page stays r--p.
 kernel x86_64-6.18
 $a = mmap 0x100000000000 4K rw- fixed
 write $a 0x61

@@ -116,6 +116,11 @@ class X86LayoutTest {
     void vsyscallGate() {
         assertEquals("SIGSEGV(MAPERR)", read(0xffffffffff600000L));
         assertEquals("ok", Signals.describe(k.access(t, 0xffffffffff600000L, Kernel.ACCESS_EXEC)), "emulated");
+        assertEquals("ok", Signals.describe(k.access(t, 0xffffffffff600800L, Kernel.ACCESS_EXEC)), "time()");
+        assertEquals("SIGSEGV(KERNEL)", Signals.describe(k.access(t, 0xffffffffff600010L, Kernel.ACCESS_EXEC)),
+            "misaligned vsyscall");
+        assertEquals("SIGSEGV(KERNEL)", Signals.describe(k.access(t, 0xffffffffff600c00L, Kernel.ACCESS_EXEC)));
+        assertEquals("SIGSEGV(MAPERR)", Signals.describe(k.access(t, 0xffffffffff601000L, Kernel.ACCESS_EXEC)));
         assertEquals("EINVAL", Errno.name(k.munmap(t, 0xffffffffff600000L, P)), "beyond TASK_SIZE");
     }
 

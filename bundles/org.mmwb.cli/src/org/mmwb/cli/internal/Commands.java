@@ -9,6 +9,6 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(new RunCommand(), new DiffCommand(), new ImportCommand());
+        return List.of(new RunCommand(), new DiffCommand(), new ImportCommand(), new ProvidersCommand());
     }
 }

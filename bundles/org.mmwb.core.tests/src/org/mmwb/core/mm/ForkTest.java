@@ -48,6 +48,25 @@ class ForkTest {
         assertEquals(0, s.k.read(child, B + 2 * P));
     }
 
+    /** Checked on the host: a THP COW in the child splits the PMD and copies one 4 KiB page. */
+    @Test
+    void hugePageCowAfterForkSplitsAndCopiesOnePage() {
+        long a = s.mmap(0, 1024, Sim.RW, Sim.ANON);
+        long h = (a + (1 << 21) - 1) & -(1L << 21);
+        s.k.madvise(s.t, h, 1 << 21, Madvise.HUGEPAGE);
+        s.w(h);
+        assertEquals('A', s.k.pageState(s.t, h + 100 * P));
+        Task parent = s.t;
+        s.t = s.k.fork(parent);
+        assertEquals('a', s.k.pageState(s.t, h + 100 * P));
+        s.w(h + P);
+        assertEquals("aAa", s.range(h, 3));
+        s.k.exit(s.t);
+        s.t = parent;
+        assertEquals("AAA", s.range(h, 3));
+        s.invariants();
+    }
+
     @Test
     void lockedFlagsAreNotInherited() {
         s.mmap(B, 1, Sim.RW, Sim.FIXED | MapFlags.LOCKED);

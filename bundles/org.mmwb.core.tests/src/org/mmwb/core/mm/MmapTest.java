@@ -84,6 +84,19 @@ class MmapTest {
     }
 
     @Test
+    void fiveLevelPagingAllowsHintsAboveTheDefaultWindow() {
+        Kernel k5 = new Kernel(new KernelProfile("test", 5, 0x555555559000L, 33, java.util.List.of(), false));
+        Task t5 = k5.spawn();
+        long hint = 1L << 50;
+        assertEquals(hint, k5.mmap(t5, hint, 4096, Sim.RW, Sim.ANON, null, 0));
+        assertEquals(Signals.OK, k5.write(t5, hint, (byte) 1));
+        assertEquals(5, k5.vtop(t5, hint).entries().length);
+        long low = k5.mmap(t5, 0, 4096, Sim.RW, Sim.ANON, null, 0);
+        assertTrue(low < (1L << 47), "without a high hint mmap stays below 47 bits");
+        assertEquals("SIGSEGV(KERNEL)", Signals.describe(k5.access(t5, 1L << 57, Kernel.ACCESS_READ)));
+    }
+
+    @Test
     void sharedAnonymousIsADevZeroShmemFile() {
         long a = s.mmap(0, 1, Sim.RW, MapFlags.SHARED | MapFlags.ANONYMOUS);
         VmaSnapshot v = s.vma(a);

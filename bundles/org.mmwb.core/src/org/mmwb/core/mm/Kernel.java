@@ -153,7 +153,20 @@ public final class Kernel {
 
     /** memfd_create(name) + ftruncate(size). */
     public MemFile memfd(String name, long size) {
-        return MemFile.memfd(name, size);
+        return MemFile.memfd(name, size, k.nextIno());
+    }
+
+    /**
+     * pwrite of one byte into a file: the page enters the page cache (as written pages do) and holds b at
+     * offset. Returns 0, or -EFBIG past the file's size.
+     */
+    public long pwrite(MemFile file, long offset, byte b) {
+        if (offset < 0 || offset >= file.size()) {
+            return -Errno.EFBIG;
+        }
+        long pfn = k.faults().pageCachePage(file, offset >>> 12);
+        k.phys.write(pfn, (int) (offset & 0xfff), b);
+        return 0;
     }
 
     /** mmap(2). file is ignored with MAP_ANONYMOUS; offset must be page aligned. */

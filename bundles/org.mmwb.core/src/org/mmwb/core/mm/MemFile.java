@@ -18,24 +18,31 @@ public final class MemFile {
     private long size;
     private long[] cache = new long[0];
 
-    private MemFile(String name, String mapsName, long size, boolean zeroFilled) {
+    private MemFile(String name, String mapsName, long size, boolean zeroFilled, int ino) {
         this.name = name;
         this.mapsName = mapsName;
         this.size = size;
         this.zeroFilled = zeroFilled;
-        synchronized (MemFile.class) {
-            this.ino = nextIno++;
-        }
+        this.ino = ino;
     }
 
-    /** memfd_create(name) + ftruncate(size): shown as "/memfd:NAME (deleted)". */
+    private static synchronized int nextIno() {
+        return nextIno++;
+    }
+
+    /** memfd_create(name) + ftruncate(size): shown as "/memfd:NAME (deleted)"; prefer {@link Kernel#memfd}. */
     public static MemFile memfd(String name, long size) {
-        return new MemFile(name, "/memfd:" + name + " (deleted)", Math.max(0, size), false);
+        return memfd(name, size, nextIno());
+    }
+
+    /** A memfd with a given inode number (the kernel numbers its own files, so runs are reproducible). */
+    public static MemFile memfd(String name, long size, int ino) {
+        return new MemFile(name, "/memfd:" + name + " (deleted)", Math.max(0, size), false, ino);
     }
 
     /** shmem_zero_setup: the hidden file behind a MAP_SHARED|MAP_ANONYMOUS mapping. */
-    public static MemFile devZero(long size) {
-        return new MemFile("dev/zero", "/dev/zero (deleted)", size, true);
+    public static MemFile devZero(long size, int ino) {
+        return new MemFile("dev/zero", "/dev/zero (deleted)", size, true, ino);
     }
 
     public String name() {

@@ -1,8 +1,15 @@
 package org.mmwb.ui.internal;
 
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.ICoolBarManager;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.action.ToolBarContributionItem;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.swt.SWT;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
@@ -10,17 +17,25 @@ import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
 import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
+import org.mmwb.ui.internal.actions.SessionActions;
+import org.mmwb.ui.internal.actions.StepSlider;
+import org.mmwb.ui.internal.actions.TourDialog;
 
 /**
- * The menu bar every Eclipse user expects: File, Window (Show View, Preferences) and Help, with the usual
- * {@code additions} groups so that commands contributed through {@code org.eclipse.ui.menus} find their place.
+ * The menu bar every Eclipse user expects: File (open scenario, sample, session; edit; save), Simulation (Run,
+ * Step, Step Back, Reset, Cancel), Window (Show View, Preferences) and Help (Tour, About), with the usual
+ * {@code additions} groups; and a tool bar with the simulation actions and the step slider.
  */
 final class MmwbActionBarAdvisor extends ActionBarAdvisor {
 
     private IWorkbenchAction quit;
+    private IWorkbenchAction save;
     private IWorkbenchAction preferences;
     private IWorkbenchAction about;
     private IWorkbenchAction resetPerspective;
+    private SessionActions session;
+    private IAction tour;
+    private IAction guide;
 
     MmwbActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -29,9 +44,24 @@ final class MmwbActionBarAdvisor extends ActionBarAdvisor {
     @Override
     protected void makeActions(IWorkbenchWindow window) {
         quit = register(ActionFactory.QUIT.create(window));
+        save = register(ActionFactory.SAVE.create(window));
         preferences = register(ActionFactory.PREFERENCES.create(window));
         about = register(ActionFactory.ABOUT.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        session = new SessionActions(window);
+        tour = new Action("&Tour of mmwb") {
+            @Override
+            public void run() {
+                new TourDialog(window.getShell(), "Tour of mmwb", TourDialog.TOUR).open();
+            }
+        };
+        guide = new Action("&Plugin Author's Guide") {
+            @Override
+            public void run() {
+                new TourDialog(window.getShell(), "Writing a special-mapping provider", "help/plugin-authors.txt")
+                        .open();
+            }
+        };
     }
 
     private IWorkbenchAction register(IWorkbenchAction action) {
@@ -43,9 +73,25 @@ final class MmwbActionBarAdvisor extends ActionBarAdvisor {
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new Separator(IWorkbenchActionConstants.FILE_START));
+        session.open.setAccelerator(SWT.MOD1 | 'O');
+        file.add(session.open);
+        file.add(session.samplesMenu());
+        file.add(session.importJson);
+        file.add(new Separator());
+        file.add(session.edit);
+        file.add(save);
         file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator(IWorkbenchActionConstants.FILE_END));
         file.add(quit);
+
+        MenuManager sim = new MenuManager("&Simulation", "org.mmwb.ui.menu.simulation");
+        sim.add(session.run);
+        sim.add(session.step);
+        sim.add(session.stepBack);
+        sim.add(session.reset);
+        sim.add(new Separator());
+        sim.add(session.cancel);
+        sim.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 
         MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         MenuManager showView = new MenuManager("Show &View", "showView");
@@ -57,13 +103,38 @@ final class MmwbActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new Separator(IWorkbenchActionConstants.HELP_START));
+        help.add(tour);
+        help.add(guide);
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(new Separator(IWorkbenchActionConstants.HELP_END));
         help.add(about);
 
         menuBar.add(file);
+        menuBar.add(sim);
         menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(window);
         menuBar.add(help);
+    }
+
+    @Override
+    protected void fillCoolBar(ICoolBarManager coolBar) {
+        IToolBarManager tb = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        tb.add(session.open);
+        tb.add(new Separator());
+        tb.add(session.run);
+        tb.add(session.stepBack);
+        tb.add(session.step);
+        tb.add(session.reset);
+        tb.add(new Separator());
+        tb.add(new StepSlider());
+        coolBar.add(new ToolBarContributionItem(tb, "org.mmwb.ui.toolbar.session"));
+    }
+
+    @Override
+    public void dispose() {
+        if (session != null) {
+            session.dispose();
+        }
+        super.dispose();
     }
 }

@@ -47,6 +47,7 @@ public final class Faults {
     private final int pAnon;
     private final int pZero;
     private final int pRead;
+    private final int pFaultAround;
     private final int pCow;
     private final int pShared;
     private final int pWpReuse;
@@ -74,6 +75,7 @@ public final class Faults {
         pAnon = log.intern("do_anonymous_page");
         pZero = log.intern("do_anonymous_page(zero page)");
         pRead = log.intern("do_read_fault");
+        pFaultAround = log.intern("do_read_fault(fault-around)");
         pCow = log.intern("do_cow_fault");
         pShared = log.intern("do_shared_fault");
         pWpReuse = log.intern("do_wp_page(reuse)");
@@ -159,12 +161,18 @@ public final class Faults {
         return top == 0 || top == -1;
     }
 
-    /** do_kern_addr_fault from user mode: only the vsyscall gate's instruction fetches are emulated. */
+    /**
+     * do_kern_addr_fault from user mode: only instruction fetches of the vsyscall gate are emulated
+     * (emulate_vsyscall: the entries at offsets 0, 0x400 and 0x800; anything else in the page is SIGSEGV with
+     * SI_KERNEL, as the host shows).
+     */
     private int kernelAddress(Mm mm, int pid, long addr, int access) {
         Mm.Gate g = mm.gate;
         if (g != null && access == EXEC && (addr & ~0xfffL) == VSYSCALL && Long.compareUnsigned(addr, g.end()) < 0) {
-            log.append(pid, addr, access | FaultLog.ACCESS_USER, g.start(), log.intern(g.name()), 0, 0, -1, pGate);
-            return Signals.OK;
+            boolean entry = (addr & ~0xc00L) == VSYSCALL && ((addr & 0xc00L) >>> 10) < 3;
+            log.append(pid, addr, access | FaultLog.ACCESS_USER, g.start(), log.intern(g.name()), 0,
+                entry ? 0 : VmFaultResult.SIGSEGV, -1, pGate);
+            return entry ? Signals.OK : Signals.encode(Signals.SIGSEGV, Signals.SI_KERNEL);
         }
         log.append(pid, addr, access | FaultLog.ACCESS_USER, FaultLog.NO_VMA, hNone, 0, VmFaultResult.SIGSEGV, -1,
             pBadArea);
@@ -465,6 +473,20 @@ public final class Faults {
         boolean write = (flags & VmFault.FLAG_WRITE) != 0;
         long va = addr & ~0xfffL;
         long pgoff = vma.pgoff + ((va - vma.start) >>> 12);
+        if (!write && vma.ops.kind == VmOps.Kind.SHMEM) {
+            // do_read_fault: fault-around first; it may map the faulting page itself
+            outHandler = hShmem;
+            long mapped = faultAround(vma, va, pgoff);
+            if (mapped >= 0) {
+                outPath = pFaultAround;
+                outPfn = mapped;
+                return VmFaultResult.NOPAGE;
+            }
+        }
+        if (write && (vma.flags & VmFlags.SHARED) == 0) {
+            // do_cow_fault: vmf_anon_prepare comes before ->fault, so even a SIGBUS leaves an anon_vma behind
+            VmaMerge.anonVmaPrepare(vma);
+        }
         int ret = doFaultOp(vma, addr, pgoff, flags);
         if ((ret & (VmFaultResult.ERROR | VmFaultResult.NOPAGE | VmFaultResult.RETRY)) != 0) {
             outPath = (ret & VmFaultResult.ERROR) != 0 && outPath == pSigbus ? pSigbus : outPath;
@@ -474,9 +496,6 @@ public final class Faults {
         PageTable pt = vma.mm.pgd;
         long prot = Pages.pgprot(vma.flags);
         if (!write) {
-            if (vma.ops.kind == VmOps.Kind.SHMEM) {
-                faultAround(vma, va, pgoff);
-            }
             phys.incMapcount(page);
             pt.set(va, Pte.mk(page, prot));
             outPath = outPath == pSpecialPages || outPath == pSpecialFault ? outPath : pRead;
@@ -508,9 +527,9 @@ public final class Faults {
     /**
      * do_fault_around + filemap_map_pages: on a read fault of a page-cache backed VMA, map the pages of the
      * surrounding 64 KiB block (clamped to the VMA, the page table and EOF) that are already in the page cache
-     * and not mapped yet. The faulting page itself is left to the caller.
+     * and not mapped yet, the faulting page included. Returns the faulting page's PFN if it was mapped, else -1.
      */
-    private void faultAround(Vma vma, long va, long pgoff) {
+    private long faultAround(Vma vma, long va, long pgoff) {
         long pteOff = (va >>> 12) & 511;
         long vmaOff = (va - vma.start) >>> 12;
         long fromPte = Math.max(pteOff & ~(FAULT_AROUND_PAGES - 1), pteOff - Math.min(pteOff, vmaOff));
@@ -518,10 +537,8 @@ public final class Faults {
         MemFile f = vma.file;
         PageTable pt = vma.mm.pgd;
         long prot = Pages.pgprot(vma.flags);
+        long self = -1;
         for (long i = fromPte; i <= toPte; i++) {
-            if (i == pteOff) {
-                continue;
-            }
             long a = va + ((i - pteOff) << 12);
             long idx = pgoff + (i - pteOff);
             if (idx < 0 || idx >= f.sizePages() || pt.get(a) != 0) {
@@ -533,8 +550,12 @@ public final class Faults {
             }
             phys.get(pfn);
             phys.incMapcount(pfn);
-            pt.set(a, Pte.mk(pfn, prot) & ~Pte.ACCESSED);
+            pt.set(a, i == pteOff ? Pte.mk(pfn, prot) : Pte.mk(pfn, prot) & ~Pte.ACCESSED);
+            if (i == pteOff) {
+                self = pfn;
+            }
         }
+        return self;
     }
 
     /** __do_fault: the VMA's ->fault; on success k.ctx.page holds a referenced page. */
@@ -563,7 +584,7 @@ public final class Faults {
     }
 
     /** find_or_create the page-cache page of a file (memfd pages start with 'A' + index). */
-    long pageCachePage(MemFile f, long index) {
+    public long pageCachePage(MemFile f, long index) {
         long pfn = f.cachedPfn(index);
         if (pfn < 0) {
             pfn = phys.alloc(PhysMem.KIND_FILE);

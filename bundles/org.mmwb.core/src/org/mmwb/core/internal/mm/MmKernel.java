@@ -33,6 +33,13 @@ public final class MmKernel {
     /** Whether the task is in a time namespace (vvar's timens page). */
     public boolean timeNamespace;
 
+    private int nextIno = 1000;
+
+    /** An inode number for a new shmem/memfd file of this kernel. */
+    public int nextIno() {
+        return nextIno++;
+    }
+
     public MmKernel(long faultLogLimit) {
         this.log = new FaultLog(faultLogLimit);
         this.faults = new Faults(this);

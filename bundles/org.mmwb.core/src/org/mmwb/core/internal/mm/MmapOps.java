@@ -292,7 +292,7 @@ public final class MmapOps {
                 vma.file = file;
                 vma.ops = VmOps.SHMEM;
             } else if ((vmFlags & VmFlags.SHARED) != 0) {
-                vma.file = MemFile.devZero(len);
+                vma.file = MemFile.devZero(len, mm.k.nextIno());
                 vma.ops = VmOps.SHMEM;
             }
             mm.link(vma);

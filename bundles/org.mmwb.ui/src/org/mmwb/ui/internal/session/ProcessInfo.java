@@ -37,9 +37,11 @@ public record ProcessInfo(int pid, int parentPid, boolean alive, List<VmaRow> vm
         return null;
     }
 
-    /** Label of the process node: "pid 2 (child of 1)". */
+    /** Label of the process node: "pid 2 (child of 1)", "pid 3 (exited)". */
     public String label() {
-        String s = "pid " + pid + (parentPid > 0 ? " (child of " + parentPid + ")" : "");
-        return alive ? s : s + " [exited]";
+        if (!alive) {
+            return "pid " + pid + " (exited)";
+        }
+        return "pid " + pid + (parentPid > 0 ? " (child of " + parentPid + ")" : "");
     }
 }

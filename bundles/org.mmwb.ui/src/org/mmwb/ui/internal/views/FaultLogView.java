@@ -1,9 +1,51 @@
 package org.mmwb.ui.internal.views;
 
-/** Placeholder until the simulation session exists: Every page fault of the simulation: address, access, VMA, handler, relative pgoff, VM_FAULT_* result and PFN. */
-public final class FaultLogView extends PlaceholderView {
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.ui.internal.session.SessionState;
+import org.mmwb.ui.internal.widgets.faultlog.FaultLogTable;
+
+/**
+ * Fault Log: every fault of the session in a windowed virtual table that stays fast with millions of rows, with
+ * filters by process, VMA, result and handler. Its selection is a {@code FaultRef}, which the Address Space,
+ * Page Tables and Address Map views follow.
+ */
+public final class FaultLogView extends SessionView {
+
+    private FaultLogTable table;
+
     @Override
-    protected String purpose() {
-        return "Every page fault of the simulation: address, access, VMA, handler, relative pgoff, VM_FAULT_* result and PFN.";
+    protected void createControls(Composite parent) {
+        parent.setLayout(new FillLayout());
+        table = new FaultLogTable(parent, SWT.NONE);
+        getSite().setSelectionProvider(table);
+    }
+
+    @Override
+    protected void show(SessionState state) {
+        FaultLog log = state.faultLog();
+        if (log != table.getInput()) {
+            table.setInput(log);
+        } else {
+            table.refresh();
+        }
+        setContentDescription(log == null ? "" : String.format("%,d faults", log.size()));
+    }
+
+    /** The table (for tests). */
+    public FaultLogTable getTable() {
+        return table;
+    }
+
+    @Override
+    protected boolean isDisposed() {
+        return table == null || table.isDisposed();
+    }
+
+    @Override
+    public void setFocus() {
+        table.setFocus();
     }
 }

@@ -1,9 +1,149 @@
 package org.mmwb.ui.internal.views;
 
-/** Placeholder until the simulation session exists: The populated levels of the x86-64 page tables (PGD, P4D, PUD, PMD, PTE) with raw entries, decoded bits and PFNs. */
-public final class PageTablesView extends PlaceholderView {
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IWorkbenchPart;
+import org.mmwb.core.internal.pgtable.PageTable;
+import org.mmwb.ui.internal.session.EngineAccess;
+import org.mmwb.ui.internal.session.ProcessInfo;
+import org.mmwb.ui.internal.session.PteItem;
+import org.mmwb.ui.internal.session.SessionState;
+import org.mmwb.ui.internal.session.VmaRow;
+import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
+import org.mmwb.ui.internal.widgets.pgtable.PageTableTree;
+import org.mmwb.ui.internal.widgets.pgtable.PtEntry;
+
+/**
+ * Page Tables: the populated levels of one process's page tables as a lazy tree, with "go to address" walking one
+ * address like crash's {@code vtop}. A fault or VMA selected elsewhere walks its address here.
+ */
+public final class PageTablesView extends SessionView {
+
+    private Combo process;
+    private Label note;
+    private PageTableTree tree;
+    private final List<Integer> pids = new ArrayList<>();
+    private int pid = 1;
+    private PageTable table;
+    private final SelectionRelay relay = new SelectionRelay();
+
     @Override
-    protected String purpose() {
-        return "The populated levels of the x86-64 page tables (PGD, P4D, PUD, PMD, PTE) with raw entries, decoded bits and PFNs.";
+    protected void createControls(Composite parent) {
+        GridLayout gl = new GridLayout(3, false);
+        gl.marginWidth = 4;
+        gl.marginHeight = 4;
+        parent.setLayout(gl);
+        new Label(parent, SWT.NONE).setText("Process:");
+        process = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        process.addListener(SWT.Selection, e -> {
+            int i = process.getSelectionIndex();
+            if (i >= 0 && i < pids.size()) {
+                showPid(pids.get(i));
+            }
+        });
+        note = new Label(parent, SWT.NONE);
+        note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        tree = new PageTableTree(parent, SWT.NONE);
+        tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        tree.addEntryListener(e -> relay.fire(item(e)));
+        getSite().setSelectionProvider(relay);
+    }
+
+    private PteItem item(PtEntry e) {
+        if (e == null || table == null) {
+            return null;
+        }
+        int levels = table.levels();
+        int shift = 12 + 9 * (levels - 1 - e.depth());
+        return new PteItem(pid, e, table.levelName(e.depth()).toUpperCase(), tree.rawEntry(e), shift);
+    }
+
+    @Override
+    protected void show(SessionState state) {
+        pids.clear();
+        process.removeAll();
+        for (ProcessInfo p : state.processes()) {
+            if (p.alive()) {
+                pids.add(p.pid());
+                process.add("pid " + p.pid());
+            }
+        }
+        if (!pids.contains(pid) && !pids.isEmpty()) {
+            pid = pids.get(0);
+        }
+        process.select(pids.indexOf(pid));
+        process.getParent().layout(true);
+        showPid(pid);
+    }
+
+    private void showPid(int p) {
+        pid = p;
+        process.select(pids.indexOf(p));
+        SessionState s = shown();
+        table = EngineAccess.pageTable(s.task(p));
+        if (table == null) {
+            note.setText(s.kernel() == null && !s.processes().isEmpty()
+                    ? "Imported session: no page tables (the VMAs' pagemap letters show page states)" : "");
+        } else {
+            note.setText(table.levels() + "-level paging");
+        }
+        tree.setInput(table);
+    }
+
+    /** Walks {@code va} of process {@code p} like crash's vtop; returns the deepest entry met. */
+    public PtEntry goToAddress(int p, long va) {
+        if (p != pid && pids.contains(p)) {
+            showPid(p);
+        }
+        PtEntry e = tree.revealAddress(va);
+        relay.setSelection(e == null ? null : new org.eclipse.jface.viewers.StructuredSelection(item(e)));
+        return e;
+    }
+
+    @Override
+    protected void linkedSelection(IWorkbenchPart part, Object element) {
+        if (element instanceof FaultRef f) {
+            goToAddress(f.pid(), f.address());
+        } else if (element instanceof VmaRow v && !v.gate()) {
+            goToAddress(v.pid(), firstResident(v));
+        }
+    }
+
+    /** The first present page of a VMA (its start when none is), so that the walk shows a frame if any. */
+    private static long firstResident(VmaRow v) {
+        String pages = v.pages();
+        for (int i = 0; i < pages.length(); i++) {
+            if (pages.charAt(i) != '.') {
+                return v.start() + ((long) i << 12);
+            }
+        }
+        return v.start();
+    }
+
+    /** The tree (for tests). */
+    public PageTableTree getTree() {
+        return tree;
+    }
+
+    /** The process shown. */
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    protected boolean isDisposed() {
+        return tree == null || tree.isDisposed();
+    }
+
+    @Override
+    public void setFocus() {
+        tree.setFocus();
     }
 }

@@ -473,7 +473,14 @@ public final class AddressMapCanvas extends Canvas {
         String label = "\u22ee  unmapped " + Sizes.human(s.end() - s.start())
                 + (crossesUser ? ", non-canonical hole and kernel half" : "") + "  \u22ee";
         int tw = gc.textExtent(label).x;
-        gc.drawText(label, boxX + (boxW - tw) / 2, y + (h - line) / 2, true);
+        if (tw > boxW - 24) { // a narrow map: the short label, never over the address column
+            label = "\u22ee " + Sizes.human(s.end() - s.start()) + (crossesUser ? " hole" : "") + " \u22ee";
+            tw = gc.textExtent(label).x;
+        }
+        Rectangle clip = gc.getClipping();
+        gc.setClipping(clip.intersection(new Rectangle(boxX + 8, y, Math.max(0, boxW - 16), h)));
+        gc.drawText(label, boxX + Math.max(8, (boxW - tw) / 2), y + (h - line) / 2, true);
+        gc.setClipping(clip);
     }
 
     private static void zigzag(GC gc, int x, int y, int w) {

@@ -112,6 +112,14 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
             if (table.getTopIndex() != 0) {
                 table.setTopIndex(0);
             }
+            // a resize while the view was hidden or being laid out can leave the window short of rows
+            if (visibleRows() != fullRows) {
+                getDisplay().asyncExec(() -> {
+                    if (!isDisposed()) {
+                        resized();
+                    }
+                });
+            }
         });
         viewer.setInput(this);
         updateStatus();
@@ -308,6 +316,12 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
                 }
 
                 @Override
+                public org.eclipse.swt.graphics.Font getFont(Object element) {
+                    // per cell: the workbench's CSS may restyle the table's own font after it was measured
+                    return JFaceResources.getTextFont();
+                }
+
+                @Override
                 public Color getForeground(Object element) {
                     long seq = (Long) element;
                     if (c == FaultColumn.RESULT && live(seq) && (log.result(seq) & VmFaultResult.ERROR) != 0) {
@@ -327,7 +341,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     private void sizeColumns() {
         GC gc = new GC(table);
         try {
-            gc.setFont(table.getFont());
+            gc.setFont(JFaceResources.getTextFont());
             int pad = gc.textExtent("MM").x;
             for (FaultColumn c : FaultColumn.values()) {
                 String sample = c.sample();
@@ -346,10 +360,14 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
         }
     }
 
-    private void resized() {
+    private int visibleRows() {
         int itemHeight = table.getItemHeight();
         int h = table.getClientArea().height - table.getHeaderHeight();
-        int rows = Math.max(1, h / Math.max(1, itemHeight));
+        return Math.max(1, h / Math.max(1, itemHeight));
+    }
+
+    private void resized() {
+        int rows = visibleRows();
         if (rows != fullRows) {
             fullRows = rows;
             showWindow();

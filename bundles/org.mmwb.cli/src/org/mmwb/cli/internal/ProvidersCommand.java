@@ -1,0 +1,176 @@
+package org.mmwb.cli.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.mmwb.core.internal.registry.Problem;
+import org.mmwb.core.internal.registry.ProfileContribution;
+import org.mmwb.core.internal.registry.ProviderCatalog;
+import org.mmwb.core.internal.registry.RegisteredProvider;
+import org.mmwb.core.internal.registry.SpecialMappingRegistry;
+import org.mmwb.core.mm.Kernel;
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.core.mm.Placement;
+import org.mmwb.core.mm.SpecialMapping;
+
+/**
+ * {@code providers [--json]}: every special-mapping provider of the extension registry with its name, id,
+ * contributing bundle, profiles, placement, size, and which of pages / fault / mremap / close its mapping uses;
+ * then the kernel profiles, and every contribution that was skipped or repaired (exit code 1 when there are
+ * errors, so CI notices a broken plugin).
+ */
+final class ProvidersCommand implements Command {
+
+    /** One row of the listing. */
+    private record Row(String name, String id, String bundle, String profiles, String placement, int size,
+            String uses, String implClass) {
+    }
+
+    @Override
+    public String name() {
+        return "providers";
+    }
+
+    @Override
+    public String synopsis() {
+        return "[--json]   list the special-mapping providers (built-in and from plugins) and the kernel profiles";
+    }
+
+    @Override
+    public int run(String[] argv, CliIO io) {
+        Args args = Args.parse("providers", argv, Set.of("--json", "--help"), Set.of(), io);
+        if (args.has("--help")) {
+            io.out().println("usage: mmwb providers " + synopsis());
+            return Cli.OK;
+        }
+        if (!args.positional().isEmpty()) {
+            return io.fail(Cli.USAGE, "providers: takes no arguments (usage: mmwb providers [--json])");
+        }
+        ProviderCatalog catalog = SpecialMappingRegistry.catalog();
+        List<Row> rows = rows(catalog);
+        List<Problem> problems = catalog.problems();
+        if (args.has("--json")) {
+            io.out().println(json(catalog, rows, problems));
+        } else {
+            text(io, catalog, rows, problems);
+        }
+        return problems.stream().anyMatch(Problem::error) ? Cli.FAILURE : Cli.OK;
+    }
+
+    private static List<Row> rows(ProviderCatalog catalog) {
+        List<Row> rows = new ArrayList<>();
+        for (RegisteredProvider p : catalog.providers()) {
+            String profiles = p.profiles().isEmpty() ? "*" : String.join(",", p.profiles().stream().sorted().toList());
+            rows.add(new Row(p.name(), p.id(), p.contributor(), profiles, placement(p.placement()), p.pages(),
+                    uses(catalog, p), p.implementation().getClass().getName()));
+        }
+        return rows;
+    }
+
+    private static String placement(Placement pl) {
+        return switch (pl.kind()) {
+            case TOP_DOWN -> "exec";
+            case AFTER -> "exec after " + pl.after();
+            case FIXED -> String.format("exec at 0x%x", pl.address());
+            case GATE -> String.format("gate at 0x%x", pl.address());
+            case ON_REQUEST -> "request";
+        };
+    }
+
+    /** Which callbacks the mapping has: made in a throw-away kernel of one of its profiles. */
+    private static String uses(ProviderCatalog catalog, RegisteredProvider p) {
+        if (p.placement().kind() == Placement.Kind.GATE) {
+            return "gate";
+        }
+        for (ProfileContribution prof : catalog.profiles()) {
+            if (!catalog.providers(prof.id()).contains(p)) {
+                continue;
+            }
+            KernelProfile k = catalog.profile(prof.id());
+            SpecialMapping sm = new Kernel(k).specialMapping(p.name());
+            if (sm == null) {
+                return "(create failed)";
+            }
+            List<String> u = new ArrayList<>();
+            if (sm.pageCount() > 0) {
+                u.add("pages");
+            }
+            if (sm.fault() != null) {
+                u.add("fault");
+            }
+            if (sm.mremap() != null) {
+                u.add("mremap");
+            }
+            if (sm.close() != null) {
+                u.add("close");
+            }
+            return String.join(",", u);
+        }
+        return "(in no declared profile)";
+    }
+
+    private static void text(CliIO io, ProviderCatalog catalog, List<Row> rows, List<Problem> problems) {
+        String fmt = "%-14s %-26s %-26s %-24s %-32s %5s  %s%n";
+        io.out().printf(fmt, "NAME", "ID", "BUNDLE", "PROFILES", "PLACEMENT", "PAGES", "USES");
+        for (Row r : rows) {
+            io.out().printf(fmt, r.name(), r.id(), r.bundle(), r.profiles(), r.placement(), r.size(), r.uses());
+        }
+        io.out().println();
+        io.out().println("kernel profiles:");
+        for (ProfileContribution p : catalog.profiles()) {
+            List<String> names = catalog.providers(p.id()).stream().map(RegisteredProvider::name).toList();
+            io.out().printf("  %-14s %-26s %s: %s%n", p.id(), p.bundle(), p.description(), String.join(" ", names));
+        }
+        if (!problems.isEmpty()) {
+            io.out().println();
+            io.out().println("problems:");
+            for (Problem p : problems) {
+                io.out().println("  " + (p.error() ? "error: " : "warning: ") + p);
+            }
+        }
+    }
+
+    private static String json(ProviderCatalog catalog, List<Row> rows, List<Problem> problems) {
+        JsonObject o = new JsonObject();
+        JsonArray a = new JsonArray();
+        for (Row r : rows) {
+            JsonObject j = new JsonObject();
+            j.addProperty("name", r.name());
+            j.addProperty("id", r.id());
+            j.addProperty("bundle", r.bundle());
+            j.addProperty("class", r.implClass());
+            j.addProperty("profiles", r.profiles());
+            j.addProperty("placement", r.placement());
+            j.addProperty("pages", r.size());
+            j.addProperty("uses", r.uses());
+            a.add(j);
+        }
+        o.add("providers", a);
+        JsonArray ps = new JsonArray();
+        for (ProfileContribution p : catalog.profiles()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("id", p.id());
+            j.addProperty("bundle", p.bundle());
+            JsonArray names = new JsonArray();
+            catalog.providers(p.id()).forEach(x -> names.add(x.name()));
+            j.add("mappings", names);
+            ps.add(j);
+        }
+        o.add("profiles", ps);
+        JsonArray pr = new JsonArray();
+        for (Problem p : problems) {
+            JsonObject j = new JsonObject();
+            j.addProperty("bundle", p.bundle());
+            j.addProperty("severity", p.error() ? "error" : "warning");
+            j.addProperty("message", p.message() + (p.cause() == null ? "" : " (" + p.cause() + ")"));
+            pr.add(j);
+        }
+        o.add("problems", pr);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
+    }
+}

@@ -1,0 +1,42 @@
+package org.mmwb.ui.tests.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.junit.jupiter.api.Test;
+import org.mmwb.ui.internal.ViewIds;
+import org.mmwb.ui.internal.session.Samples;
+import org.mmwb.ui.internal.views.SpecialMappingsView;
+import org.mmwb.ui.tests.Screenshots;
+
+/** Special Mappings: the providers of x86_64-6.18 with their callbacks and contributors. */
+class SpecialMappingsViewTest {
+
+    @Test
+    void listsTheProfilesProviders() throws Exception {
+        IWorkbenchPage page = Fixture.page();
+        SpecialMappingsView view = Fixture.show(page, ViewIds.SPECIAL_MAPPINGS);
+        Fixture.openSample(Samples.DEFAULT);
+        Table t = view.getViewer().getTable();
+        List<String> names = new ArrayList<>();
+        for (TableItem i : t.getItems()) {
+            names.add(i.getText(0));
+        }
+        assertEquals(List.of("[vvar]", "[vvar_vclock]", "[vdso]", "[vsyscall]"), names);
+        assertEquals("4", t.getItem(0).getText(1));
+        assertTrue(t.getItem(0).getText(2).contains(".fault"), "[vvar] has a .fault handler: " + t.getItem(0).getText(2));
+        assertTrue(t.getItem(2).getText(2).contains("pages[2]"), "[vdso] has a pages array: " + t.getItem(2).getText(2));
+        assertTrue(t.getItem(2).getText(2).contains(".mremap"), "[vdso] has .mremap");
+        assertTrue(t.getItem(3).getText(2).startsWith("gate"), "[vsyscall] is a gate area");
+        for (TableItem i : t.getItems()) {
+            assertTrue(!i.getText(5).isEmpty(), "contributor of " + i.getText(0));
+        }
+        Screenshots.take(page.getWorkbenchWindow().getShell(), "special-mappings");
+    }
+}

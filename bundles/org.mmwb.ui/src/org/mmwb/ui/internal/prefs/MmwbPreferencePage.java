@@ -1,0 +1,52 @@
+package org.mmwb.ui.internal.prefs;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.ComboFieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.RadioGroupFieldEditor;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.mmwb.ui.internal.session.Profiles;
+
+/**
+ * Window > Preferences > mmwb: the kernel profile and paging levels of scenarios without a {@code kernel} line, and
+ * how many faults the fault log keeps. Applies to the next run.
+ */
+public final class MmwbPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+    public MmwbPreferencePage() {
+        super(GRID);
+        ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, Prefs.NODE);
+        store.setDefault(Prefs.DEFAULT_PROFILE, Prefs.DEFAULT_PROFILE_VALUE);
+        store.setDefault(Prefs.LEVELS, Prefs.LEVELS_VALUE);
+        store.setDefault(Prefs.FAULT_LOG_LIMIT, (int) Prefs.FAULT_LOG_LIMIT_VALUE);
+        setPreferenceStore(store);
+        setDescription("Settings for scenarios without a 'kernel' line, used from the next Run.");
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        List<String> names = Profiles.names();
+        String[][] profiles = new String[names.size()][];
+        for (int i = 0; i < names.size(); i++) {
+            profiles[i] = new String[] {names.get(i), names.get(i)};
+        }
+        addField(new ComboFieldEditor(Prefs.DEFAULT_PROFILE, "Default kernel &profile:", profiles,
+                getFieldEditorParent()));
+        addField(new RadioGroupFieldEditor(Prefs.LEVELS, "Paging &levels", 1,
+                new String[][] {{"4-level (48-bit addresses)", "4"}, {"5-level (57-bit addresses, LA57)", "5"}},
+                getFieldEditorParent(), true));
+        IntegerFieldEditor limit = new IntegerFieldEditor(Prefs.FAULT_LOG_LIMIT, "Fault log &limit (faults kept):",
+                getFieldEditorParent(), 10);
+        limit.setValidRange(1000, Integer.MAX_VALUE);
+        addField(limit);
+    }
+}

@@ -1,0 +1,138 @@
+package org.mmwb.ui.internal.props;
+
+import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmFlags;
+import org.mmwb.ui.internal.session.ProcessInfo;
+import org.mmwb.ui.internal.session.ProviderItem;
+import org.mmwb.ui.internal.session.PteItem;
+import org.mmwb.ui.internal.session.Session;
+import org.mmwb.ui.internal.session.VmaRow;
+import org.mmwb.ui.internal.widgets.addrmap.Sizes;
+import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
+
+/**
+ * Adapts the views' elements (VMA, page-table entry, fault, provider, process) to {@link IPropertySource} for the
+ * Properties view; registered in plugin.xml.
+ */
+public final class MmwbAdapterFactory implements IAdapterFactory {
+
+    @Override
+    public <T> T getAdapter(Object o, Class<T> type) {
+        if (type != IPropertySource.class) {
+            return null;
+        }
+        Props p = switch (o) {
+            case VmaRow v -> vma(v);
+            case PteItem e -> pte(e);
+            case FaultRef f -> fault(f, Session.get().state().faultLog());
+            case ProviderItem i -> provider(i);
+            case ProcessInfo pi -> process(pi);
+            default -> null;
+        };
+        return type.cast(p);
+    }
+
+    @Override
+    public Class<?>[] getAdapterList() {
+        return new Class<?>[] {IPropertySource.class};
+    }
+
+    /** Properties of a VMA. */
+    public static Props vma(VmaRow v) {
+        Props p = new Props()
+                .add("VMA", "name", v.displayName())
+                .add("VMA", "pid", v.pid())
+                .add("VMA", "vm_start", Sizes.hex(v.start()))
+                .add("VMA", "vm_end", Sizes.hex(v.end()))
+                .add("VMA", "size", Sizes.human(v.size()) + " (" + (v.size() >>> 12) + " pages)")
+                .add("VMA", "perms", v.perms())
+                .add("VMA", "offset", Sizes.hex(v.offset()))
+                .add("VMA", "VmFlags", String.join(" ", v.flags()))
+                .add("VMA", "vm_flags", v.vmFlags() < 0 ? "(imported: mnemonics only)" : Sizes.hex(v.vmFlags()))
+                .add("VMA", "kind", v.kind().label());
+        if (v.vmFlags() >= 0) {
+            p.add("VMA", "VM_IO | VM_PFNMAP", (v.vmFlags() & (VmFlags.IO | VmFlags.PFNMAP)) != 0 ? "yes" : "no");
+        }
+        p.add("Pages", "Rss", Sizes.human(v.residentPages() << 12))
+                .add("Pages", "pagemap", v.pages())
+                .add("Pages", "legend", ". not present, Z zero page, A anon, a anon shared after fork, F file, G guard");
+        if (v.isSpecial()) {
+            p.add("Special mapping", "provider", v.provider().isEmpty() ? "(gate area)" : v.provider())
+                    .add("Special mapping", "gate area", v.gate() ? "yes (not in the VMA tree)" : "no");
+        }
+        return p;
+    }
+
+    /** Properties of a page-table entry. */
+    public static Props pte(PteItem e) {
+        return new Props()
+                .add("Entry", "level", e.level())
+                .add("Entry", "index", e.entry().index())
+                .add("Entry", "pid", e.pid())
+                .add("Entry", "VA range", Sizes.hex(e.entry().va()) + "\u2013" + Sizes.hex(e.entry().va()
+                        + (1L << e.spanShift())))
+                .add("Entry", "maps", Sizes.human(1L << e.spanShift()))
+                .add("Entry", "raw", String.format("0x%016x", e.raw()))
+                .add("Entry", "decoded", e.decoded())
+                .add("Entry", "PFN", e.pfn() < 0 ? "none" : Sizes.hex(e.pfn()));
+    }
+
+    /** Properties of a fault of the session's log (the log may have dropped it). */
+    public static Props fault(FaultRef f, FaultLog log) {
+        Props p = new Props()
+                .add("Fault", "seq", f.seq())
+                .add("Fault", "pid", f.pid())
+                .add("Fault", "address", Sizes.hex(f.address()))
+                .add("Fault", "VMA", f.hasVma() ? Sizes.hex(f.vmaStart()) : "none (bad_area)");
+        if (log != null && f.seq() >= log.firstSeq() && f.seq() < log.nextSeq()) {
+            long s = f.seq();
+            p.add("Fault", "access", FaultLog.accessName(log.access(s)))
+                    .add("Fault", "handler", log.name(log.handler(s)))
+                    .add("Fault", "path", log.name(log.path(s)))
+                    .add("Fault", "pgoff", log.pgoff(s))
+                    .add("Fault", "result", VmFaultResult.describe(log.result(s)))
+                    .add("Fault", "PFN", log.pfn(s) == FaultLog.NO_PFN ? "none" : Sizes.hex(log.pfn(s)));
+            var kernel = Session.get().state().kernel();
+            if (kernel != null && kernel.faultLog() == log) {
+                String reason = kernel.fault(s).reason();
+                if (reason != null) {
+                    p.add("Fault", "handler failure", reason);
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Properties of a special-mapping provider. */
+    public static Props provider(ProviderItem i) {
+        return new Props()
+                .add("Provider", "name", i.provider().name())
+                .add("Provider", "pages", i.provider().pages())
+                .add("Provider", "vm_flags", VmFlags.smapsLine(i.provider().vmFlags()))
+                .add("Provider", "placement", i.placement())
+                .add("Provider", "profiles", i.profiles())
+                .add("Provider", "callbacks", i.callbacks())
+                .add("Provider", "contributor", i.provider().contributor())
+                .add("Provider", "legacy vmops", i.provider().legacy() ? "yes" : "no");
+    }
+
+    /** Properties of a process. */
+    public static Props process(ProcessInfo pi) {
+        long rss = 0;
+        long total = 0;
+        for (VmaRow v : pi.vmas()) {
+            rss += v.residentPages();
+            total += v.gate() ? 0 : v.size();
+        }
+        return new Props()
+                .add("Process", "pid", pi.pid())
+                .add("Process", "parent", pi.parentPid() == 0 ? "-" : pi.parentPid())
+                .add("Process", "alive", pi.alive() ? "yes" : "no (exited)")
+                .add("Process", "map_count", pi.vmas().stream().filter(v -> !v.gate()).count())
+                .add("Process", "total_vm", Sizes.human(total))
+                .add("Process", "Rss", Sizes.human(rss << 12));
+    }
+}

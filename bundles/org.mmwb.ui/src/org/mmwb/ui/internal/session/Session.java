@@ -1,0 +1,385 @@
+package org.mmwb.ui.internal.session;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.scenario.Diagnostic;
+import org.mmwb.scenario.Op;
+import org.mmwb.scenario.OpRecord;
+import org.mmwb.scenario.ParseResult;
+import org.mmwb.scenario.ReportFormatException;
+import org.mmwb.scenario.ReportJson;
+import org.mmwb.scenario.RunReport;
+import org.mmwb.scenario.Scenario;
+import org.mmwb.scenario.ScenarioParser;
+import org.mmwb.scenario.ScenarioRunner;
+import org.mmwb.scenario.ScenarioRunner.Execution;
+import org.mmwb.scenario.sim.SimulatorTarget;
+import org.mmwb.ui.internal.prefs.Prefs;
+
+/**
+ * The workbench's simulation session, which every view observes: a scenario (from a .mms file, a bundled sample or
+ * the editor) replayed on the simulator up to a step, or a read-only imported report.
+ *
+ * <p>Replay is deterministic, so "go to step N" (Step Back, Reset, the slider, Run) builds a fresh simulator and
+ * runs the first N operations in a {@link Job} with progress and cancel; the views keep showing the previous state
+ * until the new one is published. Step runs one operation of the published simulator on the UI thread. All public
+ * methods are called on the UI thread; listeners are notified there.
+ */
+public final class Session {
+
+    /** Told about every new state, on the UI thread. */
+    @FunctionalInterface
+    public interface Listener {
+        /** The session has a new state. */
+        void changed(SessionState state);
+    }
+
+    /** Job family of replay jobs (to join or cancel them). */
+    public static final Object JOB_FAMILY = Session.class;
+
+    private static Session instance;
+
+    private final Executor ui;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final PluginFailures failures = new PluginFailures();
+    private SessionState state = SessionState.EMPTY;
+    private Scenario scenario;
+    private String text = "";
+    private Path path;
+    private SimulatorTarget target;
+    private Execution exec;
+    private Job job;
+
+    /** A session whose listeners run through {@code ui} (the display's asyncExec in the workbench). */
+    public Session(Executor ui) {
+        this.ui = ui;
+    }
+
+    /** The workbench's session. */
+    public static synchronized Session get() {
+        if (instance == null) {
+            Display d = Display.getDefault();
+            instance = new Session(r -> {
+                if (!d.isDisposed()) {
+                    d.asyncExec(r);
+                }
+            });
+        }
+        return instance;
+    }
+
+    /** The state the views show. */
+    public SessionState state() {
+        return state;
+    }
+
+    /** The scenario being replayed, or null. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The scenario's text ("" for imported sessions). */
+    public String text() {
+        return text;
+    }
+
+    /** The file the session came from, or null (sample, editor buffer). */
+    public Path path() {
+        return path;
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    /** Whether a replay job runs. */
+    public boolean isBusy() {
+        return job != null;
+    }
+
+    /** The running replay job, or null. */
+    public Job job() {
+        return job;
+    }
+
+    /** Whether Run/Step/Step Back apply (a scenario is open and the session is not an import). */
+    public boolean canStep() {
+        return scenario != null && !state.readOnly();
+    }
+
+    // ------------------------------------------------------------------------------------------------ opening
+
+    /**
+     * Opens a file: a {@code .json} report read-only, anything else as a .mms scenario, run to its end.
+     * Problems (unreadable file, parse errors) become the status line, never exceptions.
+     *
+     * @return the parser's diagnostics (empty when the file opened)
+     */
+    public List<Diagnostic> open(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (name.endsWith(".json")) {
+            importReport(file);
+            return List.of();
+        }
+        try {
+            return openScenario(name, Files.readString(file, StandardCharsets.UTF_8), file);
+        } catch (IOException | RuntimeException e) {
+            List<Diagnostic> d = List.of(new Diagnostic(name, 0, 0, "cannot read: " + e.getMessage()));
+            publish(new SessionState(name, true, null, null, List.of(), List.of(), 0, 0,
+                    "Cannot read " + file + ": " + e.getMessage(), false));
+            return d;
+        }
+    }
+
+    /**
+     * Opens scenario text and runs it to its end. A malformed scenario runs nothing: the state says where the
+     * first error is and the diagnostics are returned (the editor shows them as annotations).
+     */
+    public List<Diagnostic> openScenario(String title, String source, Path file) {
+        cancel();
+        ParseResult r = new ScenarioParser().parse(title, source);
+        this.text = source;
+        this.path = file;
+        failures.reset();
+        if (!r.ok()) {
+            scenario = null;
+            target = null;
+            exec = null;
+            Diagnostic first = r.diagnostics().get(0);
+            publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0,
+                    first + (r.diagnostics().size() > 1 ? "  (+" + (r.diagnostics().size() - 1) + " more)" : "")
+                            + " - nothing ran", false));
+            return r.diagnostics();
+        }
+        scenario = withPreferences(r.scenario(), source);
+        goTo(scenario.ops().size());
+        return List.of();
+    }
+
+    /** Opens a JSON report (./mmwb run --json, ./mmwb import PID) read-only. */
+    public void importReport(Path file) {
+        cancel();
+        String title = String.valueOf(file.getFileName());
+        scenario = null;
+        target = null;
+        exec = null;
+        text = "";
+        path = file;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            RunReport report = ReportJson.read(in);
+            publish(ImportedSession.state(title, report));
+        } catch (IOException | ReportFormatException | RuntimeException e) {
+            publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0,
+                    "Cannot import " + file + ": " + e.getMessage(), false));
+        }
+    }
+
+    /** Without a {@code kernel} line the preferences choose the profile and paging levels. */
+    static Scenario withPreferences(Scenario s, String source) {
+        if (hasKernelLine(source)) {
+            return s;
+        }
+        Prefs.Values p = Prefs.current();
+        org.mmwb.scenario.KernelProfile profile = org.mmwb.scenario.KernelProfile.byName(p.profile());
+        if (profile == null) {
+            return s;
+        }
+        int levels = Math.min(p.levels(), profile.maxLevels());
+        return new Scenario(s.fileName(), profile, levels, s.ops());
+    }
+
+    static boolean hasKernelLine(String source) {
+        for (String line : source.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            return t.startsWith("kernel ") || t.equals("kernel");
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------ stepping
+
+    /** Runs to the end. */
+    public void run() {
+        if (scenario != null) {
+            goTo(scenario.ops().size());
+        }
+    }
+
+    /** Runs one more operation on the published simulator (UI thread; one operation is quick). */
+    public void step() {
+        if (!canStep() || isBusy()) {
+            return;
+        }
+        if (exec == null) {
+            goTo(1);
+            return;
+        }
+        if (exec.hasNext()) {
+            exec.step();
+            publishRun(target, exec);
+        }
+    }
+
+    /** Goes back one operation: replays the scenario to the previous step. */
+    public void stepBack() {
+        if (canStep() && state.position() > 0) {
+            goTo(state.position() - 1);
+        }
+    }
+
+    /** Back to the freshly exec'd process: no operation run. */
+    public void reset() {
+        if (canStep()) {
+            goTo(0);
+        }
+    }
+
+    /** Replays the scenario on a fresh simulator up to step {@code n} (clamped), in a cancellable job. */
+    public void goTo(int n) {
+        if (scenario == null) {
+            return;
+        }
+        cancel();
+        Scenario s = scenario;
+        int steps = Math.max(0, Math.min(n, s.ops().size()));
+        Job[] self = new Job[1];
+        self[0] = new Job("Running " + s.fileName() + " to step " + steps) {
+            @Override
+            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                SubMonitor sub = SubMonitor.convert(monitor, steps);
+                SimulatorTarget t;
+                try {
+                    t = open(s);
+                } catch (RuntimeException e) {
+                    ui.execute(() -> finishFailed(self[0], s.fileName() + ": " + e.getMessage()));
+                    return Status.OK_STATUS;
+                }
+                Execution e = ScenarioRunner.start(s, t);
+                try {
+                    while (e.position() < steps && e.hasNext()) {
+                        if (sub.isCanceled()) {
+                            throw new OperationCanceledException();
+                        }
+                        Op op = e.peek();
+                        sub.subTask("line " + op.line() + ": " + op.name());
+                        e.step();
+                        sub.worked(1);
+                    }
+                } catch (OperationCanceledException c) {
+                    ui.execute(() -> finishFailed(self[0], "Cancelled at step " + e.position() + " of " + steps));
+                    return Status.CANCEL_STATUS;
+                }
+                SessionState built = build(s, t, e);
+                ui.execute(() -> {
+                    if (job == self[0]) {
+                        job = null;
+                        target = t;
+                        exec = e;
+                        publish(built);
+                        failures.check(t.kernel());
+                    }
+                });
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == JOB_FAMILY;
+            }
+        };
+        job = self[0];
+        job.setUser(steps > 0);
+        publish(state.withBusy(true).withStatus("Running " + s.fileName() + " to step " + steps + " ..."));
+        job.schedule();
+    }
+
+    private void finishFailed(Job j, String message) {
+        if (job == j) {
+            job = null;
+            publish(state.withBusy(false).withStatus(message));
+        }
+    }
+
+    /** Cancels a running replay (the previous state stays). */
+    public void cancel() {
+        Job j = job;
+        if (j != null) {
+            job = null;
+            j.cancel();
+            publish(state.withBusy(false));
+        }
+    }
+
+    /** A simulator for the scenario's profile and levels. */
+    static SimulatorTarget open(Scenario s) {
+        // The fault log limit preference needs a SimulatorTarget constructor taking it (asked of the engine
+        // owners); until then the engine's default limit (16M faults) applies.
+        return SimulatorTarget.open(s, Profiles::resolve);
+    }
+
+    private void publishRun(SimulatorTarget t, Execution e) {
+        publish(build(scenario, t, e));
+        failures.check(t.kernel());
+    }
+
+    /** The state of a simulator after {@code e.position()} operations (job or UI thread; the kernel is idle). */
+    static SessionState build(Scenario s, SimulatorTarget t, Execution e) {
+        int pos = e.position();
+        String status;
+        if (pos == 0) {
+            status = "Step 0 of " + s.ops().size() + ": the process as exec left it";
+        } else {
+            Op op = s.ops().get(pos - 1);
+            String result = "";
+            List<OpRecord> results = e.partial().results();
+            if (!results.isEmpty() && results.get(results.size() - 1).line() == op.line()) {
+                OpRecord rec = results.get(results.size() - 1);
+                result = " -> " + (rec.results().size() == 1 ? rec.result().text()
+                        : rec.results().stream().map(x -> x.text()).distinct().toList().toString());
+            }
+            status = "Step " + pos + " of " + s.ops().size() + ": line " + op.line() + " " + op.name() + result;
+        }
+        KernelProfile p = t.kernel().profile();
+        return new SessionState(s.fileName(), false, t.kernel(), t.kernel().faultLog(),
+                KernelStates.processes(t.kernel()), t.kernel().providers(), pos, s.ops().size(),
+                status + "   [" + p.name() + ", " + p.levels() + "-level paging, "
+                        + t.kernel().faultCount() + " faults]", false);
+    }
+
+    private void publish(SessionState s) {
+        state = s;
+        for (Listener l : listeners) {
+            try {
+                l.changed(s);
+            } catch (RuntimeException ex) {
+                org.eclipse.core.runtime.ILog.of(Session.class).error("A session listener failed", ex);
+            }
+        }
+    }
+
+    /** Messages sent to the Error Log for this session (for tests). */
+    public java.util.Set<String> loggedFailures() {
+        return failures.logged();
+    }
+}

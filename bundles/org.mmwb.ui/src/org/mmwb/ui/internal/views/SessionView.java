@@ -1,0 +1,70 @@
+package org.mmwb.ui.internal.views;
+
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.part.ViewPart;
+import org.mmwb.ui.internal.session.Session;
+import org.mmwb.ui.internal.session.SessionState;
+
+/**
+ * A view of the workbench's {@link Session}: it builds its controls, then follows the session's states and the
+ * selections of the other views (fault -> VMA -> PTE linking goes through the workbench selection service).
+ */
+abstract class SessionView extends ViewPart implements Session.Listener {
+
+    private final ISelectionListener selectionListener = this::selectionFromPart;
+    private SessionState shown;
+
+    /** Creates the view's controls (the session's current state follows). */
+    protected abstract void createControls(Composite parent);
+
+    /** Shows a state (UI thread). */
+    protected abstract void show(SessionState state);
+
+    /** Follows the selection of another part; the element is the first one of a structured selection. */
+    protected void linkedSelection(IWorkbenchPart part, Object element) {
+    }
+
+    @Override
+    public final void createPartControl(Composite parent) {
+        createControls(parent);
+        Session session = Session.get();
+        session.addListener(this);
+        getSite().getPage().addPostSelectionListener(selectionListener);
+        changed(session.state());
+    }
+
+    @Override
+    public final void changed(SessionState state) {
+        if (isDisposed()) {
+            return;
+        }
+        shown = state;
+        show(state);
+    }
+
+    /** The state shown. */
+    protected SessionState shown() {
+        return shown;
+    }
+
+    /** Whether the controls are gone. */
+    protected abstract boolean isDisposed();
+
+    private void selectionFromPart(IWorkbenchPart part, ISelection selection) {
+        if (part == this || isDisposed() || !(selection instanceof IStructuredSelection ss) || ss.isEmpty()) {
+            return;
+        }
+        linkedSelection(part, ss.getFirstElement());
+    }
+
+    @Override
+    public void dispose() {
+        Session.get().removeListener(this);
+        getSite().getPage().removePostSelectionListener(selectionListener);
+        super.dispose();
+    }
+}
