@@ -37,11 +37,12 @@ SAMPLE="$ROOT/samples/default.mms"
 WORK=$(mktemp -d /tmp/mmwb-ui-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-# One measurement: a fresh workspace, a configuration area warmed by a first start (as a user's second start).
+# One measurement: a fresh workspace; the product's configuration area, warmed by a first start (as ./mmwb gui
+# starts it the second time).
 measure() { # name
   local name=$1 out
   out=$("$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED -Dmmwb.bench="$name" -jar "$JAR" \
-        -configuration "$WORK/configuration" -data "$WORK/ws-$RANDOM" --open "$SAMPLE" 2>&1 || true)
+        -data "$WORK/ws-$RANDOM" --open "$SAMPLE" 2>&1 || true)
   local ms
   ms=$(printf '%s\n' "$out" | sed -n "s/^mmwb-bench $name \([0-9]*\)$/\1/p" | tail -n1)
   [ -n "$ms" ] || { printf '%s\n' "$out" | tail -n 20 >&2; die "no $name measurement (output above)"; }

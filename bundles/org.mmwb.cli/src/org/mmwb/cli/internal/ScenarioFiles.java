@@ -7,6 +7,7 @@ import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.KernelProfile;
 import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.Scenario;
+import org.mmwb.iomap.IomapOperation;
 import org.mmwb.scenario.ScenarioParser;
 
 /** Reads and checks a .mms file for a command, printing every diagnostic as {@code FILE:LINE:COL: message}. */
@@ -26,7 +27,7 @@ final class ScenarioFiles {
             throw new CliExit(io.fail(Cli.FAILURE, command + ": cannot read '" + file + "'"
                     + (Files.isDirectory(path) ? " (it is a directory)" : "")));
         }
-        ParseResult parsed = new ScenarioParser().parse(path);
+        ParseResult parsed = new ScenarioParser(IomapOperation.table()).parse(path);
         if (!parsed.diagnostics().isEmpty()) {
             for (Diagnostic d : parsed.diagnostics()) {
                 io.err().println(d);

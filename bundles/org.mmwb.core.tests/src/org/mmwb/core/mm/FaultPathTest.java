@@ -122,6 +122,32 @@ class FaultPathTest {
         assertEquals("AAA", s.pages(pr));
     }
 
+    /** do_cow_fault calls vmf_anon_prepare before ->fault (found by the host replay, fork seed 109). */
+    @Test
+    void aCowFaultPastEofStillAttachesAnAnonVma() {
+        MemFile f = s.k.memfd("f", P);
+        long a = s.check(s.k.mmap(s.t, 0, 2 * P, Sim.RW, MapFlags.PRIVATE, f, 4 * P));
+        assertEquals("SIGBUS(ADRERR)", s.r(a));
+        assertTrue(!s.t.mm().vmaLookup(a).hasAnonVma(), "a read fault prepares nothing");
+        assertEquals("SIGBUS(ADRERR)", s.w(a));
+        assertTrue(s.t.mm().vmaLookup(a).hasAnonVma());
+    }
+
+    /** do_read_fault maps the cached neighbours first (do_fault_around, 64 KiB), even when ->fault fails. */
+    @Test
+    void readFaultsMapCachedNeighboursAround() {
+        MemFile f = s.k.memfd("f", 3 * P);
+        for (int i = 0; i < 3; i++) {
+            s.k.pwrite(f, i * P, (byte) ('A' + i));
+        }
+        long a = s.check(s.k.mmap(s.t, 0, 4 * P, Prot.READ, MapFlags.SHARED, f, 0));
+        assertEquals("SIGBUS(ADRERR)", s.r(a + 3 * P), "past EOF");
+        assertEquals("FFF.", s.pages(a), "the cached pages were mapped by fault-around anyway");
+        long faults = s.k.faultCount();
+        assertEquals("ok", s.r(a + P));
+        assertEquals(faults, s.k.faultCount(), "already mapped: no fault");
+    }
+
     @Test
     void sharedAnonymousPagesAreShmemPages() {
         long a = s.mmap(0, 2, Sim.RW, MapFlags.SHARED | MapFlags.ANONYMOUS);

@@ -337,6 +337,9 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
         return log != null && seq >= log.firstSeq() && seq < log.nextSeq();
     }
 
+    /** Widest name (in characters) the path and handler columns are sized for. */
+    private static final int MAX_NAME_SAMPLE = 28;
+
     /** Size each column to its sample or its header, whichever is wider; path/handler to the longest name. */
     private void sizeColumns() {
         GC gc = new GC(table);
@@ -350,6 +353,9 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
                         if (log.name(id).length() > sample.length()) {
                             sample = log.name(id);
                         }
+                    }
+                    if (sample.length() > MAX_NAME_SAMPLE) { // longer names are cut; the rest stays in view
+                        sample = sample.substring(0, MAX_NAME_SAMPLE);
                     }
                 }
                 int w = Math.max(gc.textExtent(sample).x, gc.textExtent(c.title()).x + pad / 2) + pad;
