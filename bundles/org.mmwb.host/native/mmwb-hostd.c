@@ -401,12 +401,13 @@ static char page_letter(uint64_t e)
     if (e & (1ULL << 58)) return 'G';           /* PM_GUARD_REGION: a guard marker */
     if (!(e & (1ULL << 63))) return (e & (1ULL << 62)) ? 'S' : '.';
     uint64_t pfn = e & ((1ULL << 55) - 1);
-    if (e & (1ULL << 61)) return 'F';           /* file page or shmem / shared anon */
+    /* Zero pages first: pagemap marks the huge zero page as a file page (PM_FILE), kpageflags as KPF_ZERO_PAGE. */
     if (pfn && zero_pfn && pfn == zero_pfn) return 'Z';
     if (pfn && kpageflags_fd >= 0) {
         uint64_t kf;
         if (pread(kpageflags_fd, &kf, 8, (off_t)(pfn * 8)) == 8 && (kf & (1ULL << 24))) return 'Z';
     }
+    if (e & (1ULL << 61)) return 'F';           /* file page or shmem / shared anon */
     return (e & (1ULL << 56)) ? 'A' : 'a';
 }
 

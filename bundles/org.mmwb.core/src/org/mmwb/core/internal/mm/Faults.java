@@ -544,7 +544,9 @@ public final class Faults {
             if (idx < 0 || idx >= f.sizePages() || pt.get(a) != 0) {
                 continue;
             }
-            long pfn = f.cachedPfn(idx);
+            // a memfd of the `file` op was written page by page when made: all its pages are in the cache;
+            // zero-filled shmem (shared anonymous) has only the pages somebody faulted in
+            long pfn = f.zeroFilled() ? f.cachedPfn(idx) : pageCachePage(f, idx);
             if (pfn < 0) {
                 continue;
             }

@@ -335,6 +335,9 @@ public final class MremapOps {
             }
         }
         long pgoff = vma.pgoff + ((oldAddr - vma.start) >>> 12);
+        if (oldLen == 0) {
+            return duplicateShared(mm, vma, newAddr, v.newLen, pgoff);
+        }
         boolean wholeVma = vma.start == oldAddr && vma.end == oldAddr + oldLen;
         Vma newVma = copyVma(mm, vma, oldAddr, newAddr, oldLen, pgoff);
         Pages.move(mm, oldAddr, newAddr, oldLen);
@@ -379,6 +382,22 @@ public final class MremapOps {
             mm.totalVm += oldLen >>> 12;
             MmapOps.doMunmap(mm, oldAddr, oldLen);
         }
+        return newAddr;
+    }
+
+    /**
+     * move_vma with old_len 0 (only reached for VM_SHARED|VM_MAYSHARE, check_prep_vma): copy_vma_and_data
+     * creates the new VMA at new_len over the same object and pgoff, move_page_tables moves nothing and the
+     * source unmap covers nothing, so the result is a second mapping of the same pages.
+     */
+    static long duplicateShared(Mm mm, Vma vma, long newAddr, long newLen, long pgoff) {
+        Vma newVma = copyVma(mm, vma, newAddr, newAddr, newLen, pgoff);
+        int err = SpecialMappings.mremap(newVma);
+        if (err != 0) {
+            MmapOps.doMunmapNoClose(mm, newAddr, newLen);
+            return err;
+        }
+        mm.totalVm += newLen >>> 12;
         return newAddr;
     }
 

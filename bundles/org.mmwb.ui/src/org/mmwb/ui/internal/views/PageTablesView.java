@@ -26,6 +26,9 @@ import org.mmwb.ui.internal.widgets.pgtable.PtEntry;
  */
 public final class PageTablesView extends SessionView {
 
+    /** Up to this many table pages the tree opens fully by itself. */
+    private static final long SMALL_TABLES = 8;
+
     private Combo process;
     private Label note;
     private PageTableTree tree;
@@ -95,6 +98,9 @@ public final class PageTablesView extends SessionView {
             note.setText(table.levels() + "-level paging");
         }
         tree.setInput(table);
+        if (table != null && table.tablePages() <= SMALL_TABLES) {
+            tree.getViewer().expandAll(); // a small scenario's tables fit on screen: show them open
+        }
     }
 
     /** Walks {@code va} of process {@code p} like crash's vtop; returns the deepest entry met. */
