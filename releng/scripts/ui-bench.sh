@@ -39,23 +39,29 @@ trap 'rm -rf "$WORK"' EXIT
 
 # One measurement: a fresh workspace; the product's configuration area, warmed by a first start (as ./mmwb gui
 # starts it the second time).
-measure() { # name
+measure() { # name -> "wall-ms cpu-ms" (cpu "-" when not measured)
   local name=$1 out
   out=$("$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED -Dmmwb.bench="$name" -jar "$JAR" \
         -data "$WORK/ws-$RANDOM" --open "$SAMPLE" 2>&1 || true)
-  local ms
+  local ms cpu
   ms=$(printf '%s\n' "$out" | sed -n "s/^mmwb-bench $name \([0-9]*\)$/\1/p" | tail -n1)
+  cpu=$(printf '%s\n' "$out" | sed -n "s/^mmwb-bench $name-cpu \([0-9]*\)$/\1/p" | tail -n1)
   [ -n "$ms" ] || { printf '%s\n' "$out" | tail -n 20 >&2; die "no $name measurement (output above)"; }
-  echo "$ms"
+  echo "$ms ${cpu:--}"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "ui-bench: product $PRODUCT, $RUNS runs each"
 measure startup >/dev/null   # populate the configuration area once (bundle cache), not counted
+echo "ui-bench: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (other work slows the wall times)"
 for name in startup faultlog; do
-  vals=()
-  for _ in $(seq "$RUNS"); do vals+=("$(measure "$name")"); done
+  vals=() cpus=()
+  for _ in $(seq "$RUNS"); do
+    read -r ms cpu < <(measure "$name")
+    vals+=("$ms")
+    [ "$cpu" = - ] || cpus+=("$cpu")
+  done
   med=$(printf '%s\n' "${vals[@]}" | median)
   case $name in
     startup)  target=3000; what="JVM start to first window" ;;
@@ -63,4 +69,7 @@ for name in startup faultlog; do
   esac
   verdict=$([ "$med" -lt "$target" ] && echo "ok, target < $target ms" || echo "OVER the target of $target ms")
   printf '%-36s median %5d ms  (runs: %s)  %s\n' "$what" "$med" "${vals[*]}" "$verdict"
+  if [ ${#cpus[@]} -gt 0 ]; then
+    printf '%-36s median %5d ms  (runs: %s)\n' "  process CPU time until then" "$(printf '%s\n' "${cpus[@]}" | median)" "${cpus[*]}"
+  fi
 done

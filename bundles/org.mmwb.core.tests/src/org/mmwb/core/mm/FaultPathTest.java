@@ -101,24 +101,29 @@ class FaultPathTest {
         assertEquals("ok", s.r(B + P));
     }
 
+    /**
+     * do_read_fault maps the cached pages around a read (do_fault_around / filemap_map_pages) read-only in a
+     * private mapping; do_wp_page copies them on write, do_cow_fault copies a page never mapped.
+     */
     @Test
     void privateFileMappingCopiesOnWriteSharedWritesThrough() {
         MemFile f = s.k.memfd("f", 3 * P);
         long pr = s.check(s.k.mmap(s.t, 0, 3 * P, Sim.RW, MapFlags.PRIVATE, f, 0));
         long sh = s.check(s.k.mmap(s.t, 0, 2 * P, Sim.RW, MapFlags.SHARED, f, 0));
         assertEquals('A', s.k.read(s.t, pr));
-        assertEquals("F..", s.pages(pr));
+        assertEquals("do_read_fault(fault-around)", last().path());
+        assertEquals("FFF", s.pages(pr), "fault-around maps every cached page of the 64K window");
         assertEquals("ok", s.w(pr));
         assertEquals("do_wp_page(wp_page_copy)", last().path());
-        assertEquals("A..", s.pages(pr));
+        assertEquals("AFF", s.pages(pr));
         assertEquals('A', s.k.read(s.t, sh), "the file is unchanged");
         assertEquals("ok", s.w(sh + P));
-        assertEquals("do_shared_fault", last().path());
         assertEquals('Z', s.k.read(s.t, pr + P), "private mapping sees the shared write of an uncopied page");
         assertEquals("ok", s.w(pr + P));
-        assertEquals("do_wp_page(wp_page_copy)", last().path(), "already mapped read-only by the read");
+        assertEquals("do_wp_page(wp_page_copy)", last().path(), "mapped read-only by fault-around");
+        assertEquals(0, s.k.madvise(s.t, pr + 2 * P, P, Madvise.DONTNEED));
         assertEquals("ok", s.w(pr + 2 * P));
-        assertEquals("do_cow_fault", last().path(), "never mapped: copied at fault time");
+        assertEquals("do_cow_fault", last().path(), "not mapped: copied at fault time (no fault-around on write)");
         assertEquals("AAA", s.pages(pr));
     }
 

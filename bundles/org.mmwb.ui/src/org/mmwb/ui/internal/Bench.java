@@ -13,7 +13,8 @@ import org.mmwb.ui.internal.views.FaultLogView;
 
 /**
  * Measurements for releng/scripts/ui-bench.sh, run inside the real product when {@code -Dmmwb.bench=...} is set
- * (never in normal use): {@code startup} prints the milliseconds from JVM start to the first window being open,
+ * (never in normal use): {@code startup} prints the milliseconds from JVM start to the first window being open
+ * (and, as {@code startup-cpu}, the CPU time the process used until then),
  * {@code faultlog} runs a scenario with 2^20 faults, then times opening the Fault Log view on it until its table
  * has painted. Each prints one line {@code mmwb-bench NAME MS} and closes the workbench.
  */
@@ -35,6 +36,10 @@ final class Bench {
         Display d = Display.getCurrent();
         if (what.equals("startup")) {
             long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            // CPU time of the whole process: what start-up costs, independent of other load on the machine
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis)
+                    .orElse(-1L);
+            System.out.println("mmwb-bench startup-cpu " + cpu);
             report("startup", ms);
         } else if (what.equals("faultlog")) {
             d.asyncExec(Bench::faultLog);

@@ -51,6 +51,10 @@ public final class MadviseOps {
         if (end == start) {
             return 0;
         }
+        end = MmapOps.clampEnd(end);
+        if (Long.compareUnsigned(start, end) >= 0) {
+            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
+        }
         if (advice == Madvise.POPULATE_READ || advice == Madvise.POPULATE_WRITE) {
             return populate(mm, pid, start, end, advice == Madvise.POPULATE_WRITE);
         }

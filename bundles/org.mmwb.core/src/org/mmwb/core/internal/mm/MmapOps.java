@@ -24,6 +24,18 @@ public final class MmapOps {
         return (len + PAGE - 1) & ~(PAGE - 1);
     }
 
+    /** An end above every user VMA, still positive as a signed long (the engine compares VMA bounds signed). */
+    static final long END_CLAMP = 0x7fff_ffff_ffff_f000L;
+
+    /**
+     * The end of a syscall's range for the VMA walk, once the kernel's own overflow checks have passed: an end
+     * past 2^63 (len near 2^64) becomes END_CLAMP. No VMA lies above TASK_SIZE, so the walk, its gaps and its
+     * -ENOMEM are the same as the kernel's with the unsigned end.
+     */
+    static long clampEnd(long end) {
+        return Long.compareUnsigned(end, END_CLAMP) > 0 ? END_CLAMP : end;
+    }
+
     /** vm_start_gap: a VM_GROWSDOWN VMA keeps stack_guard_gap free below it. */
     static long startGap(Vma v) {
         long s = v.start;
@@ -430,6 +442,11 @@ public final class MmapOps {
                 return origbrk;
             }
             return brk;
+        }
+        // check_brk_limits: get_unmapped_area(MAP_FIXED) refuses a range past TASK_SIZE (or wrapping) -ENOMEM
+        if (Long.compareUnsigned(newbrk - oldbrk, mm.taskSize) > 0
+                || Long.compareUnsigned(oldbrk, mm.taskSize - (newbrk - oldbrk)) > 0) {
+            return origbrk;
         }
         Vma next = mm.findVma(oldbrk);
         if (next != null && Long.compareUnsigned(next.start, newbrk + PAGE + mm.k.stackGuardGap) < 0

@@ -30,6 +30,10 @@ public final class ModifyOps {
         if (Long.compareUnsigned(end, start) <= 0) {
             return -Errno.ENOMEM;
         }
+        end = MmapOps.clampEnd(end);
+        if (Long.compareUnsigned(start, end) >= 0) {
+            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
+        }
         if ((prot & ~(Prot.READ | Prot.WRITE | Prot.EXEC | Prot.SEM)) != 0) {
             return -Errno.EINVAL;
         }
@@ -154,6 +158,10 @@ public final class ModifyOps {
         if (end == start) {
             return 0;
         }
+        end = MmapOps.clampEnd(end);
+        if (Long.compareUnsigned(start, end) >= 0) {
+            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
+        }
         Vma vma = mm.vmaLookup(start) instanceof Vma v ? v : null;
         if (vma == null) {
             return -Errno.ENOMEM;
@@ -216,6 +224,10 @@ public final class ModifyOps {
         }
         if (end == start) {
             return 0;
+        }
+        end = MmapOps.clampEnd(end);
+        if (Long.compareUnsigned(start, end) >= 0) {
+            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
         }
         // range_contains_unmapped
         long prevEnd = start;

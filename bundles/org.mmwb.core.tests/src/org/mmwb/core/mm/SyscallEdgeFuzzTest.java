@@ -1,0 +1,92 @@
+package org.mmwb.core.mm;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input never throws: every syscall gets extreme addresses and lengths (0, unaligned, around TASK_SIZE,
+ * wrapping past 2^64, the top of the canonical space) in random order, and must answer with a value or -errno
+ * while the invariants hold (mm/mmap.c do_mmap, mm/vma.c do_vmi_munmap, mm/mprotect.c, mm/mremap.c
+ * check_mremap_params, mm/madvise.c, mm/mlock.c, mm/mseal.c, brk).
+ */
+class SyscallEdgeFuzzTest {
+    private static final long P = 4096;
+
+    private static long pick(Random r, Sim s, List<Long> known) {
+        long ts = s.t.mm().taskSize();
+        long[] fixed = {0, 1, P, P - 1, 0x10000, ts, ts - P, ts - 2 * P, ts + P, -P, -1L, Long.MAX_VALUE,
+            Long.MIN_VALUE, 1L << 47, (1L << 47) - P, 0xffffffffff600000L, Sim.BASE, Sim.BASE + 3 * P,
+            0x7fffffffe000L, -2 * P};
+        return switch (r.nextInt(4)) {
+            case 0 -> fixed[r.nextInt(fixed.length)];
+            case 1 -> known.isEmpty() ? Sim.BASE : known.get(r.nextInt(known.size())) + (r.nextInt(5) - 2) * P;
+            case 2 -> Sim.BASE + r.nextInt(64) * P + (r.nextInt(8) == 0 ? 1 : 0);
+            default -> fixed[r.nextInt(fixed.length)] - r.nextInt(3) * P;
+        };
+    }
+
+    private static long len(Random r, Sim s) {
+        long[] lens = {0, 1, P, 2 * P, 3 * P + 1, 1L << 21, -P, -1L, Long.MAX_VALUE, s.t.mm().taskSize(),
+            s.t.mm().taskSize() + P, 1L << 47, 16 * P};
+        return r.nextBoolean() ? lens[r.nextInt(lens.length)] : (1 + r.nextInt(16)) * P;
+    }
+
+    @Test
+    void extremeArgumentsGiveErrnosNeverExceptions() {
+        for (int seed = 0; seed < 40; seed++) {
+            Random r = new Random(seed);
+            Sim s = new Sim();
+            List<Long> known = new java.util.ArrayList<>();
+            java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+            for (int i = 0; i < 300; i++) {
+                long a = pick(r, s, known);
+                long l = len(r, s);
+                int op = r.nextInt(12);
+                long l2 = len(r, s);
+                long a2 = pick(r, s, known);
+                int bits = r.nextInt(8);
+                String what = "seed " + seed + " op " + op + " i " + i + " addr 0x" + Long.toHexString(a) + " len 0x"
+                    + Long.toHexString(l) + (op == 4 ? " newlen 0x" + Long.toHexString(l2) + " flags " + bits
+                    + " to 0x" + Long.toHexString(a2) : "");
+                try {
+                    long res = switch (op) {
+                        case 0 -> s.k.mmap(s.t, a, l, r.nextInt(8), MapFlags.PRIVATE | MapFlags.ANONYMOUS
+                            | (r.nextBoolean() ? MapFlags.FIXED : 0), null, 0);
+                        case 1 -> s.k.mmap(s.t, a, l, Sim.RW, MapFlags.SHARED | MapFlags.ANONYMOUS
+                            | (r.nextBoolean() ? MapFlags.FIXED : 0), null, 0);
+                        case 2 -> s.k.munmap(s.t, a, l);
+                        case 3 -> s.k.mprotect(s.t, a, l, r.nextInt(8));
+                        case 4 -> s.k.mremap(s.t, a, l, l2, bits, a2);
+                        // guard markers and populate touch every page: only on small ranges (memory, not semantics)
+                        case 5 -> s.k.madvise(s.t, a, l, Long.compareUnsigned(l, 1 << 22) <= 0
+                            ? new int[] {Madvise.GUARD_INSTALL, Madvise.POPULATE_WRITE}[r.nextInt(2)]
+                            : new int[] {Madvise.DONTNEED, Madvise.FREE, Madvise.HUGEPAGE, Madvise.GUARD_REMOVE,
+                                Madvise.DONTFORK, Madvise.WIPEONFORK}[r.nextInt(6)]);
+                        case 6 -> s.k.mlock(s.t, a, l);
+                        case 7 -> s.k.munlock(s.t, a, l);
+                        case 8 -> s.k.mseal(s.t, a, l);
+                        case 9 -> s.k.brk(s.t, a);
+                        case 10 -> s.k.write(s.t, a, (byte) 1);
+                        default -> s.k.read(s.t, a);
+                    };
+                    recent.addLast(what + " -> " + res);
+                    if (recent.size() > 12) {
+                        recent.removeFirst();
+                    }
+                    if (op <= 1 && res > 0) {
+                        known.add(res);
+                    }
+                } catch (RuntimeException e) {
+                    fail(what + ": " + e + "\nafter " + String.join("\n", recent), e);
+                }
+                List<String> errs = s.k.checkInvariants();
+                assertTrue(errs.isEmpty(), () -> what + ": " + errs);
+            }
+        }
+    }
+}
