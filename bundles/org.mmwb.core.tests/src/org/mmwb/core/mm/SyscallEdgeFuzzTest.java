@@ -89,4 +89,45 @@ class SyscallEdgeFuzzTest {
             }
         }
     }
+
+    /** check_brk_limits: a break past TASK_SIZE (or wrapping) is refused, brk returns the old break. */
+    @Test
+    void brkPastTaskSizeKeepsTheOldBreak() {
+        Sim s = new Sim();
+        long cur = s.k.brk(s.t, 0);
+        org.junit.jupiter.api.Assertions.assertEquals(cur, s.k.brk(s.t, 0xffffffffffffe000L));
+        org.junit.jupiter.api.Assertions.assertEquals(cur, s.k.brk(s.t, -1L));
+        s.invariants();
+    }
+
+    /** madvise/mprotect/mlock/mseal with an end past 2^63: the walk sees the hole above the VMAs (-ENOMEM). */
+    @Test
+    void rangesEndingPast2to63AreEnomemNotExceptions() {
+        Sim s = new Sim();
+        long a = s.fixed(Sim.BASE, 2, Sim.RW);
+        s.w(a);
+        org.junit.jupiter.api.Assertions.assertEquals("ENOMEM", Sim.err(s.k.madvise(s.t, a, Long.MAX_VALUE,
+            Madvise.DONTNEED)));
+        org.junit.jupiter.api.Assertions.assertEquals("..", s.pages(a), "the mapped part was still advised");
+        org.junit.jupiter.api.Assertions.assertEquals("ENOMEM", Sim.err(s.k.mprotect(s.t, a, Long.MAX_VALUE, 0)));
+        org.junit.jupiter.api.Assertions.assertEquals("ENOMEM", Sim.err(s.k.mlock(s.t, a, Long.MAX_VALUE)));
+        org.junit.jupiter.api.Assertions.assertEquals("ENOMEM", Sim.err(s.k.mseal(s.t, a, Long.MAX_VALUE)));
+        org.junit.jupiter.api.Assertions.assertEquals("ENOMEM", Sim.err(s.k.mprotect(s.t, 0xffffffffff600000L, P,
+            0)));
+        s.invariants();
+    }
+
+    /** shmem page indexes beyond 2^31 (a shared mapping of most of the address space) are page-cache keys too. */
+    @Test
+    void farShmemPagesFaultIn() {
+        Sim s = new Sim();
+        long ts = s.t.mm().taskSize();
+        long a = s.check(s.k.mmap(s.t, 0x10000, ts - 0x20000, Sim.RW, MapFlags.SHARED | MapFlags.ANONYMOUS
+            | MapFlags.FIXED | MapFlags.NORESERVE, null, 0));
+        org.junit.jupiter.api.Assertions.assertEquals(0x10000, a);
+        long far = ts - 0x20000;
+        org.junit.jupiter.api.Assertions.assertEquals(0, s.k.write(s.t, far, (byte) 9));
+        org.junit.jupiter.api.Assertions.assertEquals(9, s.k.read(s.t, far));
+        s.invariants();
+    }
 }

@@ -6,6 +6,7 @@ package org.mmwb.core.mm;
  */
 public final class Errno {
     public static final int EPERM = 1;
+    public static final int ENOENT = 2;
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
@@ -34,6 +35,7 @@ public final class Errno {
         int e = (int) Math.abs(errno);
         return switch (e) {
             case EPERM -> "EPERM";
+            case ENOENT -> "ENOENT";
             case ESRCH -> "ESRCH";
             case EINTR -> "EINTR";
             case EBADF -> "EBADF";

@@ -242,31 +242,122 @@ public final class Kernel {
         return out;
     }
 
-    /** Reads one byte: its value 0..255, or -(encoded signal). */
+    /**
+     * Reads one byte: its value 0..255, or -(encoded signal). A byte of device memory comes from the
+     * {@link IoMemory} registered for its PFN (0 when none is).
+     */
     public long read(Task t, long addr) {
         int r = access(t, addr, ACCESS_READ);
         if (r != Signals.OK) {
             return -(long) r;
         }
-        long pfn = pfnOf(mm(t), addr);
-        return pfn < 0 || !k.phys.isRam(pfn) ? 0 : k.phys.read(pfn, (int) (addr & 0xfff)) & 0xff;
+        long pfn = k.faults().lastPfn();
+        int off = (int) (addr & 0xfff);
+        if (pfn < 0) {
+            return 0;
+        }
+        if (!k.phys.isRam(pfn)) {
+            return ioRead(pfn, off);
+        }
+        return k.phys.read(pfn, off) & 0xff;
     }
 
-    /** Writes one byte: Signals.OK or an encoded signal. */
+    /** Writes one byte: Signals.OK or an encoded signal. A store to device memory goes to its {@link IoMemory}. */
     public int write(Task t, long addr, byte value) {
         int r = access(t, addr, ACCESS_WRITE);
         if (r == Signals.OK) {
-            long pfn = pfnOf(mm(t), addr);
-            if (pfn >= 0 && k.phys.isRam(pfn) && k.phys.isAllocated(pfn) && pfn != k.phys.zeroPfn()) {
+            long pfn = k.faults().lastPfn();
+            if (pfn < 0) {
+                return r;
+            }
+            if (!k.phys.isRam(pfn)) {
+                ioWrite(pfn, (int) (addr & 0xfff), value);
+            } else if (k.phys.isAllocated(pfn) && pfn != k.phys.zeroPfn()) {
                 k.phys.write(pfn, (int) (addr & 0xfff), value);
             }
         }
         return r;
     }
 
-    private long pfnOf(Mm mm, long addr) {
-        PteWalk w = Dumps.vtop(mm, addr);
-        return w.pfn();
+    // ----------------------------------------------------------------------------------------- IO memory
+
+    /** A registered device range [first, first + pages). */
+    private record IoRegion(long first, long pages, IoMemory device) {
+    }
+
+    private final java.util.TreeMap<Long, IoRegion> ioRegions = new java.util.TreeMap<>();
+
+    /**
+     * Attaches a device model to [firstPfn, firstPfn + pages) of device memory, so that user reads and writes of
+     * addresses mapped to those PFNs reach it. Returns 0, -EINVAL (pages &lt;= 0, a null device, or a PFN that is
+     * RAM) or -EBUSY (overlaps a registered range).
+     */
+    public long registerIoMemory(long firstPfn, int pages, IoMemory device) {
+        if (pages <= 0 || device == null || firstPfn < 0) {
+            return -Errno.EINVAL;
+        }
+        long end = firstPfn + pages;
+        for (long p = firstPfn; p < end; p++) {
+            if (k.phys.isRam(p)) {
+                return -Errno.EINVAL;
+            }
+        }
+        Map.Entry<Long, IoRegion> below = ioRegions.floorEntry(end - 1);
+        if (below != null && below.getValue().first() + below.getValue().pages() > firstPfn) {
+            return -Errno.EBUSY;
+        }
+        ioRegions.put(firstPfn, new IoRegion(firstPfn, pages, device));
+        return 0;
+    }
+
+    /** Detaches the device registered at firstPfn; 0 or -ENOENT. */
+    public long unregisterIoMemory(long firstPfn) {
+        return ioRegions.remove(firstPfn) != null ? 0 : -Errno.ENOENT;
+    }
+
+    private IoMemory ioDevice(long pfn) {
+        Map.Entry<Long, IoRegion> e = ioRegions.floorEntry(pfn);
+        return e != null && pfn < e.getValue().first() + e.getValue().pages() ? e.getValue().device() : null;
+    }
+
+    private long ioRead(long pfn, int off) {
+        IoMemory m = ioDevice(pfn);
+        if (m == null) {
+            return 0;
+        }
+        try {
+            return m.readb(pfn, off) & 0xff;
+        } catch (RuntimeException e) {
+            return 0xff;
+        }
+    }
+
+    private void ioWrite(long pfn, int off, byte value) {
+        IoMemory m = ioDevice(pfn);
+        if (m != null) {
+            try {
+                m.writeb(pfn, off, value);
+            } catch (RuntimeException e) {
+                // a broken device model drops the store
+            }
+        }
+    }
+
+    /**
+     * get_unmapped_area for an anonymous mapping of len bytes: where mmap(NULL, len) would place it, without
+     * mapping anything (for providers that install a special mapping themselves). The address or -errno.
+     */
+    public long getUnmappedArea(Task t, long len) {
+        return getUnmappedArea(t, 0, len, 0);
+    }
+
+    /**
+     * get_unmapped_area with a hint (or, with {@link MapFlags#FIXED} in flags, a required address; MAP_SHARED
+     * is honoured too). The page-aligned address or -errno (-EINVAL, -ENOMEM, -ESRCH for a dead task).
+     */
+    public long getUnmappedArea(Task t, long addr, long len, int flags) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : MmapOps.getUnmappedArea(mm, addr, len, flags);
     }
 
     // ----------------------------------------------------------------------------------------- special mappings

@@ -79,15 +79,37 @@ public final class MemFile {
         return (size + 4095) >>> 12;
     }
 
+    /** Page indexes below this live in a dense array; a huge file's far pages in a sparse map. */
+    private static final long DENSE_PAGES = 1 << 20;
+
+    private java.util.TreeMap<Long, Long> sparse;
+
     /** The page-cache PFN of page index, or -1 when not cached (engine use). */
     public long cachedPfn(long index) {
-        return index >= 0 && index < cache.length ? cache[(int) index] : -1;
+        if (index >= 0 && index < cache.length) {
+            return cache[(int) index];
+        }
+        if (index >= DENSE_PAGES && sparse != null) {
+            Long pfn = sparse.get(index);
+            return pfn == null ? -1 : pfn;
+        }
+        return -1;
     }
 
-    /** Records a page-cache PFN (engine use). */
+    /** Records a page-cache PFN (engine use); index is a page index inside the file (0 .. sizePages-1). */
     public void setCachedPfn(long index, long pfn) {
+        if (index < 0) {
+            throw new IllegalArgumentException("negative page index " + index);
+        }
+        if (index >= DENSE_PAGES) {
+            if (sparse == null) {
+                sparse = new java.util.TreeMap<>();
+            }
+            sparse.put(index, pfn);
+            return;
+        }
         if (index >= cache.length) {
-            int n = Math.max((int) index + 1, cache.length * 2);
+            int n = (int) Math.min(DENSE_PAGES, Math.max(index + 1, cache.length * 2L));
             long[] c = Arrays.copyOf(cache, n);
             Arrays.fill(c, cache.length, n, -1L);
             cache = c;
@@ -95,9 +117,27 @@ public final class MemFile {
         cache[(int) index] = pfn;
     }
 
-    /** Number of page-cache slots (engine use, for walking the cache). */
+    /** Number of dense page-cache slots (engine use); see {@link #forEachCached} for every cached page. */
     public int cacheSlots() {
         return cache.length;
+    }
+
+    /** Receives one cached page: its index in the file and its PFN. */
+    public interface CacheVisitor {
+        /** Called once per cached page, in index order. */
+        void visit(long index, long pfn);
+    }
+
+    /** Visits every page in the cache in index order (engine use: invariants, views). */
+    public void forEachCached(CacheVisitor v) {
+        for (int i = 0; i < cache.length; i++) {
+            if (cache[i] >= 0) {
+                v.visit(i, cache[i]);
+            }
+        }
+        if (sparse != null) {
+            sparse.forEach((i, pfn) -> v.visit(i, pfn));
+        }
     }
 
     @Override

@@ -46,4 +46,18 @@ public interface MmStruct {
 
     /** Page-table levels of this mm: 4 or 5. */
     int pgtableLevels();
+
+    /** A read-only view of this mm's page tables. */
+    PageTableView pageTable();
+
+    /** mm_pgtables_bytes: bytes of page-table pages below the PGD (VmPTE). */
+    default long pgtablesBytes() {
+        return pageTable().pgtablesBytes();
+    }
+
+    /**
+     * Resident pages (RSS, /proc/PID/status VmRSS / 4096): present PTEs plus 512 per huge PMD, counting the
+     * zero page as smaps does not (it is not counted). Walks the page tables: O(mapped pages).
+     */
+    long residentPages();
 }

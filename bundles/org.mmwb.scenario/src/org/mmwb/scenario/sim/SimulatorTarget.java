@@ -39,9 +39,20 @@ public final class SimulatorTarget implements ScenarioTarget {
      * @param profile the engine profile, with its special-mapping providers and the scenario's paging levels
      */
     public SimulatorTarget(KernelProfile profile) {
-        this.kernel = new Kernel(profile);
+        this(profile, DEFAULT_FAULT_LOG_LIMIT);
+    }
+
+    /**
+     * @param profile       the engine profile, as above
+     * @param faultLogLimit how many faults the fault log keeps (older ones are dropped, their seqs stay counted)
+     */
+    public SimulatorTarget(KernelProfile profile, long faultLogLimit) {
+        this.kernel = new Kernel(profile, faultLogLimit);
         this.current = kernel.spawn();
     }
+
+    /** The fault log limit of {@link #SimulatorTarget(KernelProfile)}: 16M faults. */
+    public static final long DEFAULT_FAULT_LOG_LIMIT = 1L << 24;
 
     /**
      * Opens a simulator for a scenario.
@@ -50,11 +61,17 @@ public final class SimulatorTarget implements ScenarioTarget {
      * @throws IllegalArgumentException when the scenario's profile is unknown to the resolver
      */
     public static SimulatorTarget open(Scenario scenario, Function<String, KernelProfile> profiles) {
+        return open(scenario, profiles, DEFAULT_FAULT_LOG_LIMIT);
+    }
+
+    /** As {@link #open(Scenario, Function)}, keeping at most {@code faultLogLimit} faults. */
+    public static SimulatorTarget open(Scenario scenario, Function<String, KernelProfile> profiles,
+            long faultLogLimit) {
         KernelProfile p = profiles.apply(scenario.profile().name());
         if (p == null) {
             throw new IllegalArgumentException("no simulator profile named " + scenario.profile().name());
         }
-        return new SimulatorTarget(p.withLevels(scenario.levels()));
+        return new SimulatorTarget(p.withLevels(scenario.levels()), faultLogLimit);
     }
 
     /** Runs the whole scenario on this simulator. */

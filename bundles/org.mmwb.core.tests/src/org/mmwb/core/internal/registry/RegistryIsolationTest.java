@@ -121,7 +121,27 @@ class RegistryIsolationTest {
             return vmf.vmfInsertPfn(vmf.address(), k.ioPfn(0));
         });
         broken("recursed");
-        // the engine detects this one; the registry log learns of it only through an engine hook (see report)
+        // only the engine sees this one: SpecialMapping.FailureListener brings it to the log
+        loggedForBundle("recursed into the fault path");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 5_000_000_000L})
+    void nopageWithoutAPte(long budget) {
+        setUp(budget, (sm, vma, vmf) -> VmFaultResult.NOPAGE);
+        broken("without installing a PTE");
+        loggedForBundle("without installing a PTE");
+        assertEquals(1, log.problems().size(), "one fault, one log entry");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 5_000_000_000L})
+    void aFailureTheWrapperSawIsLoggedOnce(long budget) {
+        setUp(budget, (sm, vma, vmf) -> {
+            throw new IllegalStateException("boom");
+        });
+        broken("boom");
+        assertEquals(1, log.problems().size(), log.problems().toString());
     }
 
     @Test

@@ -102,6 +102,7 @@ public final class Faults {
      * page faults until it does or a signal results. Returns {@link Signals#OK} or an encoded signal.
      */
     public int access(Mm mm, int pid, long addr, int access) {
+        lastPfn = -1;
         if (depth > 0) {
             // a fault handler touching user memory: the kernel would recurse into the fault path
             k.ctx.violation = k.ctx.violation == null ? "recursed into the fault path (access at 0x"
@@ -117,12 +118,15 @@ public final class Faults {
         PageTable pt = mm.pgd;
         for (int tries = 0; tries < 4; tries++) {
             long pte = pt.get(addr);
+            boolean huge = false;
             if (pte == 0 && mm.hasHuge) {
                 pte = pt.hugePmd(addr);
+                huge = pte != 0;
             }
             int ec = PF_USER;
             if ((pte & Pte.PRESENT) != 0) {
                 if (permits(pte, access)) {
+                    lastPfn = huge ? Pte.pmdPfn(pte) + ((addr >>> 12) & 511) : Pte.pfn(pte);
                     return OK_ACCESS;
                 }
                 ec |= PF_PROT;
@@ -141,6 +145,14 @@ public final class Faults {
     }
 
     private static final int OK_ACCESS = Signals.OK;
+
+    /** The PFN the last successful {@link #access} reached through its PTE, -1 if none (e.g. the vsyscall gate). */
+    private long lastPfn = -1;
+
+    /** The PFN the last {@link #access} that returned OK went through (no second page walk for the data). */
+    public long lastPfn() {
+        return lastPfn;
+    }
 
     private static boolean permits(long pte, int access) {
         if ((pte & Pte.USER) == 0) {
@@ -638,7 +650,15 @@ public final class Faults {
             ctx.inHandler = false;
             depth--;
         }
-        return checkHandler(ctx, r);
+        r = checkHandler(ctx, r);
+        if (outReason != null && sm.failureListener() != null) {
+            try {
+                sm.failureListener().failed(sm, vma, addr, outReason);
+            } catch (RuntimeException e) {
+                // a listener must not turn a SIGBUS into an engine failure
+            }
+        }
+        return r;
     }
 
     /** The checks a broken third-party handler fails; any failure undoes its PTEs and yields SIGBUS. */

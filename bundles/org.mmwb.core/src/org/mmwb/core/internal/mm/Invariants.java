@@ -73,12 +73,7 @@ public final class Invariants {
             });
         }
         for (MemFile f : files) {
-            for (int i = 0; i < f.cacheSlots(); i++) {
-                long pfn = f.cachedPfn(i);
-                if (pfn >= 0) {
-                    cacheRefs.merge(pfn, 1, Integer::sum);
-                }
-            }
+            f.forEachCached((i, pfn) -> cacheRefs.merge(pfn, 1, Integer::sum));
         }
         for (Map.Entry<Long, Integer> e : maps.entrySet()) {
             long pfn = e.getKey();

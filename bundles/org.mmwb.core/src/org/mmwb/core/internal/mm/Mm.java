@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mmwb.core.internal.pgtable.PageTable;
+import org.mmwb.core.internal.pgtable.Pte;
 import org.mmwb.core.internal.vma.VmaTree;
 import org.mmwb.core.mm.MmStruct;
 import org.mmwb.core.mm.VmArea;
@@ -178,7 +179,29 @@ public final class Mm implements MmStruct {
         return pgd.levels();
     }
 
+    /** The page table itself (engine and friend bundles); API users get the read-only {@link #pageTable()} view. */
     public PageTable pageTable() {
         return pgd;
+    }
+
+    /** get_mm_rss: normal pages mapped here (zero page, PFNMAP/IO and special PTEs are not counted). */
+    @Override
+    public long residentPages() {
+        long[] n = new long[1];
+        pgd.forEach(0, 0, (va, pte) -> {
+            if (Pages.normal(k, pte)) {
+                n[0]++;
+            }
+            return pte;
+        });
+        if (hasHuge) {
+            pgd.forEachHugePmd(0, 0, (va, pmd) -> {
+                if (Pte.pmdPfn(pmd) != k.hugeZeroPfn) {
+                    n[0] += Pages.PMD_PAGES;
+                }
+                return pmd;
+            });
+        }
+        return n[0];
     }
 }

@@ -46,6 +46,19 @@ public final class MmapOps {
         return s;
     }
 
+    /**
+     * get_unmapped_area for an anonymous mapping, without mapping anything (for providers that place a mapping
+     * themselves): len is page-aligned; addr is a hint, or the address itself with MAP_FIXED. The address or
+     * -errno (-EINVAL for len 0 or an unaligned fixed address, -ENOMEM when nothing fits).
+     */
+    public static long getUnmappedArea(Mm mm, long addr, long len, int flags) {
+        long alen = pageAlign(len);
+        if (len == 0 || alen == 0) {
+            return -Errno.EINVAL;
+        }
+        return getUnmappedArea(mm, null, addr, alen, 0, flags & (MapFlags.FIXED | MapFlags.SHARED), 0);
+    }
+
     /** __get_unmapped_area: fixed addresses are checked, others placed top-down (THP-aligned when eligible). */
     static long getUnmappedArea(Mm mm, MemFile file, long addr, long len, long pgoff, int flags, long vmFlags) {
         if (Long.compareUnsigned(len, mm.taskSize) > 0) {

@@ -2,6 +2,8 @@ package org.mmwb.core.internal.pgtable;
 
 import java.util.Arrays;
 
+import org.mmwb.core.mm.PageTableView;
+
 /**
  * The page tables of one mm (mm_struct.pgd): x86-64 4-level (pgd, pud, pmd, pte; p4d folded) or 5-level (pgd, p4d,
  * pud, pmd, pte) tables of 512 entries, 4 KiB pages.
@@ -16,7 +18,7 @@ import java.util.Arrays;
  * methods an {@code end} of 0 means "to the top of the address space" (as the kernel's ceiling 0 does).
  * Not thread-safe: the mm's lock (mmap_lock / page table lock) is the caller's.
  */
-public final class PageTable {
+public final class PageTable implements PageTableView {
 
     /** Visitor of {@link #forEach}: returns the entry's new value (the same value = unchanged, 0 = clear). */
     @FunctionalInterface

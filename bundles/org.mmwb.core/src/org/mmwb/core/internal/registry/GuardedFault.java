@@ -46,6 +46,8 @@ final class GuardedFault implements SpecialMapping.Fault {
     private final RegistryLog log;
     private int logged;
     private volatile String disabled;
+    /** Set when this wrapper logged (or had logged) the failure of the fault in progress. */
+    private volatile boolean reportedThisFault;
 
     /**
      * @param what        "provider ID ([name])", for messages
@@ -61,8 +63,10 @@ final class GuardedFault implements SpecialMapping.Fault {
 
     @Override
     public int fault(SpecialMapping sm, VmArea vma, VmFault vmf) {
+        reportedThisFault = false;
         String off = disabled;
         if (off != null) {
+            reportedThisFault = true; // reported when it was disabled
             throw new HandlerBudgetExceeded(off);
         }
         GuardedVmFault view = new GuardedVmFault(vmf);
@@ -116,7 +120,19 @@ final class GuardedFault implements SpecialMapping.Fault {
         }
     }
 
+    /**
+     * The engine's {@link SpecialMapping.FailureListener}: a failure only the engine can see (NOPAGE without a
+     * PTE, a PFN that is not an allocated page, a handler touching user memory, ...) goes to the log too; one
+     * this wrapper already logged for the same fault is not logged twice.
+     */
+    void engineFailure(SpecialMapping sm, VmArea vma, long address, String reason) {
+        if (!reportedThisFault) {
+            failed(String.format("its .fault handler failed at 0x%x (SIGBUS): %s", address, reason), null);
+        }
+    }
+
     private synchronized void failed(String why, Throwable cause) {
+        reportedThisFault = true;
         if (logged < MAX_LOGGED) {
             logged++;
             log.error(bundle, what + ": " + why + (logged == MAX_LOGGED ? " (further failures not logged)" : ""),

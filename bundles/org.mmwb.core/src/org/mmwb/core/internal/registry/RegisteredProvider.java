@@ -15,6 +15,8 @@ import org.mmwb.core.mm.VmArea;
  * {@link SpecialMapping}. The mapping is re-made with the declared name, the contributing bundle as owner (the
  * fault log shows {@code [name] (bundle)}) and its {@code .fault} handler under a {@link GuardedFault}. A class
  * that throws from {@code create} or {@code installed} is logged with its bundle; its mapping is then absent.
+ * Handler failures only the engine detects reach the same log through the mapping's
+ * {@link SpecialMapping.FailureListener}.
  */
 public final class RegisteredProvider implements SpecialMappingProvider {
     private final ProviderContribution c;
@@ -108,9 +110,16 @@ public final class RegisteredProvider implements SpecialMappingProvider {
                 pages[i] = sm.page(i);
             }
         }
-        SpecialMapping.Fault fault = sm.fault() == null ? null
+        GuardedFault fault = sm.fault() == null ? null
                 : new GuardedFault(sm.fault(), what(), c.bundle(), budgetNanos, log);
-        return new SpecialMapping(c.name(), pages, fault, sm.mremap(), sm.close(), c.bundle());
+        SpecialMapping.FailureListener own = sm.failureListener();
+        SpecialMapping.FailureListener listener = fault == null ? own : (m, vma, address, reason) -> {
+            fault.engineFailure(m, vma, address, reason);
+            if (own != null) {
+                own.failed(m, vma, address, reason);
+            }
+        };
+        return new SpecialMapping(c.name(), pages, fault, sm.mremap(), sm.close(), c.bundle(), listener);
     }
 
     @Override

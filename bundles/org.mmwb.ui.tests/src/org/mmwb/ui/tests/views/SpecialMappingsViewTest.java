@@ -28,7 +28,8 @@ class SpecialMappingsViewTest {
         for (TableItem i : t.getItems()) {
             names.add(i.getText(0));
         }
-        assertEquals(List.of("[vvar]", "[vvar_vclock]", "[vdso]", "[vsyscall]"), names);
+        // The x86 built-ins in exec order, then the on-request device mapping of org.mmwb.iomap: all from the registry.
+        assertEquals(List.of("[vvar]", "[vvar_vclock]", "[vdso]", "[vsyscall]", "[mmwb_timer]"), names);
         assertEquals("4", t.getItem(0).getText(1));
         assertTrue(t.getItem(0).getText(2).contains(".fault"), "[vvar] has a .fault handler: " + t.getItem(0).getText(2));
         assertTrue(t.getItem(2).getText(2).contains("pages[2]"), "[vdso] has a pages array: " + t.getItem(2).getText(2));
@@ -37,6 +38,9 @@ class SpecialMappingsViewTest {
         for (TableItem i : t.getItems()) {
             assertTrue(!i.getText(5).isEmpty(), "contributor of " + i.getText(0));
         }
+        assertTrue(t.getItem(0).getText(5).contains("org.mmwb.x86"), "[vvar] comes from org.mmwb.x86: " + t.getItem(0).getText(5));
+        assertTrue(t.getItem(4).getText(5).contains("org.mmwb.iomap"), "[mmwb_timer] comes from org.mmwb.iomap: "
+                + t.getItem(4).getText(5));
         Screenshots.take(page.getWorkbenchWindow().getShell(), "special-mappings");
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.mmwb.scenario.Diagnostic;
-import org.mmwb.scenario.ScenarioParser;
+import org.mmwb.ui.internal.session.ScenarioLanguage;
 import org.mmwb.ui.internal.session.Session;
 
 /**
@@ -97,7 +97,7 @@ public class MmsEditor extends TextEditor {
 
     /** Parses the current text and shows its diagnostics; returns them. */
     public List<Diag> parseNow() {
-        List<Diag> diags = toDiags(new ScenarioParser().parse(fileName(), getText()).diagnostics());
+        List<Diag> diags = toDiags(ScenarioLanguage.parser().parse(fileName(), getText()).diagnostics());
         showDiagnostics(diags);
         return diags;
     }

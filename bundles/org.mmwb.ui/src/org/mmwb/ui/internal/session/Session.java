@@ -24,7 +24,6 @@ import org.mmwb.scenario.ReportFormatException;
 import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
-import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.ScenarioRunner.Execution;
 import org.mmwb.scenario.sim.SimulatorTarget;
@@ -155,7 +154,7 @@ public final class Session {
      */
     public List<Diagnostic> openScenario(String title, String source, Path file) {
         cancel();
-        ParseResult r = new ScenarioParser().parse(title, source);
+        ParseResult r = ScenarioLanguage.parser().parse(title, source);
         this.text = source;
         this.path = file;
         failures.reset();
@@ -333,9 +332,7 @@ public final class Session {
 
     /** A simulator for the scenario's profile and levels. */
     static SimulatorTarget open(Scenario s) {
-        // The fault log limit preference needs a SimulatorTarget constructor taking it (asked of the engine
-        // owners); until then the engine's default limit (16M faults) applies.
-        return SimulatorTarget.open(s, Profiles::resolve);
+        return SimulatorTarget.open(s, Profiles::resolve, Prefs.current().faultLogLimit());
     }
 
     private void publishRun(SimulatorTarget t, Execution e) {
