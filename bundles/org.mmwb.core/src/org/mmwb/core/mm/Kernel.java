@@ -32,7 +32,9 @@ import org.mmwb.core.internal.page.PhysMem;
 public final class Kernel {
     /** Access kinds for {@link #access}. */
     public static final int ACCESS_READ = Faults.READ;
+    /** A write access (a store). */
     public static final int ACCESS_WRITE = Faults.WRITE;
+    /** An instruction fetch. */
     public static final int ACCESS_EXEC = Faults.EXEC;
 
     private final KernelProfile profile;
@@ -42,6 +44,7 @@ public final class Kernel {
     private final Map<String, SpecialMappingProvider> providers = new LinkedHashMap<>();
     private int nextPid = 1;
 
+    /** A machine running profile, with a fault log of 16M entries. */
     public Kernel(KernelProfile profile) {
         this(profile, 1L << 24);
     }
@@ -70,6 +73,7 @@ public final class Kernel {
         }
     }
 
+    /** The profile this kernel runs. */
     public KernelProfile profile() {
         return profile;
     }
@@ -128,6 +132,7 @@ public final class Kernel {
         return 0;
     }
 
+    /** The task with this pid (live or exited), or null. */
     public Task task(int pid) {
         return tasks.get(pid);
     }
@@ -175,11 +180,13 @@ public final class Kernel {
         return mm == null ? -Errno.ESRCH : MmapOps.mmap(mm, t.pid(), addr, len, prot, flags, file, offset);
     }
 
+    /** munmap(2): 0 or -errno. */
     public long munmap(Task t, long addr, long len) {
         Mm mm = mm(t);
         return mm == null ? -Errno.ESRCH : MmapOps.munmap(mm, addr, len);
     }
 
+    /** mprotect(2) (prot: {@link Prot} bits): 0 or -errno. */
     public long mprotect(Task t, long addr, long len, int prot) {
         Mm mm = mm(t);
         return mm == null ? -Errno.ESRCH : ModifyOps.mprotect(mm, t.pid(), addr, len, prot);
@@ -191,11 +198,13 @@ public final class Kernel {
         return mm == null ? -Errno.ESRCH : MremapOps.mremap(mm, t.pid(), oldAddr, oldLen, newLen, flags, newAddr);
     }
 
+    /** madvise(2) (advice: a {@link Madvise} constant): 0 or -errno. */
     public long madvise(Task t, long addr, long len, int advice) {
         Mm mm = mm(t);
         return mm == null ? -Errno.ESRCH : MadviseOps.madvise(mm, t.pid(), addr, len, advice);
     }
 
+    /** mlock(2): 0 or -errno. */
     public long mlock(Task t, long addr, long len) {
         return mlock2(t, addr, len, 0);
     }
@@ -206,11 +215,13 @@ public final class Kernel {
         return mm == null ? -Errno.ESRCH : ModifyOps.mlock(mm, t.pid(), addr, len, flags);
     }
 
+    /** munlock(2): 0 or -errno. */
     public long munlock(Task t, long addr, long len) {
         Mm mm = mm(t);
         return mm == null ? -Errno.ESRCH : ModifyOps.munlock(mm, addr, len);
     }
 
+    /** mseal(2) with flags 0: 0 or -errno. */
     public long mseal(Task t, long addr, long len) {
         Mm mm = mm(t);
         return mm == null ? -Errno.ESRCH : ModifyOps.mseal(mm, addr, len, 0);

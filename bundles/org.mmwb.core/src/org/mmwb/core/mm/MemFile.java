@@ -45,6 +45,7 @@ public final class MemFile {
         return new MemFile("dev/zero", "/dev/zero (deleted)", size, true, ino);
     }
 
+    /** The name given to memfd_create ("dev/zero" for a shared anonymous mapping). */
     public String name() {
         return name;
     }

@@ -19,14 +19,19 @@ public interface MmStruct {
     /** map_count. */
     int mapCount();
 
+    /** mm->mmap_base: where top-down placement starts. */
     long mmapBase();
 
+    /** TASK_SIZE of this mm: the end of user space. */
     long taskSize();
 
+    /** mm->start_brk: the start of the heap. */
     long startBrk();
 
+    /** mm->brk: the current program break. */
     long brk();
 
+    /** mm->start_stack: the top of the initial stack. */
     long startStack();
 
     /** mm->context.vdso on x86: where the vDSO text is; 0 when it has none. */

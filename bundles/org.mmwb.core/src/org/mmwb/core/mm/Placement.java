@@ -22,22 +22,27 @@ public record Placement(Kind kind, String after, long address) {
         ON_REQUEST
     }
 
+    /** Placed like mmap(NULL): top-down below mmap_base. */
     public static Placement topDown() {
         return new Placement(Kind.TOP_DOWN, null, 0);
     }
 
+    /** Placed right after the mapping with this name (as [vvar_vclock] follows [vvar]). */
     public static Placement after(String name) {
         return new Placement(Kind.AFTER, name, 0);
     }
 
+    /** Placed at a fixed address. */
     public static Placement fixed(long address) {
         return new Placement(Kind.FIXED, null, address);
     }
 
+    /** A gate area at this address (outside the VMA tree, like [vsyscall]). */
     public static Placement gate(long address) {
         return new Placement(Kind.GATE, null, address);
     }
 
+    /** Not installed at exec: the provider or a user installs it with Kernel.installSpecialMapping. */
     public static Placement onRequest() {
         return new Placement(Kind.ON_REQUEST, null, 0);
     }

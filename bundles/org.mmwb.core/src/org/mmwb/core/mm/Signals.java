@@ -24,14 +24,17 @@ public final class Signals {
     private Signals() {
     }
 
+    /** An access result from a signal number and its si_code. */
     public static int encode(int signo, int code) {
         return signo << 16 | code;
     }
 
+    /** The signal number of an access result (0 for OK). */
     public static int signo(int result) {
         return result >>> 16;
     }
 
+    /** The si_code of an access result. */
     public static int code(int result) {
         return result & 0xffff;
     }

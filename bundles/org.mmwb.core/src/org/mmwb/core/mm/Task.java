@@ -2,6 +2,7 @@ package org.mmwb.core.mm;
 
 /** A simulated process: pid, parent and address space ({@code task_struct} reduced to what mm needs). */
 public interface Task {
+    /** The process id (1, 2, ... in creation order). */
     int pid();
 
     /** The parent, or null for the first task. */
@@ -10,5 +11,6 @@ public interface Task {
     /** The address space; null after exit. */
     MmStruct mm();
 
+    /** False once the task has exited. */
     boolean alive();
 }

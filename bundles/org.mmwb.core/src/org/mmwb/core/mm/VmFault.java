@@ -25,6 +25,7 @@ public abstract class VmFault {
     /** Write-combining (PWT on the default PAT layout). */
     public static final int CACHE_WC = 3;
 
+    /** For the engine and wrappers (the registry adapter) only. */
     protected VmFault() {
     }
 
