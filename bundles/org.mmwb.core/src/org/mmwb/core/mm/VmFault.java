@@ -2,7 +2,20 @@ package org.mmwb.core.mm;
 
 /**
  * {@code struct vm_fault} as a fault handler sees it, plus the mm/memory.c helpers a handler calls
- * ({@code vmf_insert_pfn}, {@code vmf_insert_pfn_prot}). Created by the engine for each fault.
+ * ({@code vmf_insert_pfn}, {@code vmf_insert_pfn_prot}). Created by the engine for each fault and valid only
+ * during the handler's call.
+ * <p>
+ * A special mapping's {@code .fault} handler (see {@link SpecialMapping} for the whole contract):
+ * <ul>
+ * <li>reads {@link #pgoff()}, which is <em>relative to the mapping</em> (0 = its first page), and
+ * {@link #address()}, the page-aligned faulting address inside {@link #vma()};</li>
+ * <li>either hands back a RAM page with {@link #setPage} and returns 0 (the engine maps it with the VMA's
+ * protection and takes the reference), or inserts PFNs (RAM or device memory) with {@link #vmfInsertPfn} /
+ * {@link #vmfInsertPfnProt} at addresses inside its VMA, which must be VM_PFNMAP or VM_MIXEDMAP (and not a
+ * private writable one), and returns {@link VmFaultResult#NOPAGE}; the faulting address must be among them;</li>
+ * <li>returns {@link VmFaultResult#SIGBUS} when the page does not exist; the access then gets SIGBUS(BUS_ADRERR).
+ * Anything else (see {@link SpecialMapping}) also ends in SIGBUS, with the reason in the fault log.</li>
+ * </ul>
  */
 public abstract class VmFault {
     /** FAULT_FLAG_* bits (include/linux/mm_types.h). */
