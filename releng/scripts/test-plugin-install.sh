@@ -30,8 +30,8 @@ cp "$SRC/plugin.xml" "$work/classes/"
 
 cat > "$work/ticker.mms" <<'MMS'
 kernel x86_64-6.18
-touch [vvar]-8K 8K r
-read [vvar]-8K
+touch [ticker] 8K r
+read [ticker]
 MMS
 
 export XDG_DATA_HOME="$work/data"   # a configuration of our own: the user's stays untouched

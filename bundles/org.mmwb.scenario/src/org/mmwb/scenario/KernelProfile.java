@@ -2,6 +2,8 @@ package org.mmwb.scenario;
 
 import java.util.List;
 
+import org.mmwb.scenario.internal.profiles.RegistryProfiles;
+
 /**
  * A kernel profile a scenario can name on its {@code kernel} line: which kernel the machine behaves like.
  *
@@ -28,9 +30,14 @@ public record KernelProfile(String name, int maxLevels, List<String> specialMapp
     /** The default profile when a scenario has no {@code kernel} line. */
     public static final KernelProfile DEFAULT = X86_64_6_18;
 
-    /** All known profiles, default first. */
+    /**
+     * All known profiles, default first: those the extension registry declares (with the special mappings their
+     * providers install at exec, plugins' included), or the two built-in ones where no registry runs.
+     */
     public static List<KernelProfile> known() {
-        return List.of(X86_64_6_18, X86_64_3_19);
+        List<KernelProfile> builtIns = List.of(X86_64_6_18, X86_64_3_19);
+        List<KernelProfile> registered = RegistryProfiles.profiles(builtIns, DEFAULT.name());
+        return registered.isEmpty() ? builtIns : registered;
     }
 
     /** The profile of that name, or null. */

@@ -16,7 +16,7 @@ import org.mmwb.scenario.testing.ScenarioRun;
  * org.mmwb.x86 (the kernel profiles) and the extension registry.
  * <p>
  * [ticker] is placed at exec as a group of its own, top-down: right below the built-in [vvar] group, so a scenario
- * reaches it as {@code [vvar]-8K}.
+ * reaches it by its name, {@code [ticker]}, which the registry adds to the names a scenario may use.
  */
 class TickerScenarioTest {
 
@@ -34,9 +34,9 @@ class TickerScenarioTest {
     void pageZeroIsHandedBackPageOneIsRefused() {
         ScenarioRun run = ScenarioCheck.run("""
                 kernel x86_64-6.18
-                touch [vvar]-8K 8K r
-                read [vvar]-8K
-                touch [vvar]-8K 4K w
+                touch [ticker] 8K r
+                read [ticker]
+                touch [ticker] 4K w
                 """);
         assertEquals("ok SIGBUS(ADRERR)", run.result(2));
         assertEquals("0x54", run.result(3), "byte 0 of the kernel page is 'T'");
@@ -57,7 +57,7 @@ class TickerScenarioTest {
         long closes = TickerProvider.closes();
         ScenarioRun run = ScenarioCheck.run("""
                 kernel x86_64-6.18
-                $n = mremap [vvar]-8K 8K 8K maymove fixed=0x600000000000
+                $n = mremap [ticker] 8K 8K maymove fixed=0x600000000000
                 fork
                 exit
                 """);

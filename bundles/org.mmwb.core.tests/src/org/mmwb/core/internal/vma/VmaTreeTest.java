@@ -343,4 +343,32 @@ class VmaTreeTest {
             }
         }
     }
+
+    /** ReverseCursor: seekBefore(a) then prev() repeatedly equals vma_prev (prev(a), then prev(start)) each step. */
+    @Test
+    void reverseCursorWalksDownLikeRepeatedPrev() {
+        java.util.Random r = new java.util.Random(7);
+        VmaTree<Long> t = new VmaTree<>();
+        long a = 0x1000;
+        for (int i = 0; i < 5000; i++) {
+            a += (long) r.nextInt(3) << 12;
+            long len = (1L + r.nextInt(4)) << 12;
+            t.insert(a, a + len, a);
+            a += len;
+        }
+        for (int q = 0; q < 300; q++) {
+            long at = (long) (r.nextDouble() * (a + 0x10000));
+            VmaTree<Long>.ReverseCursor c = t.reverseCursor().seekBefore(at);
+            Long want = t.prev(at);
+            for (int step = 0; step < 200 && want != null; step++) {
+                org.junit.jupiter.api.Assertions.assertTrue(c.hasPrev());
+                org.junit.jupiter.api.Assertions.assertEquals(want, c.prev());
+                want = t.prev(want);
+            }
+            if (want == null) {
+                org.junit.jupiter.api.Assertions.assertFalse(c.hasPrev());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(new VmaTree<Long>().reverseCursor().seekBefore(0x5000).hasPrev());
+    }
 }

@@ -2,6 +2,7 @@ package org.mmwb.core.internal.mm;
 
 import java.util.List;
 
+import org.mmwb.core.internal.vma.VmaTree;
 import org.mmwb.core.mm.Errno;
 import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.MemFile;
@@ -140,11 +141,13 @@ public final class MmapOps {
         if (above != null) {
             gapEnd = Math.min(gapEnd, startGap(above));
         }
-        Vma v = mm.tree.prev(high);
+        // walk down with one cursor (vma_prev per step would be a tree descent each)
+        VmaTree<Vma>.ReverseCursor c = mm.tree.reverseCursor().seekBefore(high);
+        Vma v = c.hasPrev() ? c.prev() : null;
         while (true) {
             if (v != null && v.end > gapEnd) {
                 gapEnd = Math.min(gapEnd, startGap(v));
-                v = mm.prevOf(v);
+                v = c.hasPrev() ? c.prev() : null;
                 continue;
             }
             long gapStart = v == null ? 0 : v.end;
@@ -156,7 +159,7 @@ public final class MmapOps {
                 return -Errno.ENOMEM;
             }
             gapEnd = Math.min(gapEnd, startGap(v));
-            v = mm.prevOf(v);
+            v = c.hasPrev() ? c.prev() : null;
         }
     }
 
@@ -372,15 +375,17 @@ public final class MmapOps {
     /** do_vmi_align_munmap: split at the edges (may_split, mseal), detach, zap, close. 0 or -errno. */
     static int doMunmap(Mm mm, long start, long len) {
         long end = start + len;
-        List<Vma> vmas = mm.range(start, end);
-        if (vmas.isEmpty()) {
+        Vma first = mm.findVma(start);
+        if (first == null || Long.compareUnsigned(first.start, end) >= 0) {
             return 0;
         }
-        Vma first = vmas.get(0);
-        for (Vma v : vmas) {
+        // the VMAs of [start, end), walked without a list (munmap is on the mmap+mprotect+munmap hot path)
+        Vma last = first;
+        for (Vma v = first; v != null && Long.compareUnsigned(v.start, end) < 0; v = mm.nextOf(v)) {
             if ((v.flags & VmFlags.SEALED) != 0) {
                 return -Errno.EPERM;
             }
+            last = v;
         }
         if (first.start < start) {
             if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
@@ -391,15 +396,16 @@ public final class MmapOps {
                 return err;
             }
         }
-        Vma last = vmas.get(vmas.size() - 1);
         if (last.end > end) {
             int err = VmaMerge.split(mm, last, end, false);
             if (err != 0) {
                 return err;
             }
         }
-        for (Vma v : mm.range(start, end)) {
+        for (Vma v = mm.findVma(start); v != null && Long.compareUnsigned(v.start, end) < 0; ) {
+            Vma n = mm.nextOf(v);
             removeVma(mm, v);
+            v = n;
         }
         Vma prev = mm.tree.prev(start);
         Vma next = mm.tree.next(start);

@@ -48,7 +48,7 @@ final class Pages {
 
     /** Splits a huge PMD that straddles addr (addr not 2 MiB aligned), as vma_adjust_trans_huge does. */
     static void splitHugeAt(Mm mm, long addr) {
-        if ((addr & (PMD_SIZE - 1)) != 0) {
+        if (mm.hasHuge && (addr & (PMD_SIZE - 1)) != 0) {
             splitHuge(mm, addr);
         }
     }
@@ -82,12 +82,14 @@ final class Pages {
     static void zap(Mm mm, long start, long end, boolean keepGuards) {
         MmKernel k = mm.k;
         PageTable pt = mm.pgd;
-        splitHugeAt(mm, start);
-        splitHugeAt(mm, end);
-        pt.forEachHugePmd(start, end, (va, pmd) -> {
-            releaseHuge(k, pmd);
-            return 0;
-        });
+        if (mm.hasHuge) { // no huge PMD was ever installed in this mm: skip the PMD walks of the 4K fast path
+            splitHugeAt(mm, start);
+            splitHugeAt(mm, end);
+            pt.forEachHugePmd(start, end, (va, pmd) -> {
+                releaseHuge(k, pmd);
+                return 0;
+            });
+        }
         pt.forEach(start, end, (va, pte) -> {
             if (Pte.isGuardMarker(pte)) {
                 return keepGuards ? pte : 0;
@@ -117,14 +119,16 @@ final class Pages {
         PageTable pt = vma.mm.pgd;
         splitHugeAt(vma.mm, start);
         splitHugeAt(vma.mm, end);
-        pt.forEachHugePmd(start, end, (va, pmd) -> {
-            long n = Pte.modify(pmd, prot) | Pte.PSE;
-            long pfn = Pte.pmdPfn(pmd);
-            if (write && pfn != k.hugeZeroPfn && (shared || k.phys.anonExclusive(pfn))) {
-                n |= Pte.RW;
-            }
-            return n;
-        });
+        if (vma.mm.hasHuge) {
+            pt.forEachHugePmd(start, end, (va, pmd) -> {
+                long n = Pte.modify(pmd, prot) | Pte.PSE;
+                long pfn = Pte.pmdPfn(pmd);
+                if (write && pfn != k.hugeZeroPfn && (shared || k.phys.anonExclusive(pfn))) {
+                    n |= Pte.RW;
+                }
+                return n;
+            });
+        }
         pt.forEach(start, end, (va, pte) -> {
             if ((pte & (Pte.PRESENT | Pte.PROTNONE)) == 0) {
                 return pte;
@@ -148,7 +152,7 @@ final class Pages {
         splitHugeAt(mm, from);
         splitHugeAt(mm, from + len);
         boolean alignedHuge = ((from ^ to) & (PMD_SIZE - 1)) == 0;
-        long[] hp = collectHuge(pt, from, from + len);
+        long[] hp = mm.hasHuge ? collectHuge(pt, from, from + len) : new long[0];
         for (int i = 0; i < hp.length; i += 2) {
             long va = hp[i];
             long pmd = hp[i + 1];

@@ -286,16 +286,20 @@ public final class PageTable implements PageTableView {
         if (lo < 0 || hi < 0 || lo > hi) {
             return;
         }
-        freeRange(root, 0, 0, lo, hi);
+        freeRange(root, 0, 0, lo, hi, false);
         cacheKey = -1;
         cacheTable = null;
     }
 
-    /** @return true if table {@code t} is empty afterwards */
-    private boolean freeRange(int t, int depth, long base, long lo, long hi) {
+    /**
+     * @param whole whether the table's whole span lies inside [lo, hi]: only then can it be freed, so only then
+     *              is its emptiness worth a scan (a partial range, as for most munmaps, scans nothing)
+     * @return true if table {@code t} is empty afterwards (always false when not whole)
+     */
+    private boolean freeRange(int t, int depth, long base, long lo, long hi, boolean whole) {
         long[] tbl = tables[t];
         if (depth == levels - 1) {
-            return isEmpty(tbl);
+            return whole && isEmpty(tbl);
         }
         int shift = topShift - 9 * depth;
         int i0 = lo <= base ? 0 : (int) ((lo - base) >>> shift);
@@ -307,14 +311,14 @@ public final class PageTable implements PageTableView {
             }
             long childBase = base + ((long) i << shift);
             long childLast = childBase + (1L << shift) - 1;
+            boolean childWhole = childBase >= lo && childLast <= hi;
             int child = childIndex(e);
-            boolean childEmpty = freeRange(child, depth + 1, childBase, lo, hi);
-            if (childEmpty && childBase >= lo && childLast <= hi) {
+            if (freeRange(child, depth + 1, childBase, lo, hi, childWhole)) {
                 freeTable(child);
                 tbl[i] = 0;
             }
         }
-        return isEmpty(tbl);
+        return whole && isEmpty(tbl);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -425,6 +425,63 @@ public final class VmaTree<V> implements Iterable<V> {
         }
     }
 
+    /** A cursor walking down from an address, see {@link ReverseCursor}. */
+    public ReverseCursor reverseCursor() {
+        return new ReverseCursor();
+    }
+
+    /**
+     * An allocation-free backward walk (vma_prev repeated without a descent per step): {@link #seekBefore}
+     * positions it at the highest range with start &lt; addr, {@link #prev} steps down. Invalidated by
+     * modification.
+     */
+    public final class ReverseCursor {
+        private Leaf leaf;
+        private int pos;
+        private int expectedMod;
+
+        private ReverseCursor() {
+        }
+
+        /** Position at the highest range with start &lt; addr (what {@link VmaTree#prev} returns). */
+        public ReverseCursor seekBefore(long addr) {
+            long a = addr ^ FLIP;
+            leaf = leafFor(addr);
+            int j = firstGreater(leaf.ends, leaf.n, a);
+            pos = j < leaf.n && leaf.starts[j] < a ? j : j - 1;
+            expectedMod = modCount;
+            normalize();
+            return this;
+        }
+
+        /** Whether {@link #prev} has a range to return. */
+        public boolean hasPrev() {
+            if (expectedMod != modCount) {
+                throw new ConcurrentModificationException();
+            }
+            return leaf != null && pos >= 0;
+        }
+
+        /** The current range's value; then step to the range below it. */
+        @SuppressWarnings("unchecked")
+        public V prev() {
+            if (!hasPrev()) {
+                throw new NoSuchElementException();
+            }
+            V v = (V) leaf.vals[pos];
+            pos--;
+            normalize();
+            return v;
+        }
+
+        private void normalize() {
+            while (leaf != null && pos < 0) {
+                leaf = leaf.prev;
+                pos = leaf == null ? -1 : leaf.n - 1;
+            }
+        }
+    }
+
     /** Approximate Java heap bytes of the nodes (not of the values). */
     public long bytesUsed() {
         long node = 16 + 2 * (16 + 8L * CAP) + 16 + 4L * CAP + 24;

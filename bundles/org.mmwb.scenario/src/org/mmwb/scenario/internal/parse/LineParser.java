@@ -34,7 +34,8 @@ public final class LineParser {
 
     private final Set<String> bound = new HashSet<>();
     private final Map<String, Integer> files = new HashMap<>();
-    private KernelProfile profile = KernelProfile.DEFAULT;
+    /** Without a kernel line: the default profile as the registry declares it (plugins' mappings included). */
+    private KernelProfile profile = defaultProfile();
     private int levels = 4;
     private int firstOpLine;
     private int kernelLine;
@@ -628,5 +629,10 @@ public final class LineParser {
             curr = t;
         }
         return prev[b.length()];
+    }
+
+    private static KernelProfile defaultProfile() {
+        KernelProfile p = KernelProfile.byName(KernelProfile.DEFAULT.name());
+        return p != null ? p : KernelProfile.DEFAULT;
     }
 }

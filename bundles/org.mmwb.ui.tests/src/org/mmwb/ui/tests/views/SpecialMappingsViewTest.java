@@ -18,6 +18,9 @@ import org.mmwb.ui.tests.Screenshots;
 /** Special Mappings: the providers of x86_64-6.18 with their callbacks and contributors. */
 class SpecialMappingsViewTest {
 
+    /** Column of the contributing bundle: name, pages, callbacks, contributor, placement, profiles. */
+    private static final int CONTRIBUTOR = 3;
+
     @Test
     void listsTheProfilesProviders() throws Exception {
         IWorkbenchPage page = Fixture.page();
@@ -36,11 +39,12 @@ class SpecialMappingsViewTest {
         assertTrue(t.getItem(2).getText(2).contains(".mremap"), "[vdso] has .mremap");
         assertTrue(t.getItem(3).getText(2).startsWith("gate"), "[vsyscall] is a gate area");
         for (TableItem i : t.getItems()) {
-            assertTrue(!i.getText(5).isEmpty(), "contributor of " + i.getText(0));
+            assertTrue(!i.getText(CONTRIBUTOR).isEmpty(), "contributor of " + i.getText(0));
         }
-        assertTrue(t.getItem(0).getText(5).contains("org.mmwb.x86"), "[vvar] comes from org.mmwb.x86: " + t.getItem(0).getText(5));
-        assertTrue(t.getItem(4).getText(5).contains("org.mmwb.iomap"), "[mmwb_timer] comes from org.mmwb.iomap: "
-                + t.getItem(4).getText(5));
+        assertTrue(t.getItem(0).getText(CONTRIBUTOR).contains("org.mmwb.x86"),
+                "[vvar] comes from org.mmwb.x86: " + t.getItem(0).getText(CONTRIBUTOR));
+        assertTrue(t.getItem(4).getText(CONTRIBUTOR).contains("org.mmwb.iomap"),
+                "[mmwb_timer] comes from org.mmwb.iomap: " + t.getItem(4).getText(CONTRIBUTOR));
         Screenshots.take(page.getWorkbenchWindow().getShell(), "special-mappings");
     }
 }
