@@ -41,7 +41,9 @@ trap 'rm -rf "$WORK"' EXIT
 # starts it the second time).
 measure() { # name -> "wall-ms cpu-ms" (cpu "-" when not measured)
   local name=$1 out
-  out=$("$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED -Dmmwb.bench="$name" -jar "$JAR" \
+  # The JVM arguments of ./mmwb gui (JVM_ARGS and GUI_JVM_ARGS there).
+  out=$("$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED -Dosgi.requiredJavaVersion=21 -XX:TieredStopAtLevel=1 \
+        -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$WORK/gui-cds.jsa" -Dmmwb.bench="$name" -jar "$JAR" \
         -data "$WORK/ws-$RANDOM" --open "$SAMPLE" 2>&1 || true)
   local ms cpu
   ms=$(printf '%s\n' "$out" | sed -n "s/^mmwb-bench $name \([0-9]*\)$/\1/p" | tail -n1)

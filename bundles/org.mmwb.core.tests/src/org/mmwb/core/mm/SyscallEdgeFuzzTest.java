@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class SyscallEdgeFuzzTest {
     private static final long P = 4096;
 
+    private static final int[] FLAGS = {MapFlags.FIXED, MapFlags.FIXED_NOREPLACE, MapFlags.GROWSDOWN,
+        MapFlags.LOCKED, MapFlags.POPULATE, MapFlags.NORESERVE, MapFlags.STACK, 0};
+
     private static long pick(Random r, Sim s, List<Long> known) {
         long ts = s.t.mm().taskSize();
         long[] fixed = {0, 1, P, P - 1, 0x10000, ts, ts - P, ts - 2 * P, ts + P, -P, -1L, Long.MAX_VALUE,
@@ -38,15 +41,18 @@ class SyscallEdgeFuzzTest {
 
     @Test
     void extremeArgumentsGiveErrnosNeverExceptions() {
-        for (int seed = 0; seed < 40; seed++) {
+        for (int seed = 0; seed < 1500; seed++) {
             Random r = new Random(seed);
             Sim s = new Sim();
             List<Long> known = new java.util.ArrayList<>();
+            MemFile file = s.k.memfd("f", (1 + r.nextInt(8)) * P + (r.nextBoolean() ? 100 : 0));
             java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
             for (int i = 0; i < 300; i++) {
                 long a = pick(r, s, known);
                 long l = len(r, s);
-                int op = r.nextInt(12);
+                int op = r.nextInt(15);
+                // populating (MAP_POPULATE, MAP_LOCKED, mlock) touches every page: small ranges only (memory)
+                boolean small = Long.compareUnsigned(l, 1 << 22) <= 0;
                 long l2 = len(r, s);
                 long a2 = pick(r, s, known);
                 int bits = r.nextInt(8);
@@ -67,11 +73,25 @@ class SyscallEdgeFuzzTest {
                             ? new int[] {Madvise.GUARD_INSTALL, Madvise.POPULATE_WRITE}[r.nextInt(2)]
                             : new int[] {Madvise.DONTNEED, Madvise.FREE, Madvise.HUGEPAGE, Madvise.GUARD_REMOVE,
                                 Madvise.DONTFORK, Madvise.WIPEONFORK}[r.nextInt(6)]);
-                        case 6 -> s.k.mlock(s.t, a, l);
+                        case 6 -> small ? s.k.mlock(s.t, a, l) : s.k.munlock(s.t, a, l);
                         case 7 -> s.k.munlock(s.t, a, l);
                         case 8 -> s.k.mseal(s.t, a, l);
                         case 9 -> s.k.brk(s.t, a);
                         case 10 -> s.k.write(s.t, a, (byte) 1);
+                        case 12 -> s.k.mmap(s.t, a, l, r.nextInt(8), (r.nextBoolean() ? MapFlags.SHARED
+                            : MapFlags.PRIVATE) | (r.nextBoolean() ? MapFlags.FIXED : 0), file,
+                            pick(r, s, known) & (r.nextBoolean() ? ~0xfffL : -1L));
+                        case 13 -> s.k.mmap(s.t, a, l, r.nextInt(8), MapFlags.PRIVATE | MapFlags.ANONYMOUS
+                            | ((FLAGS[r.nextInt(FLAGS.length)] | FLAGS[r.nextInt(FLAGS.length)])
+                                & (small ? -1 : ~(MapFlags.POPULATE | MapFlags.LOCKED))), null, 0);
+                        case 14 -> {
+                            Task c = s.k.fork(s.t);
+                            if (c != null && r.nextBoolean()) {
+                                s.k.exit(s.t);
+                                s.t = c;
+                            }
+                            yield 0;
+                        }
                         default -> s.k.read(s.t, a);
                     };
                     recent.addLast(what + " -> " + res);
