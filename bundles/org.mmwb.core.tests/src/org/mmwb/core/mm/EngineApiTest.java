@@ -148,4 +148,16 @@ class EngineApiTest {
         assertEquals(pt.levels() - 1, pt.depth(t));
         assertEquals(pt.get(a), pt.entry(t, (int) ((a >>> 12) & 511)));
     }
+
+    /** The footprint figures without reflection: page-table and struct page bytes per resident page. */
+    @Test
+    void footprintFiguresArePublic() {
+        long frames0 = s.k.allocatedFrames();
+        long a = s.mmap(0, 64, Sim.RW, Sim.ANON);
+        for (int i = 0; i < 64; i++) {
+            s.w(a + i * P);
+        }
+        assertEquals(frames0 + 64, s.k.allocatedFrames());
+        assertTrue(s.k.physBytesUsed() > 0 && s.t.mm().pageTable().bytesUsed() > 0);
+    }
 }

@@ -41,7 +41,7 @@ class SyscallEdgeFuzzTest {
 
     @Test
     void extremeArgumentsGiveErrnosNeverExceptions() {
-        for (int seed = 0; seed < 1500; seed++) {
+        for (int seed = 0; seed < 40; seed++) {
             Random r = new Random(seed);
             Sim s = new Sim();
             List<Long> known = new java.util.ArrayList<>();

@@ -262,7 +262,7 @@ public final class Kernel {
         if (r != Signals.OK) {
             return -(long) r;
         }
-        long pfn = k.faults().lastPfn();
+        long pfn = Faults.pfnAfterAccess(mm(t), addr);
         int off = (int) (addr & 0xfff);
         if (pfn < 0) {
             return 0;
@@ -277,7 +277,7 @@ public final class Kernel {
     public int write(Task t, long addr, byte value) {
         int r = access(t, addr, ACCESS_WRITE);
         if (r == Signals.OK) {
-            long pfn = k.faults().lastPfn();
+            long pfn = Faults.pfnAfterAccess(mm(t), addr);
             if (pfn < 0) {
                 return r;
             }
@@ -412,6 +412,16 @@ public final class Kernel {
     /** The PFN of the i-th simulated device page (IO memory, not RAM). */
     public long ioPfn(int index) {
         return PhysMem.IO_PFN_BASE + index;
+    }
+
+    /** RAM frames allocated now (all kinds: anon, page cache, kernel; the zero page included). */
+    public long allocatedFrames() {
+        return k.phys.allocatedFrames();
+    }
+
+    /** Java heap bytes of the simulated struct page metadata (for footprint figures: bytes per resident page). */
+    public long physBytesUsed() {
+        return k.phys.bytesUsed();
     }
 
     /** Whether a PFN is RAM (false for device memory). */

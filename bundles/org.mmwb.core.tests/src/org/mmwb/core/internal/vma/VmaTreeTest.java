@@ -371,4 +371,31 @@ class VmaTreeTest {
         }
         org.junit.jupiter.api.Assertions.assertFalse(new VmaTree<Long>().reverseCursor().seekBefore(0x5000).hasPrev());
     }
+
+    /** find_vma through three levels (100k ranges) equals TreeMap's answer, also at range bounds and in gaps. */
+    @Test
+    void findOnADeepTreeMatchesTheModel() {
+        Random r = new Random(11);
+        VmaTree<Long> t = new VmaTree<>();
+        TreeMap<Long, Long> byEnd = new TreeMap<>(); // end -> start
+        long a = 0x5555_0000_0000L;
+        for (int i = 0; i < 100_000; i++) {
+            a += (long) r.nextInt(17) << 12;
+            long len = (1L + r.nextInt(64)) << 12;
+            t.insert(a, a + len, a);
+            byEnd.put(a + len, a);
+            a += len;
+        }
+        for (int q = 0; q < 200_000; q++) {
+            long at = 0x5555_0000_0000L - 0x10000 + (long) (r.nextDouble() * (a - 0x5555_0000_0000L + 0x20000));
+            at = switch (q % 4) {
+                case 0 -> at;
+                case 1 -> at & ~0xfffL;
+                case 2 -> (at & ~0xfffL) - 1;
+                default -> byEnd.ceilingKey(at) == null ? at : byEnd.ceilingKey(at);
+            };
+            Map.Entry<Long, Long> e = byEnd.higherEntry(at);
+            assertEquals(e == null ? null : e.getValue(), t.find(at), "find 0x" + Long.toHexString(at));
+        }
+    }
 }

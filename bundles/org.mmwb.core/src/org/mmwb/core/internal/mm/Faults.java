@@ -102,7 +102,6 @@ public final class Faults {
      * page faults until it does or a signal results. Returns {@link Signals#OK} or an encoded signal.
      */
     public int access(Mm mm, int pid, long addr, int access) {
-        lastPfn = -1;
         if (depth > 0) {
             // a fault handler touching user memory: the kernel would recurse into the fault path
             k.ctx.violation = k.ctx.violation == null ? "recursed into the fault path (access at 0x"
@@ -118,15 +117,12 @@ public final class Faults {
         PageTable pt = mm.pgd;
         for (int tries = 0; tries < 4; tries++) {
             long pte = pt.get(addr);
-            boolean huge = false;
             if (pte == 0 && mm.hasHuge) {
                 pte = pt.hugePmd(addr);
-                huge = pte != 0;
             }
             int ec = PF_USER;
             if ((pte & Pte.PRESENT) != 0) {
                 if (permits(pte, access)) {
-                    lastPfn = huge ? Pte.pmdPfn(pte) + ((addr >>> 12) & 511) : Pte.pfn(pte);
                     return OK_ACCESS;
                 }
                 ec |= PF_PROT;
@@ -146,12 +142,18 @@ public final class Faults {
 
     private static final int OK_ACCESS = Signals.OK;
 
-    /** The PFN the last successful {@link #access} reached through its PTE, -1 if none (e.g. the vsyscall gate). */
-    private long lastPfn = -1;
-
-    /** The PFN the last {@link #access} that returned OK went through (no second page walk for the data). */
-    public long lastPfn() {
-        return lastPfn;
+    /**
+     * The PFN a user access at addr that just succeeded went through (its PTE or huge PMD), -1 if none (the
+     * vsyscall gate): allocation-free, for Kernel.read/write, so the access path itself stays lean.
+     */
+    public static long pfnAfterAccess(Mm mm, long addr) {
+        PageTable pt = mm.pgd;
+        long pte = pt.get(addr);
+        if (pte != 0) {
+            return (pte & Pte.PRESENT) != 0 ? Pte.pfn(pte) : -1;
+        }
+        long pmd = mm.hasHuge ? pt.hugePmd(addr) : 0;
+        return (pmd & Pte.PRESENT) != 0 ? Pte.pmdPfn(pmd) + ((addr >>> 12) & 511) : -1;
     }
 
     private static boolean permits(long pte, int access) {
