@@ -7,12 +7,12 @@ import static org.mmwb.host.HostTestSupport.WIN;
 import static org.mmwb.host.HostTestSupport.letters;
 import static org.mmwb.host.HostTestSupport.mapAnon;
 import static org.mmwb.host.HostTestSupport.texts;
-import static org.mmwb.host.MmConstants.MAP_FIXED_NOREPLACE;
-import static org.mmwb.host.MmConstants.MAP_PRIVATE;
-import static org.mmwb.host.MmConstants.MAP_SHARED;
-import static org.mmwb.host.MmConstants.PROT_EXEC;
-import static org.mmwb.host.MmConstants.PROT_READ;
-import static org.mmwb.host.MmConstants.PROT_WRITE;
+import static org.mmwb.scenario.Mman.MAP_FIXED_NOREPLACE;
+import static org.mmwb.scenario.Mman.MAP_PRIVATE;
+import static org.mmwb.scenario.Mman.MAP_SHARED;
+import static org.mmwb.scenario.Mman.PROT_EXEC;
+import static org.mmwb.scenario.Mman.PROT_READ;
+import static org.mmwb.scenario.Mman.PROT_WRITE;
 
 import java.util.List;
 
@@ -120,10 +120,10 @@ class HostFaultTest {
     @Test
     void guardMarkersReadAsGAndFaultAsMaperr() {
         mapAnon(p, WIN, 3 * PAGE, PROT_READ | PROT_WRITE);
-        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, MmConstants.MADV_GUARD_INSTALL).text());
+        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, Mman.MADV_GUARD_INSTALL).text());
         assertEquals("ok SIGSEGV(MAPERR) ok", texts(p.touch(WIN, 3 * PAGE, 'w')));
         assertEquals("AGA", letters(p, WIN, 3));
-        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, MmConstants.MADV_GUARD_REMOVE).text());
+        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, Mman.MADV_GUARD_REMOVE).text());
         assertEquals("A.A", letters(p, WIN, 3));
         HostVma v = HostTestSupport.vmaAt(p.dump(), WIN);
         assertEquals(WIN + 3 * PAGE, v.end(), "guard markers do not split the VMA");

@@ -1,5 +1,6 @@
 package org.mmwb.host;
 
+import org.mmwb.scenario.Mman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,8 +40,8 @@ class HostProtocolTest {
     void mmapRoundTripGivesTheAddress() {
         try (HostScenario s = kernel.newScenario(WIN, 1L << 30)) {
             HostProcess p = s.process(1);
-            HostResult r = p.mmap(WIN, 0x2000, MmConstants.PROT_READ | MmConstants.PROT_WRITE,
-                    MmConstants.MAP_PRIVATE | MmConstants.MAP_ANONYMOUS | MmConstants.MAP_FIXED, -1, 0);
+            HostResult r = p.mmap(WIN, 0x2000, Mman.PROT_READ | Mman.PROT_WRITE,
+                    Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_FIXED, -1, 0);
             assertEquals("0x100000000000", r.text());
             assertEquals(HostResult.Kind.OK, p.munmap(WIN, 0x2000).kind());
             assertNotEquals(-1, p.realPid());

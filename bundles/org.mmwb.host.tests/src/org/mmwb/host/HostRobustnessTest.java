@@ -1,5 +1,6 @@
 package org.mmwb.host;
 
+import org.mmwb.scenario.Mman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +107,7 @@ class HostRobustnessTest {
         for (int i = 0; i < 200; i++) {
             try (HostScenario s = kernel.newScenario()) {
                 HostProcess p = s.process(1);
-                HostTestSupport.mapAnon(p, HostTestSupport.WIN, 4096, MmConstants.PROT_READ);
+                HostTestSupport.mapAnon(p, HostTestSupport.WIN, 4096, Mman.PROT_READ);
                 p.fork();
                 assertEquals("ok", s.process(2).touch(HostTestSupport.WIN, 4096, 'r').get(0).text());
             }

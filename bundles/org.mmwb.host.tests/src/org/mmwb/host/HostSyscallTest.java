@@ -3,11 +3,11 @@ package org.mmwb.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mmwb.host.HostTestSupport.PAGE;
 import static org.mmwb.host.HostTestSupport.WIN;
-import static org.mmwb.host.MmConstants.MAP_ANONYMOUS;
-import static org.mmwb.host.MmConstants.MAP_FIXED_NOREPLACE;
-import static org.mmwb.host.MmConstants.MAP_PRIVATE;
-import static org.mmwb.host.MmConstants.PROT_READ;
-import static org.mmwb.host.MmConstants.PROT_WRITE;
+import static org.mmwb.scenario.Mman.MAP_ANONYMOUS;
+import static org.mmwb.scenario.Mman.MAP_FIXED_NOREPLACE;
+import static org.mmwb.scenario.Mman.MAP_PRIVATE;
+import static org.mmwb.scenario.Mman.PROT_READ;
+import static org.mmwb.scenario.Mman.PROT_WRITE;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +81,7 @@ class HostSyscallTest {
     @Test
     void mremapMovesAndReportsTheNewAddress() {
         HostTestSupport.mapAnon(p, WIN, PAGE, PROT_READ | PROT_WRITE);
-        HostResult r = p.mremap(WIN, PAGE, 2 * PAGE, MmConstants.MREMAP_MAYMOVE | MmConstants.MREMAP_FIXED,
+        HostResult r = p.mremap(WIN, PAGE, 2 * PAGE, Mman.MREMAP_MAYMOVE | Mman.MREMAP_FIXED,
                 WIN + 0x100000);
         assertEquals("0x100000100000", r.text());
         assertEquals("EINVAL", p.mremap(WIN + 1, PAGE, PAGE, 0, 0).text());

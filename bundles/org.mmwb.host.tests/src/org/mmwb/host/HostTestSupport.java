@@ -1,5 +1,6 @@
 package org.mmwb.host;
 
+import org.mmwb.scenario.Mman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -46,8 +47,8 @@ final class HostTestSupport {
     }
 
     static long mapAnon(HostProcess p, long addr, long len, int prot) {
-        HostResult r = p.mmap(addr, len, prot, MmConstants.MAP_PRIVATE | MmConstants.MAP_ANONYMOUS
-                | MmConstants.MAP_FIXED_NOREPLACE, -1, 0);
+        HostResult r = p.mmap(addr, len, prot, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS
+                | Mman.MAP_FIXED_NOREPLACE, -1, 0);
         assertEquals(HostResult.Kind.VALUE, r.kind(), r.text());
         assertEquals(addr, r.value());
         return addr;
