@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmwb.scenario.Mman;
 
 /** Touches and their signals, page letters after faults, fork and guard markers, on the live kernel. */
 class HostFaultTest {

@@ -1,6 +1,5 @@
 package org.mmwb.host;
 
-import org.mmwb.scenario.Mman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mmwb.scenario.Mman;
 
 /** Round trips of the helper's line protocol and the scenario/process bookkeeping. */
 class HostProtocolTest {

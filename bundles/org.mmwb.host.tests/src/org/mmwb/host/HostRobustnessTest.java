@@ -1,6 +1,5 @@
 package org.mmwb.host;
 
-import org.mmwb.scenario.Mman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mmwb.scenario.Mman;
 
 /** Hangs, crashes and leftovers: the helper must survive them all and leave no process behind. */
 class HostRobustnessTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmwb.scenario.Mman;
 
 /** The errnos of mmap, mprotect, munmap, mremap and mseal on the live kernel. */
 class HostSyscallTest {

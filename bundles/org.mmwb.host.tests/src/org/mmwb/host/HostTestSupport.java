@@ -1,11 +1,11 @@
 package org.mmwb.host;
 
-import org.mmwb.scenario.Mman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
+import org.mmwb.scenario.Mman;
 
 /** Shared set-up: one helper per test class, skipped (with the reason) where the host cannot run it. */
 final class HostTestSupport {

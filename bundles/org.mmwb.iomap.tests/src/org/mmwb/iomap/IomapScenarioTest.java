@@ -63,6 +63,25 @@ class IomapScenarioTest {
     }
 
     @Test
+    void readsReturnTheDevicesRegisters() {
+        ScenarioRun run = CHECK.check("""
+                $t = iomap mmwb_timer
+                read $t
+                read $t+4
+                read $t+4K
+                read $t+4K
+                read $t+8K
+                read $t+8K+0x20
+                """);
+        assertEquals("0x1", run.result(2), "GCAP_ID byte 0: revision 1");
+        assertEquals("0x80", run.result(3), "GCAP_ID byte 4: low byte of the 10 ns period in fs (0x989680)");
+        assertEquals("0x64", run.result(4), "the main counter advances 100 ticks per sample");
+        assertEquals("0xc8", run.result(5));
+        assertEquals("0x1", run.result(6), "GEN_CONF: ENABLE_CNF");
+        assertEquals("0x0", run.result(7), "GINTR_STA: no interrupt pending");
+    }
+
+    @Test
     void placedWhereMmapWouldPlaceItOrAtAGivenAddress() {
         ScenarioRun run = CHECK.check("""
                 $a = mmap 0 12K r--

@@ -66,6 +66,9 @@ public final class TimerRegsProvider implements SpecialMappingProvider {
         synchronized (DEVICES) {
             DEVICES.put(kernel, dev);
         }
+        // Loads and stores of the register PFNs reach the device model (an ioremap'd BAR, seen from user space).
+        kernel.registerIoMemory(TimerDevice.BAR_PFN, TimerDevice.PAGES,
+                (pfn, offset) -> dev.readb((int) (pfn - TimerDevice.BAR_PFN), offset));
         return new SpecialMapping(NAME, null, TimerRegsProvider::timerFault, null, null, contributor());
     }
 

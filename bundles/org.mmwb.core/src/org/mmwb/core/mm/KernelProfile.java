@@ -12,9 +12,14 @@ import java.util.List;
  * @param stackPages  pages of the [stack] VMA after exec (33 on x86-64: 128 KiB + the argument page)
  * @param providers   special mappings, in installation order
  * @param timeNamespace whether tasks run in a time namespace (vvar's timens page exists)
+ * @param ramPages    RAM of the simulated machine in 4 KiB pages (totalram_pages); when it is used up the OOM
+ *                    killer runs (see {@link Kernel})
  */
 public record KernelProfile(String name, int levels, long startBrk, int stackPages,
-        List<SpecialMappingProvider> providers, boolean timeNamespace) {
+        List<SpecialMappingProvider> providers, boolean timeNamespace, long ramPages) {
+
+    /** Default RAM: 4 GiB (1M pages), more than any realistic scenario populates. */
+    public static final long DEFAULT_RAM_PAGES = 1L << 20;
 
     public static final long PAGE_SIZE = 4096;
     /** x86-64 DEFAULT_MAP_WINDOW: the 47-bit user address space, less one page. */
@@ -25,16 +30,30 @@ public record KernelProfile(String name, int levels, long startBrk, int stackPag
         if (levels != 4 && levels != 5) {
             throw new IllegalArgumentException("levels must be 4 or 5");
         }
+        if (ramPages <= 0) {
+            throw new IllegalArgumentException("ramPages must be positive");
+        }
+    }
+
+    /** A profile with the default RAM ({@link #DEFAULT_RAM_PAGES}). */
+    public KernelProfile(String name, int levels, long startBrk, int stackPages,
+            List<SpecialMappingProvider> providers, boolean timeNamespace) {
+        this(name, levels, startBrk, stackPages, providers, timeNamespace, DEFAULT_RAM_PAGES);
     }
 
     /** The same profile with another number of page-table levels. */
     public KernelProfile withLevels(int n) {
-        return new KernelProfile(name, n, startBrk, stackPages, providers, timeNamespace);
+        return new KernelProfile(name, n, startBrk, stackPages, providers, timeNamespace, ramPages);
     }
 
     /** The same profile inside or outside a time namespace. */
     public KernelProfile withTimeNamespace(boolean on) {
-        return new KernelProfile(name, levels, startBrk, stackPages, providers, on);
+        return new KernelProfile(name, levels, startBrk, stackPages, providers, on, ramPages);
+    }
+
+    /** The same profile on a machine with {@code pages} pages of RAM (must be positive). */
+    public KernelProfile withRamPages(long pages) {
+        return new KernelProfile(name, levels, startBrk, stackPages, providers, timeNamespace, pages);
     }
 
     /** TASK_SIZE: 47 bits on 4-level, 56 bits on 5-level paging (less one page). */

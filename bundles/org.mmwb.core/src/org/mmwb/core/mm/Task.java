@@ -13,4 +13,12 @@ public interface Task {
 
     /** False once the task has exited. */
     boolean alive();
+
+    /**
+     * The signal that killed the task ({@link Signals#SIGKILL} from the OOM killer), 0 while it lives or after a
+     * plain exit.
+     */
+    default int exitSignal() {
+        return 0;
+    }
 }

@@ -43,6 +43,8 @@ public final class Faults {
     private int outHandler;
     private long outPgoff;
     private String outReason;
+    /** Pages {@link #populate} went through before its error (GUP's return count). */
+    long populated;
 
     private final int pAnon;
     private final int pZero;
@@ -64,6 +66,7 @@ public final class Faults {
     private final int pGate;
     private final int pSpecialPages;
     private final int pSpecialFault;
+    private final int pOom;
     private final int hAnon;
     private final int hShmem;
     private final int hNone;
@@ -92,6 +95,7 @@ public final class Faults {
         pGate = log.intern("emulate_vsyscall");
         pSpecialPages = log.intern("special_mapping_fault(pages)");
         pSpecialFault = log.intern("special_mapping_fault(.fault)");
+        pOom = log.intern("out_of_memory");
         hAnon = log.intern("anonymous");
         hShmem = log.intern("shmem_fault");
         hNone = log.intern("");
@@ -107,6 +111,9 @@ public final class Faults {
             k.ctx.violation = k.ctx.violation == null ? "recursed into the fault path (access at 0x"
                 + Long.toHexString(addr) + ")" : k.ctx.violation;
             return Signals.BUS_ADRERR_RESULT;
+        }
+        if (mm.oomKilled) {
+            return Signals.encode(Signals.SIGKILL, 0);
         }
         if (!canonical(mm, addr)) {
             return Signals.encode(Signals.SIGSEGV, Signals.SI_KERNEL);
@@ -141,6 +148,51 @@ public final class Faults {
     }
 
     private static final int OK_ACCESS = Signals.OK;
+
+    /**
+     * The page allocator for a fault of {@code mm}: alloc_pages, and when RAM is used up the slow path's
+     * __alloc_pages_may_oom -> out_of_memory, which kills a victim (oom_badness: the largest RSS + page tables)
+     * and retries. The allocation fails only when the faulting task itself was chosen (or already has SIGKILL
+     * pending: a dying task gets no more memory); the caller then returns VM_FAULT_OOM.
+     *
+     * @return the PFN or {@link PhysMem#NO_PAGE}
+     */
+    private long allocPage(Mm mm, int kind) {
+        while (true) {
+            long pfn = phys.alloc(kind);
+            if (pfn != PhysMem.NO_PAGE) {
+                return pfn;
+            }
+            if (!outOfMemory(mm)) {
+                return PhysMem.NO_PAGE;
+            }
+        }
+    }
+
+    /**
+     * pte_alloc and the upper levels for a fault of {@code mm} (page-table pages come from the same allocator:
+     * failing, they call the OOM killer too). False when the tables could not be had: VM_FAULT_OOM.
+     */
+    private boolean allocTables(Mm mm, long addr, boolean pte) {
+        while (!mm.pgd.ensureTables(addr, pte)) {
+            if (!outOfMemory(mm)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** out_of_memory on behalf of mm; true if the allocation may be retried. Records why a fault failed. */
+    private boolean outOfMemory(Mm mm) {
+        if (!mm.oomKilled && k.oom.outOfMemory(mm)) {
+            return true;
+        }
+        mm.oomKilled = true;
+        outPath = pOom;
+        outReason = String.format("out of memory: %d of %d RAM pages in use (%d page-table pages); "
+            + "the OOM killer chose this task", phys.allocatedFrames(), phys.ramFrames(), phys.pgtableFrames());
+        return false;
+    }
 
     /**
      * The PFN a user access at addr that just succeeded went through (its PTE or huge PMD), -1 if none (the
@@ -286,6 +338,10 @@ public final class Faults {
         boolean write = (flags & VmFault.FLAG_WRITE) != 0;
         Mm mm = vma.mm;
         PageTable pt = mm.pgd;
+        // __handle_mm_fault: p4d_alloc, pud_alloc, pmd_alloc fail -> VM_FAULT_OOM
+        if (!allocTables(mm, addr, false)) {
+            return VmFaultResult.OOM;
+        }
         if (thpEligible(vma, addr)) {
             long pmd = pt.hugePmd(addr);
             if (pmd == 0 && pmdNone(pt, addr)) {
@@ -311,6 +367,10 @@ public final class Faults {
         }
         long pte = pt.get(addr);
         if (pte == 0) {
+            // pte_alloc of do_anonymous_page / do_fault
+            if (!allocTables(mm, addr, true)) {
+                return VmFaultResult.OOM;
+            }
             return vma.ops == null ? doAnonymousPage(vma, addr, write) : doFault(vma, addr, flags);
         }
         if ((pte & (Pte.PRESENT | Pte.PROTNONE)) == 0) {
@@ -421,6 +481,9 @@ public final class Faults {
         long found = -1;
         for (int i = 0; i < (1 << 16) && found < 0; i++) {
             long p = phys.alloc(kind);
+            if (p == PhysMem.NO_PAGE) {
+                break; // no order-9 block: THP allocations fail without calling the OOM killer
+            }
             got.add(p);
             if (start >= 0 && p != prev + 1) {
                 start = -1;
@@ -469,7 +532,10 @@ public final class Faults {
         if (vma.anonVma == null) {
             VmaMerge.anonVmaPrepare(vma);
         }
-        long pfn = phys.alloc(PhysMem.KIND_ANON);
+        long pfn = allocPage(vma.mm, PhysMem.KIND_ANON);
+        if (pfn == PhysMem.NO_PAGE) {
+            return VmFaultResult.OOM; // vma_alloc_anon_folio_pmd / alloc_anon_folio failed
+        }
         phys.incMapcount(pfn);
         phys.setAnonExclusive(pfn, true);
         long pte = Pte.mk(pfn, prot | Pte.DIRTY);
@@ -518,7 +584,11 @@ public final class Faults {
         }
         if ((vma.flags & VmFlags.SHARED) == 0) {
             VmaMerge.anonVmaPrepare(vma);
-            long n = phys.alloc(PhysMem.KIND_ANON);
+            long n = allocPage(vma.mm, PhysMem.KIND_ANON);
+            if (n == PhysMem.NO_PAGE) {
+                phys.put(page); // do_cow_fault: the cow_page allocation failed, ->fault's page is released
+                return VmFaultResult.OOM;
+            }
             phys.copy(page, n);
             phys.put(page);
             phys.incMapcount(n);
@@ -592,18 +662,32 @@ public final class Faults {
             outPath = pSigbus;
             return VmFaultResult.SIGBUS;
         }
-        long pfn = pageCachePage(f, pgoff);
+        long pfn = pageCachePage(f, pgoff, vma.mm);
+        if (pfn == PhysMem.NO_PAGE) {
+            return VmFaultResult.OOM; // shmem_get_folio_gfp: -ENOMEM -> vmf_error
+        }
         phys.get(pfn);
         k.ctx.page = pfn;
         outPath = pRead;
         return 0;
     }
 
-    /** find_or_create the page-cache page of a file (memfd pages start with 'A' + index). */
+    /**
+     * find_or_create the page-cache page of a file (memfd pages start with 'A' + index); {@link PhysMem#NO_PAGE}
+     * when RAM is used up (no OOM killer: for writes and fault-around, which cannot name a faulting task).
+     */
     public long pageCachePage(MemFile f, long index) {
+        return pageCachePage(f, index, null);
+    }
+
+    /** As {@link #pageCachePage(MemFile, long)}, for a fault of mm: a failed allocation calls the OOM killer. */
+    long pageCachePage(MemFile f, long index, Mm mm) {
         long pfn = f.cachedPfn(index);
         if (pfn < 0) {
-            pfn = phys.alloc(PhysMem.KIND_FILE);
+            pfn = mm == null ? phys.alloc(PhysMem.KIND_FILE) : allocPage(mm, PhysMem.KIND_FILE);
+            if (pfn == PhysMem.NO_PAGE) {
+                return pfn;
+            }
             if (!f.zeroFilled()) {
                 phys.write(pfn, 0, (byte) ('A' + index % 26));
             }
@@ -742,7 +826,10 @@ public final class Faults {
             return 0;
         }
         VmaMerge.anonVmaPrepare(vma);
-        long n = phys.alloc(PhysMem.KIND_ANON);
+        long n = allocPage(vma.mm, PhysMem.KIND_ANON);
+        if (n == PhysMem.NO_PAGE) {
+            return VmFaultResult.OOM; // wp_page_copy: folio allocation failed
+        }
         if (pfn != phys.zeroPfn() && phys.isRam(pfn) && phys.isAllocated(pfn)) {
             phys.copy(pfn, n);
         }
@@ -760,11 +847,17 @@ public final class Faults {
 
     /**
      * faultin_page for populate (mm_populate, MADV_POPULATE_*): fault [start, end) of one VMA the way GUP
-     * does. Returns 0 or the first VM_FAULT error bits.
+     * does. Returns 0 or the first VM_FAULT error bits; {@link #populated} tells how many pages were gone through
+     * before it (__get_user_pages' count). A pending SIGKILL (the OOM killer chose this task) stops it at once,
+     * as __get_user_pages' fatal_signal_pending check does.
      */
     int populate(Vma vma, int pid, long start, long end, boolean write) {
         PageTable pt = vma.mm.pgd;
-        for (long va = start; Long.compareUnsigned(va, end) < 0; va += 4096) {
+        populated = 0;
+        for (long va = start; Long.compareUnsigned(va, end) < 0; va += 4096, populated++) {
+            if (vma.mm.oomKilled) {
+                return VmFaultResult.OOM;
+            }
             long pte = pt.get(va);
             if (pte == 0 && vma.mm.hasHuge) {
                 pte = pt.hugePmd(va);

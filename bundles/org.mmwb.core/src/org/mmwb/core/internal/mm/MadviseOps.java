@@ -195,10 +195,18 @@ public final class MadviseOps {
         return 0;
     }
 
-    /** madvise_populate: fault in the range; unmapped -> ENOMEM, IO/PFNMAP or missing permission -> EINVAL. */
+    /**
+     * madvise_populate: fault in the range; unmapped -> ENOMEM, IO/PFNMAP or missing permission -> EINVAL,
+     * VM_FAULT_SIGBUS/SIGSEGV -> EFAULT. Out of memory (VM_FAULT_OOM: the OOM killer chose this task) the first
+     * faultin_page_range call returns -ENOMEM if it failed on the range's first page; otherwise it returns the
+     * pages done, and the next call meets the pending SIGKILL: -EINTR.
+     */
     static long populate(Mm mm, int pid, long start, long end, boolean write) {
         long addr = start;
         while (Long.compareUnsigned(addr, end) < 0) {
+            if (mm.oomKilled) {
+                return -Errno.EINTR;
+            }
             Vma vma = mm.vmaLookup(addr) instanceof Vma v ? v : null;
             if (vma == null) {
                 return -Errno.ENOMEM;
@@ -212,6 +220,9 @@ public final class MadviseOps {
             long tmp = Math.min(vma.end, end);
             // pages are faulted in order; a guard marker ends it with VM_FAULT_SIGSEGV -> -EFAULT
             int r = mm.k.faults.populate(vma, pid, addr, tmp, write);
+            if ((r & VmFaultResult.OOM) != 0) {
+                return addr == start && mm.k.faults.populated == 0 ? -Errno.ENOMEM : -Errno.EINTR;
+            }
             if ((r & VmFaultResult.ERROR) != 0) {
                 return -Errno.EFAULT;
             }

@@ -28,12 +28,17 @@ public final class Mm implements MmStruct {
     boolean hasHuge;
     /** One-entry lookup cache for the fault path (the old per-thread vmacache). */
     Vma lastVma;
+    /**
+     * The owner was chosen by the OOM killer: SIGKILL is pending (fatal_signal_pending). Faults and populate stop
+     * at once; the task dies when the current operation returns.
+     */
+    public boolean oomKilled;
 
     final MmKernel k;
 
     Mm(MmKernel k, int levels, long taskSize) {
         this.k = k;
-        this.pgd = new PageTable(levels);
+        this.pgd = new PageTable(levels, k.pgtableBudget);
         this.taskSize = taskSize;
     }
 
@@ -182,6 +187,11 @@ public final class Mm implements MmStruct {
     /** The page table itself (engine and friend bundles); API users get the read-only {@link #pageTable()} view. */
     public PageTable pageTable() {
         return pgd;
+    }
+
+    /** oom_badness without oom_score_adj: RSS + swap entries (none here) + page-table pages. */
+    public long oomBadness() {
+        return residentPages() + pgd.pgtablesBytes() / 4096;
     }
 
     /** get_mm_rss: normal pages mapped here (zero page, PFNMAP/IO and special PTEs are not counted). */

@@ -11,7 +11,29 @@ import org.mmwb.core.internal.page.PhysMem;
  * the tunables of the running kernel (sysctls, rlimits) and the current fault context.
  */
 public final class MmKernel {
-    public final PhysMem phys = new PhysMem();
+    /**
+     * mm/oom_kill.c out_of_memory, as the page allocator calls it when an allocation for {@code current} fails:
+     * chooses a victim and kills it.
+     */
+    @FunctionalInterface
+    public interface OomKiller {
+        /**
+         * @param current the mm whose fault or populate could not get a page
+         * @return true if another task was killed and its memory freed (the allocation is retried); false if
+         *         {@code current} was chosen (its {@link Mm#oomKilled} is set: SIGKILL is pending) or nothing could
+         *         be killed
+         */
+        boolean outOfMemory(Mm current);
+    }
+
+    public final PhysMem phys;
+    /** The OOM killer; by default it can only kill the allocating task. */
+    public OomKiller oom = current -> {
+        current.oomKilled = true;
+        return false;
+    };
+    /** Pays for page-table pages out of RAM (NR_PAGETABLE). */
+    final org.mmwb.core.internal.pgtable.PageTable.TableBudget pgtableBudget;
     public final FaultLog log;
     /** Why a fault failed (a handler's exception, an invalid result...), by fault seq. */
     final Map<Long, String> reasons = new HashMap<>();
@@ -41,6 +63,29 @@ public final class MmKernel {
     }
 
     public MmKernel(long faultLogLimit) {
+        this(faultLogLimit, PhysMem.DEFAULT_RAM_FRAMES);
+    }
+
+    /** A machine with {@code ramFrames} frames of RAM. */
+    public MmKernel(long faultLogLimit, long ramFrames) {
+        this.phys = new PhysMem(ramFrames);
+        PhysMem p = phys;
+        this.pgtableBudget = new org.mmwb.core.internal.pgtable.PageTable.TableBudget() {
+            @Override
+            public boolean tryCharge() {
+                return p.tryChargePgtable();
+            }
+
+            @Override
+            public void charge() {
+                p.chargePgtable();
+            }
+
+            @Override
+            public void uncharge() {
+                p.unchargePgtable();
+            }
+        };
         this.log = new FaultLog(faultLogLimit);
         this.faults = new Faults(this);
     }

@@ -7,6 +7,7 @@ import org.mmwb.core.mm.Errno;
 import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.MemFile;
 import org.mmwb.core.mm.Prot;
+import org.mmwb.core.mm.VmFaultResult;
 import org.mmwb.core.mm.VmFlags;
 
 /**
@@ -336,12 +337,25 @@ public final class MmapOps {
         return addr;
     }
 
-    /** __mm_populate: fault in [start, start+len) of VM_LOCKED or populate-requested VMAs. */
+    /**
+     * __mm_populate: fault in [start, start+len) of VM_LOCKED or populate-requested VMAs, one
+     * populate_vma_page_range per VMA. Errors are vm_fault_to_errno's: VM_FAULT_OOM -> -ENOMEM, SIGBUS/SIGSEGV ->
+     * -EFAULT. Out of memory the OOM killer has chosen this task (SIGKILL pending): if the failing page was not
+     * the first of its VMA's range, the retry from that page meets fatal_signal_pending first and the error is
+     * -EINTR; every later VMA is skipped. With ignoreErrors (mmap's MAP_POPULATE / MAP_LOCKED, mremap growth,
+     * mm_populate) errors are dropped: populate is best effort.
+     */
     static int mmPopulate(Mm mm, int pid, long start, long len, boolean ignoreErrors) {
         long end = start + len;
         for (Vma v : mm.range(start, end)) {
             if ((v.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0 || (v.flags & VmFlags.LOCKONFAULT) != 0) {
                 continue;
+            }
+            if (mm.oomKilled) {
+                if (!ignoreErrors) {
+                    return -Errno.EINTR;
+                }
+                break;
             }
             if (!v.accessible()) {
                 // populate_vma_page_range without FOLL_FORCE: GUP refuses PROT_NONE (-EFAULT)
@@ -353,7 +367,10 @@ public final class MmapOps {
             boolean write = (v.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE;
             int r = mm.k.faults.populate(v, pid, Math.max(start, v.start), Math.min(end, v.end), write);
             if (r != 0 && !ignoreErrors) {
-                return -Errno.EFAULT;
+                if ((r & VmFaultResult.OOM) == 0) {
+                    return -Errno.EFAULT;
+                }
+                return mm.k.faults.populated == 0 ? -Errno.ENOMEM : -Errno.EINTR;
             }
         }
         return 0;

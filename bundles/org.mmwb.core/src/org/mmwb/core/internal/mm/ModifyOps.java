@@ -138,8 +138,8 @@ public final class ModifyOps {
             return err;
         }
         int r = MmapOps.mmPopulate(mm, pid, start, len, false);
-        // __mlock_posix_error_return: EFAULT -> ENOMEM
-        return r == -Errno.EFAULT ? -Errno.ENOMEM : r;
+        // __mlock_posix_error_return: EFAULT -> ENOMEM, ENOMEM (out of memory) -> EAGAIN; EINTR stays
+        return r == -Errno.EFAULT ? -Errno.ENOMEM : r == -Errno.ENOMEM ? -Errno.EAGAIN : r;
     }
 
     /** munlock(2). */

@@ -9,6 +9,7 @@ public final class TaskImpl implements Task {
     private final TaskImpl parent;
     private final Object owner;
     Mm mm;
+    private int exitSignal;
 
     public TaskImpl(Object owner, int pid, TaskImpl parent, Mm mm) {
         this.owner = owner;
@@ -49,6 +50,16 @@ public final class TaskImpl implements Task {
     @Override
     public boolean alive() {
         return mm != null;
+    }
+
+    @Override
+    public int exitSignal() {
+        return exitSignal;
+    }
+
+    /** Records the signal the task died of. */
+    public void setExitSignal(int signo) {
+        exitSignal = signo;
     }
 
     @Override

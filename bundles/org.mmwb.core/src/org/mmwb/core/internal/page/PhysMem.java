@@ -17,6 +17,12 @@ import java.util.HashMap;
  * any other written byte lives in an open-addressing map keyed by (pfn, offset). No frame ever owns a byte[4096].
  * Bytes of non-RAM frames (device registers) may be written and read too; they live in the map.
  *
+ * <p>RAM has a size ({@link #ramFrames()}): frames with a {@code struct page} and page-table pages
+ * ({@link #tryChargePgtable()}, the kernel's NR_PAGETABLE) share it. When it is used up {@link #alloc} answers
+ * {@link #NO_PAGE} (the buddy allocator's NULL); the fault path turns that into the OOM killer and VM_FAULT_OOM.
+ * Page-table pages also have a cap of their own ({@link #maxPgtableFrames()}): each costs 4 KiB of Java heap,
+ * where a data frame costs about 6 bytes, so the cap keeps a sparse scenario from exhausting the Java heap.
+ *
  * <p>Not thread-safe.
  */
 public final class PhysMem {
@@ -40,6 +46,14 @@ public final class PhysMem {
     public static final long RAM_START_PFN = 0x100L;
     /** Highest physical address bits on x86-64 (52): PFNs at or above 1 << 40 do not exist. */
     public static final long MAX_PFN = 1L << 40;
+    /** What {@link #alloc} answers when RAM is used up (alloc_page returning NULL). */
+    public static final long NO_PAGE = -1;
+    /** Default RAM size: 4 GiB (1M frames, about 6 MiB of Java heap when all are used). */
+    public static final long DEFAULT_RAM_FRAMES = 1L << 20;
+    /** Default cap on page-table pages: 64Ki tables, 256 MiB of Java heap (the tables of 128 GiB of 4 KiB PTEs). */
+    public static final long DEFAULT_MAX_PGTABLE_FRAMES = 1L << 16;
+    /** Largest RAM the frame index space holds (frames are int-indexed). */
+    public static final long MAX_RAM_FRAMES = Integer.MAX_VALUE - 4096L;
 
     // Metadata: 6 bytes per frame in two chunked arrays.
     // counts (int): refcount in bits 0..15, mapcount in bits 16..31; a field at SAT means "see the big map".
@@ -65,10 +79,79 @@ public final class PhysMem {
     /** Frames whose refcount or mapcount reached SAT: frame -> {refcount, mapcount}. */
     private final HashMap<Integer, long[]> big = new HashMap<>();
     private final long zeroPfn;
+    private long ramFrames;
+    private long maxPgtableFrames = DEFAULT_MAX_PGTABLE_FRAMES;
+    private long pgtableFrames;
 
-    /** Empty RAM that grows as frames are allocated; the zero page is allocated first. */
+    /** 4 GiB of RAM ({@link #DEFAULT_RAM_FRAMES}); the zero page is allocated first. */
     public PhysMem() {
+        this(DEFAULT_RAM_FRAMES);
+    }
+
+    /**
+     * RAM of {@code ramFrames} frames (clamped to [1, {@link #MAX_RAM_FRAMES}]), metadata growing as frames are
+     * allocated; the zero page is allocated first.
+     */
+    public PhysMem(long ramFrames) {
+        setRamFrames(ramFrames);
         zeroPfn = alloc(KIND_KERNEL);
+    }
+
+    /** totalram_pages: frames of RAM. */
+    public long ramFrames() {
+        return ramFrames;
+    }
+
+    /**
+     * Resizes RAM (clamped to [1, {@link #MAX_RAM_FRAMES}]). Shrinking below what is in use frees nothing:
+     * allocations fail until enough is freed.
+     */
+    public void setRamFrames(long frames) {
+        ramFrames = Math.max(1, Math.min(frames, MAX_RAM_FRAMES));
+    }
+
+    /** Frames neither allocated nor holding page tables (never negative). */
+    public long freeFrames() {
+        return Math.max(0, ramFrames - allocated - pgtableFrames);
+    }
+
+    /** The cap on page-table pages (a Java heap guard on top of the RAM limit). */
+    public long maxPgtableFrames() {
+        return maxPgtableFrames;
+    }
+
+    /** Sets the cap on page-table pages (at least 1). */
+    public void setMaxPgtableFrames(long n) {
+        maxPgtableFrames = Math.max(1, n);
+    }
+
+    /** Page-table pages in use (NR_PAGETABLE), pgds excluded. */
+    public long pgtableFrames() {
+        return pgtableFrames;
+    }
+
+    /** pagetable_alloc for the fault path: charges one page-table page, false when RAM or the cap is used up. */
+    public boolean tryChargePgtable() {
+        if (pgtableFrames >= maxPgtableFrames || allocated + pgtableFrames >= ramFrames) {
+            return false;
+        }
+        pgtableFrames++;
+        return true;
+    }
+
+    /**
+     * Charges one page-table page whatever the limits (splits, fork and mremap copies, which the simulator does
+     * not fail; they never add more tables than already exist).
+     */
+    public void chargePgtable() {
+        pgtableFrames++;
+    }
+
+    /** pagetable_free: gives a page-table page back. */
+    public void unchargePgtable() {
+        if (pgtableFrames > 0) {
+            pgtableFrames--;
+        }
     }
 
     /** The shared zero page (ZERO_PAGE(0) / my_zero_pfn): never freed, get/put on it change nothing. */
@@ -80,11 +163,14 @@ public final class PhysMem {
      * alloc_page: a frame with refcount 1, mapcount 0, all-zero contents.
      *
      * @param kind {@link #KIND_ANON}, {@link #KIND_FILE} or {@link #KIND_KERNEL}
-     * @return its PFN
+     * @return its PFN, or {@link #NO_PAGE} when RAM is used up
      */
     public long alloc(int kind) {
         if (kind != KIND_ANON && kind != KIND_FILE && kind != KIND_KERNEL) {
             throw new IllegalArgumentException("bad page kind " + kind);
+        }
+        if (allocated + pgtableFrames >= ramFrames) {
+            return NO_PAGE;
         }
         int f;
         if (freeTop > 0) {

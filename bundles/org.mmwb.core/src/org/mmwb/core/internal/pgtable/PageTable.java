@@ -31,6 +31,37 @@ public final class PageTable implements PageTableView {
         long visit(long va, long pte);
     }
 
+    /**
+     * Where page-table pages come from (the page allocator): tables below the pgd are charged on allocation and
+     * uncharged when freed. Only {@link #ensureTables} may be refused; other paths charge unconditionally.
+     */
+    public interface TableBudget {
+        /** Charges one table for the fault path; false when none can be had (RAM or the cap used up). */
+        boolean tryCharge();
+
+        /** Charges one table whatever the limits. */
+        void charge();
+
+        /** Gives one table back. */
+        void uncharge();
+    }
+
+    /** A budget without limits (tests, tools). */
+    public static final TableBudget UNLIMITED = new TableBudget() {
+        @Override
+        public boolean tryCharge() {
+            return true;
+        }
+
+        @Override
+        public void charge() {
+        }
+
+        @Override
+        public void uncharge() {
+        }
+    };
+
     /** The "pfn" written into upper-level entries for table 0; table i has pfn TABLE_PFN_BASE + i. */
     public static final long TABLE_PFN_BASE = 1L << 36;
     /** Entries per table (PTRS_PER_PTE etc.). */
@@ -59,6 +90,7 @@ public final class PageTable implements PageTableView {
     private int freeTop;
     private int allocated;
     private final int[] perDepth;
+    private final TableBudget budget;
 
     /** va >>> PMD_SHIFT of the cached PTE table, -1 if none. */
     private long cacheKey = -1;
@@ -70,6 +102,17 @@ public final class PageTable implements PageTableView {
      * @param levels 4 (48-bit VA) or 5 (57-bit VA, LA57)
      */
     public PageTable(int levels) {
+        this(levels, UNLIMITED);
+    }
+
+    /**
+     * pgd_alloc with the page allocator that pays for the tables below the pgd.
+     *
+     * @param levels 4 (48-bit VA) or 5 (57-bit VA, LA57)
+     * @param budget charged for every table but the pgd
+     */
+    public PageTable(int levels, TableBudget budget) {
+        this.budget = budget == null ? UNLIMITED : budget;
         if (levels != 4 && levels != 5) {
             throw new IllegalArgumentException("levels must be 4 or 5: " + levels);
         }
@@ -79,6 +122,37 @@ public final class PageTable implements PageTableView {
         this.indexMask = (1L << vaBits) - 1;
         this.perDepth = new int[levels];
         this.root = allocTable(0);
+    }
+
+    /**
+     * The fault path's p4d_alloc / pud_alloc / pmd_alloc / pte_alloc for {@code va}: allocates the missing tables
+     * down to the PTE table ({@code pte}) or to the PMD table (not {@code pte}, for a huge PMD), each charged with
+     * {@link TableBudget#tryCharge}. Stops at a huge leaf on the way (nothing to allocate below it).
+     *
+     * @return false when a table could not be had (the caller's VM_FAULT_OOM); tables allocated before that stay,
+     *         empty, as the kernel's do
+     */
+    public boolean ensureTables(long va, boolean pte) {
+        int stop = pte ? levels - 1 : levels - 2;
+        int t = root;
+        for (int depth = 0; depth < stop; depth++) {
+            int shift = topShift - 9 * depth;
+            int i = (int) (va >>> shift) & MASK;
+            long e = tables[t][i];
+            if ((e & Pte.PSE) != 0) {
+                return true;
+            }
+            if (e == 0) {
+                if (!budget.tryCharge()) {
+                    return false;
+                }
+                int c = newTable(depth + 1);
+                e = tableEntry(c);
+                tables[t][i] = e;
+            }
+            t = childIndex(e);
+        }
+        return true;
     }
 
     /** Paging levels: 4 or 5. */
@@ -477,6 +551,14 @@ public final class PageTable implements PageTableView {
     }
 
     private int allocTable(int depth) {
+        if (depth > 0) {
+            budget.charge();
+        }
+        return newTable(depth);
+    }
+
+    /** A zeroed table at depth, already paid for. */
+    private int newTable(int depth) {
         int t;
         if (freeTop > 0) {
             t = freeList[--freeTop];
@@ -500,6 +582,9 @@ public final class PageTable implements PageTableView {
             cacheTable = null;
         }
         tables[t] = null;
+        if (depthOf[t] > 0) {
+            budget.uncharge();
+        }
         perDepth[depthOf[t]]--;
         allocated--;
         if (freeTop == freeList.length) {

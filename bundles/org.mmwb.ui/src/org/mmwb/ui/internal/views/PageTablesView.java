@@ -10,13 +10,13 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPart;
-import org.mmwb.core.internal.pgtable.PageTable;
-import org.mmwb.ui.internal.session.EngineAccess;
+import org.mmwb.core.mm.PageTableView;
 import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.PteItem;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.session.VmaRow;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
+import org.mmwb.ui.internal.widgets.pgtable.Levels;
 import org.mmwb.ui.internal.widgets.pgtable.PageTableTree;
 import org.mmwb.ui.internal.widgets.pgtable.PtEntry;
 
@@ -34,7 +34,7 @@ public final class PageTablesView extends SessionView {
     private PageTableTree tree;
     private final List<Integer> pids = new ArrayList<>();
     private int pid = 1;
-    private PageTable table;
+    private PageTableView table;
     private final SelectionRelay relay = new SelectionRelay();
 
     @Override
@@ -65,7 +65,7 @@ public final class PageTablesView extends SessionView {
         }
         int levels = table.levels();
         int shift = 12 + 9 * (levels - 1 - e.depth());
-        return new PteItem(pid, e, table.levelName(e.depth()).toUpperCase(), tree.rawEntry(e), shift);
+        return new PteItem(pid, e, Levels.name(table.levels(), e.depth()), tree.rawEntry(e), shift);
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class PageTablesView extends SessionView {
         pid = p;
         process.select(pids.indexOf(p));
         SessionState s = shown();
-        table = EngineAccess.pageTable(s.task(p));
+        table = pageTableOf(s.task(p));
         if (table == null) {
             note.setText(s.kernel() == null && !s.processes().isEmpty()
                     ? "Imported session: no page tables (the VMAs' pagemap letters show page states)" : "");
@@ -151,5 +151,10 @@ public final class PageTablesView extends SessionView {
     @Override
     public void setFocus() {
         tree.setFocus();
+    }
+
+    /** The page table of a live task's mm, or null for an exited task. */
+    private static PageTableView pageTableOf(org.mmwb.core.mm.Task task) {
+        return task == null || !task.alive() || task.mm() == null ? null : task.mm().pageTable();
     }
 }

@@ -1,12 +1,7 @@
 package org.mmwb.benchmarks;
 
-import java.lang.reflect.Field;
 
 import org.mmwb.core.internal.log.FaultLog;
-import org.mmwb.core.internal.mm.MmKernel;
-import org.mmwb.core.internal.mm.TaskImpl;
-import org.mmwb.core.internal.page.PhysMem;
-import org.mmwb.core.internal.pgtable.PageTable;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.Prot;
@@ -29,7 +24,7 @@ final class Footprint {
      * (PageTable + PhysMem) bytesUsed / resident pages after {@code pages} write faults into one anonymous mapping
      * of a fresh task.
      */
-    static double bytesPerResidentPage(int pages) throws ReflectiveOperationException {
+    static double bytesPerResidentPage(int pages) {
         Kernel kernel = new Kernel(X86Profiles.x86_64_6_18());
         Task t = kernel.spawn();
         long len = (long) pages << 12;
@@ -38,14 +33,11 @@ final class Footprint {
             throw new IllegalStateException("mmap failed: " + a);
         }
         touchAll(kernel, t, a, pages);
-        // the structures are internal to the kernel: no public accessor, so read them reflectively
-        PageTable pt = (PageTable) field(((TaskImpl) t).engineMm(), "pgd");
-        PhysMem phys = ((MmKernel) field(kernel, "k")).phys;
-        long resident = phys.allocatedFrames();
+        long resident = kernel.allocatedFrames();
         if (resident < pages) {
             throw new IllegalStateException(resident + " frames allocated after " + pages + " faults");
         }
-        return (pt.bytesUsed() + phys.bytesUsed()) / (double) pages;
+        return (t.mm().pageTable().bytesUsed() + kernel.physBytesUsed()) / (double) pages;
     }
 
     /**
@@ -78,11 +70,5 @@ final class Footprint {
                 throw new IllegalStateException("touch failed: " + Signals.describe(r));
             }
         }
-    }
-
-    private static Object field(Object o, String name) throws ReflectiveOperationException {
-        Field f = o.getClass().getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(o);
     }
 }

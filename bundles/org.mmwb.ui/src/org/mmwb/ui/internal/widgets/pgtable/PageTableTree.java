@@ -22,12 +22,12 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.mmwb.core.internal.pgtable.PageTable;
+import org.mmwb.core.mm.PageTableView;
 import org.mmwb.core.internal.pgtable.Pte;
 
 /**
  * The page tables of one mm as a lazy tree: only populated entries are shown, and a table's entries are read
- * when its parent is expanded (nothing is copied out of the {@link PageTable}'s primitive arrays beforehand).
+ * when its parent is expanded (nothing is copied out of the page table's primitive arrays beforehand).
  * Columns: level, index, VA range, raw entry, decoded bits ({@link Pte#decode}), PFN.
  *
  * <p>{@link #revealAddress(long)} walks one address like crash's {@code vtop}: it expands the tree level by
@@ -35,6 +35,8 @@ import org.mmwb.core.internal.pgtable.Pte;
  * the walk stopped (empty entry, huge leaf, non-present entry, or the PTE).
  */
 public final class PageTableTree extends Composite {
+    /** 4 KiB pages. */
+    private static final int PAGE_SHIFT = 12;
 
     private static final String[] TITLES = {"level", "index", "VA range", "raw entry", "decoded", "PFN"};
     private static final String[] SAMPLES = {"PGD", "511", "0x7ffffffff000\u20130x800000000000", "0x8000000123456067",
@@ -44,10 +46,10 @@ public final class PageTableTree extends Composite {
     private final Label walkLine;
     private final TreeViewer viewer;
     private final Font bold;
-    private PageTable pt;
+    private PageTableView pt;
     private final Set<PtEntry> walk = new HashSet<>();
 
-    /** Creates the tree with its "go to address" line; call {@link #setInput(PageTable)}. */
+    /** Creates the tree with its "go to address" line; call {@link #setInput(PageTableView)}. */
     public PageTableTree(Composite parent, int style) {
         super(parent, style);
         GridLayout gl = new GridLayout(3, false);
@@ -110,7 +112,7 @@ public final class PageTableTree extends Composite {
     // API the view wires to the session
 
     /** Shows the page tables {@code table} (null for none). */
-    public void setInput(PageTable table) {
+    public void setInput(PageTableView table) {
         pt = table;
         walk.clear();
         viewer.setInput(table);
@@ -145,7 +147,7 @@ public final class PageTableTree extends Composite {
         for (int d = 0; d < n; d++) {
             int idx = (int) (va >>> shift(d)) & 511;
             long e = out[d];
-            String name = pt.levelName(d).toUpperCase();
+            String name = Levels.name(pt.levels(), d);
             if (d > 0) {
                 sb.append("  \u2192  ");
             }
@@ -261,13 +263,13 @@ public final class PageTableTree extends Composite {
     }
 
     private int shift(int depth) {
-        return PageTable.PAGE_SHIFT + 9 * (pt.levels() - 1 - depth);
+        return PAGE_SHIFT + 9 * (pt.levels() - 1 - depth);
     }
 
     /** First address of entry {@code index} under {@code parent}, sign-extended to a canonical address. */
     private long entryVa(PtEntry parent, int index, int depth) {
         long va = (parent == null ? 0 : parent.va()) + ((long) index << shift(depth));
-        int bits = PageTable.PAGE_SHIFT + 9 * pt.levels();
+        int bits = PAGE_SHIFT + 9 * pt.levels();
         return depth == 0 ? (va << (64 - bits)) >> (64 - bits) : va;
     }
 
@@ -275,7 +277,7 @@ public final class PageTableTree extends Composite {
         long e = pt.entry(n.table(), n.index());
         boolean leafLevel = n.depth() == pt.levels() - 1;
         return switch (column) {
-            case 0 -> pt.levelName(n.depth()).toUpperCase();
+            case 0 -> Levels.name(pt.levels(), n.depth());
             case 1 -> Integer.toString(n.index());
             case 2 -> hex(n.va()) + "\u2013" + hex(n.va() + (1L << shift(n.depth())));
             case 3 -> String.format("0x%016x", e);
