@@ -28,6 +28,24 @@ import org.mmwb.core.internal.page.PhysMem;
  * System calls take the calling task and return what the kernel's syscall returns: a value &gt;= 0 or
  * {@code -errno} (use {@link Errno#name}). Memory accesses return {@link Signals#OK} or an encoded signal.
  * Not thread-safe: one caller at a time (as one CPU).
+ *
+ * <p>Out of memory. The machine has {@link #ramPages()} of RAM (the profile's, 4 GiB by default), shared by
+ * pages and page tables. When a fault or populate cannot get a page, the page allocator's slow path runs the
+ * OOM killer (mm/page_alloc.c __alloc_pages_may_oom -> mm/oom_kill.c out_of_memory): select_bad_process picks
+ * the live task with the highest oom_badness (RSS + page-table pages; oom_score_adj is 0 for all, ties go to
+ * the task met last, the newest) and oom_kill_process sends it SIGKILL; the oom_reaper frees its memory. Here:
+ * <ul>
+ * <li>another task chosen: it dies at once (its mm is torn down, {@link Task#exitSignal()} is SIGKILL) and the
+ * allocation is retried;</li>
+ * <li>the faulting task chosen: the allocation fails, the fault returns VM_FAULT_OOM and the task dies when the
+ * operation returns. A user access ends with SIGKILL (arch/x86/mm/fault.c mm_fault_error -> pagefault_out_of_memory,
+ * which since 5.16 only returns because the SIGKILL is pending). Populate stops at the failing page (mm/gup.c
+ * vm_fault_to_errno: -ENOMEM; fatal_signal_pending: -EINTR): mmap(MAP_POPULATE / MAP_LOCKED) ignores it and
+ * returns the address, MADV_POPULATE_* returns -ENOMEM (failure on the range's first page) or -EINTR, mlock
+ * returns -EAGAIN (__mlock_posix_error_return of -ENOMEM) or -EINTR. The task is dead afterwards either way:
+ * later calls on it give -ESRCH.</li>
+ * </ul>
+ * Not modelled: __vm_enough_memory's overcommit refusal at mmap time, memory cgroups, oom_score_adj, swap.
  */
 public final class Kernel {
     /** Access kinds for {@link #access}. */
@@ -43,6 +61,7 @@ public final class Kernel {
     private final Map<String, SpecialMapping> mappings = new LinkedHashMap<>();
     private final Map<String, SpecialMappingProvider> providers = new LinkedHashMap<>();
     private int nextPid = 1;
+    private final List<String> oomKills = new ArrayList<>();
 
     /** A machine running profile, with a fault log of 16M entries. */
     public Kernel(KernelProfile profile) {
@@ -52,7 +71,8 @@ public final class Kernel {
     /** @param faultLogLimit how many faults the log keeps (older ones are dropped) */
     public Kernel(KernelProfile profile, long faultLogLimit) {
         this.profile = profile;
-        this.k = new MmKernel(faultLogLimit);
+        this.k = new MmKernel(faultLogLimit, profile.ramPages());
+        k.oom = this::outOfMemory;
         k.timeNamespace = profile.timeNamespace();
         for (SpecialMappingProvider p : profile.providers()) {
             if (!p.profiles().isEmpty() && !p.profiles().contains(profile.name())) {
@@ -95,7 +115,7 @@ public final class Kernel {
     private Mm newLayout() {
         List<SpecialMappingProvider> active = new ArrayList<>(providers.values());
         KernelProfile p = new KernelProfile(profile.name(), profile.levels(), profile.startBrk(),
-            profile.stackPages(), active, profile.timeNamespace());
+            profile.stackPages(), active, profile.timeNamespace(), profile.ramPages());
         return Exec.newLayout(k, p, mappings, (prov, vma) -> prov.installed(vma.mm(), vma));
     }
 
@@ -163,13 +183,16 @@ public final class Kernel {
 
     /**
      * pwrite of one byte into a file: the page enters the page cache (as written pages do) and holds b at
-     * offset. Returns 0, or -EFBIG past the file's size.
+     * offset. Returns 0, -EFBIG past the file's size, or -ENOMEM when RAM is used up.
      */
     public long pwrite(MemFile file, long offset, byte b) {
         if (offset < 0 || offset >= file.size()) {
             return -Errno.EFBIG;
         }
         long pfn = k.faults().pageCachePage(file, offset >>> 12);
+        if (pfn < 0) {
+            return -Errno.ENOMEM;
+        }
         k.phys.write(pfn, (int) (offset & 0xfff), b);
         return 0;
     }
@@ -177,7 +200,7 @@ public final class Kernel {
     /** mmap(2). file is ignored with MAP_ANONYMOUS; offset must be page aligned. */
     public long mmap(Task t, long addr, long len, int prot, int flags, MemFile file, long offset) {
         Mm mm = mm(t);
-        return mm == null ? -Errno.ESRCH : MmapOps.mmap(mm, t.pid(), addr, len, prot, flags, file, offset);
+        return mm == null ? -Errno.ESRCH : reap(t, MmapOps.mmap(mm, t.pid(), addr, len, prot, flags, file, offset));
     }
 
     /** munmap(2): 0 or -errno. */
@@ -189,19 +212,20 @@ public final class Kernel {
     /** mprotect(2) (prot: {@link Prot} bits): 0 or -errno. */
     public long mprotect(Task t, long addr, long len, int prot) {
         Mm mm = mm(t);
-        return mm == null ? -Errno.ESRCH : ModifyOps.mprotect(mm, t.pid(), addr, len, prot);
+        return mm == null ? -Errno.ESRCH : reap(t, ModifyOps.mprotect(mm, t.pid(), addr, len, prot));
     }
 
     /** mremap(2); newAddr is used with MREMAP_FIXED. */
     public long mremap(Task t, long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
         Mm mm = mm(t);
-        return mm == null ? -Errno.ESRCH : MremapOps.mremap(mm, t.pid(), oldAddr, oldLen, newLen, flags, newAddr);
+        return mm == null ? -Errno.ESRCH
+            : reap(t, MremapOps.mremap(mm, t.pid(), oldAddr, oldLen, newLen, flags, newAddr));
     }
 
     /** madvise(2) (advice: a {@link Madvise} constant): 0 or -errno. */
     public long madvise(Task t, long addr, long len, int advice) {
         Mm mm = mm(t);
-        return mm == null ? -Errno.ESRCH : MadviseOps.madvise(mm, t.pid(), addr, len, advice);
+        return mm == null ? -Errno.ESRCH : reap(t, MadviseOps.madvise(mm, t.pid(), addr, len, advice));
     }
 
     /** mlock(2): 0 or -errno. */
@@ -212,7 +236,7 @@ public final class Kernel {
     /** mlock2(2) (flags MLOCK_ONFAULT). The task has CAP_IPC_LOCK, like root on the host. */
     public long mlock2(Task t, long addr, long len, int flags) {
         Mm mm = mm(t);
-        return mm == null ? -Errno.ESRCH : ModifyOps.mlock(mm, t.pid(), addr, len, flags);
+        return mm == null ? -Errno.ESRCH : reap(t, ModifyOps.mlock(mm, t.pid(), addr, len, flags));
     }
 
     /** munlock(2): 0 or -errno. */
@@ -230,7 +254,7 @@ public final class Kernel {
     /** brk(2): the new break, or the unchanged one on failure (0 asks for the current break). */
     public long brk(Task t, long addr) {
         Mm mm = mm(t);
-        return mm == null ? -Errno.ESRCH : MmapOps.brk(mm, t.pid(), addr);
+        return mm == null ? -Errno.ESRCH : reap(t, MmapOps.brk(mm, t.pid(), addr));
     }
 
     // ----------------------------------------------------------------------------------------- memory access
@@ -238,7 +262,109 @@ public final class Kernel {
     /** One user access of the byte at addr: Signals.OK or an encoded signal (see {@link Signals#describe}). */
     public int access(Task t, long addr, int access) {
         Mm mm = mm(t);
-        return mm == null ? Signals.encode(Signals.SIGKILL, 0) : k.faults().access(mm, t.pid(), addr, access);
+        return mm == null ? Signals.encode(Signals.SIGKILL, 0)
+            : reap(t, k.faults().access(mm, t.pid(), addr, access));
+    }
+
+    // ----------------------------------------------------------------------------------------- out of memory
+
+    /**
+     * When the operation that just ran on t got t chosen by the OOM killer, t dies now (exit with SIGKILL, its
+     * memory given back). Returns r.
+     */
+    private void reap(Task t) {
+        TaskImpl ti = live(t);
+        if (ti != null && ti.engineMm().oomKilled) {
+            kill(ti);
+        }
+    }
+
+    private long reap(Task t, long r) {
+        reap(t);
+        return r;
+    }
+
+    private int reap(Task t, int r) {
+        reap(t);
+        return r;
+    }
+
+    private void kill(TaskImpl victim) {
+        ForkExit.exitMmap(victim.engineMm());
+        victim.setMm(null);
+        victim.setExitSignal(Signals.SIGKILL);
+    }
+
+    /**
+     * out_of_memory for an allocation of current: select_bad_process (the highest oom_badness; on a tie the
+     * task met last) and oom_kill_process. Returns true if another task died (retry the allocation).
+     */
+    private boolean outOfMemory(Mm current) {
+        TaskImpl victim = null;
+        long best = -1;
+        for (TaskImpl t : tasks.values()) {
+            Mm m = t.engineMm();
+            if (m == null) {
+                continue;
+            }
+            long points = m.oomBadness();
+            if (points >= best) {
+                best = points;
+                victim = t;
+            }
+        }
+        if (victim == null) {
+            current.oomKilled = true;
+            return false;
+        }
+        Mm vm = victim.engineMm();
+        long rss = vm.residentPages();
+        long pgtables = vm.pageTable().pgtablesBytes() / 4096;
+        oomKills.add(String.format("Out of memory: Killed process %d total-vm:%dkB, rss:%dkB, pgtables:%dkB "
+            + "(RAM %d pages, %d in use, %d page-table pages)", victim.pid(), vm.totalVm() * 4, rss * 4,
+            pgtables * 4, k.phys.ramFrames(), k.phys.allocatedFrames(), k.phys.pgtableFrames()));
+        if (vm == current) {
+            current.oomKilled = true; // dies when the operation returns (see reap)
+            return false;
+        }
+        kill(victim);
+        return true;
+    }
+
+    /** The OOM killer's messages so far, oldest first (as dmesg's "Out of memory: Killed process ..."). */
+    public List<String> oomKills() {
+        return List.copyOf(oomKills);
+    }
+
+    /** totalram_pages: the RAM of this machine in 4 KiB pages. */
+    public long ramPages() {
+        return k.phys.ramFrames();
+    }
+
+    /**
+     * Resizes the RAM (at least 1 page). Shrinking below what is in use frees nothing: the next allocations run
+     * the OOM killer.
+     */
+    public void setRamPages(long pages) {
+        k.phys.setRamFrames(pages);
+    }
+
+    /** RAM pages neither allocated nor holding page tables. */
+    public long freePages() {
+        return k.phys.freeFrames();
+    }
+
+    /** Page-table pages in use by all tasks (NR_PAGETABLE; pgds excluded). */
+    public long pgtablePages() {
+        return k.phys.pgtableFrames();
+    }
+
+    /**
+     * Caps page-table pages (default 65536, 256 MiB of Java heap: a table costs 4 KiB of heap where a page
+     * costs about 6 bytes). Reaching the cap is out of memory like RAM running out.
+     */
+    public void setMaxPgtablePages(long n) {
+        k.phys.setMaxPgtableFrames(n);
     }
 
     /** The scenario's touch: the first byte of each page of [addr, addr+len); writes store 'Z'. */
@@ -399,7 +525,7 @@ public final class Kernel {
         return List.copyOf(providers.values());
     }
 
-    /** A kernel page (for vDSO images, data pages): a PFN with refcount 1 that no one frees. */
+    /** A kernel page (for vDSO images, data pages): a PFN with refcount 1 that no one frees; -1 if RAM is full. */
     public long allocKernelPage() {
         return k.phys.alloc(PhysMem.KIND_KERNEL);
     }
