@@ -130,10 +130,17 @@ public final class Kernel {
         return 0;
     }
 
-    /** fork: a child with a copy of the parent's mm (COW); returns the child, or null if the parent is dead. */
+    /**
+     * fork: a child with a copy of the parent's mm (COW); returns the child, or null if the parent is dead or
+     * the page tables copy_page_range may need (at most the parent's) cannot be had: fork's -ENOMEM.
+     */
     public Task fork(Task parent) {
         TaskImpl p = live(parent);
         if (p == null) {
+            return null;
+        }
+        long need = p.engineMm().pageTable().tablePages() - 1;
+        if (need > k.phys.freeFrames() || k.phys.pgtableFrames() + need > k.phys.maxPgtableFrames()) {
             return null;
         }
         TaskImpl c = new TaskImpl(this, nextPid++, p, ForkExit.dupMmap(p.engineMm()));

@@ -315,4 +315,29 @@ class PhysMemTest {
             assertFalse(everFreed.isEmpty());
         }
     }
+
+    /** alloc_page returns NULL (NO_PAGE) when RAM is used up; page-table pages share RAM and have a cap. */
+    @org.junit.jupiter.api.Test
+    void allocFailsWhenRamIsUsedUp() {
+        PhysMem m = new PhysMem(10);
+        assertEquals(9, m.freeFrames()); // the zero page
+        assertTrue(m.tryChargePgtable());
+        long[] got = new long[8];
+        for (int i = 0; i < 8; i++) {
+            got[i] = m.alloc(PhysMem.KIND_ANON);
+            assertNotEquals(PhysMem.NO_PAGE, got[i]);
+        }
+        assertEquals(PhysMem.NO_PAGE, m.alloc(PhysMem.KIND_ANON));
+        assertFalse(m.tryChargePgtable());
+        m.unchargePgtable();
+        assertNotEquals(PhysMem.NO_PAGE, m.alloc(PhysMem.KIND_FILE));
+        assertTrue(m.put(got[0]));
+        assertEquals(got[0], m.alloc(PhysMem.KIND_ANON));
+        m.setRamFrames(100);
+        m.setMaxPgtableFrames(2);
+        assertTrue(m.tryChargePgtable());
+        assertTrue(m.tryChargePgtable());
+        assertFalse(m.tryChargePgtable());
+        assertEquals(2, m.pgtableFrames());
+    }
 }

@@ -444,4 +444,41 @@ class PageTableTest {
         int sh = 64 - (12 + 9 * levels);
         return (idx << sh) >> sh;
     }
+
+    /** pte_alloc and the upper levels charge the budget; a refusal is reported, frees uncharge. */
+    @org.junit.jupiter.api.Test
+    void ensureTablesChargesTheBudget() {
+        int[] used = {0};
+        int cap = 5;
+        PageTable.TableBudget b = new PageTable.TableBudget() {
+            @Override
+            public boolean tryCharge() {
+                if (used[0] >= cap) {
+                    return false;
+                }
+                used[0]++;
+                return true;
+            }
+
+            @Override
+            public void charge() {
+                used[0]++;
+            }
+
+            @Override
+            public void uncharge() {
+                used[0]--;
+            }
+        };
+        PageTable pt = new PageTable(4, b);
+        org.junit.jupiter.api.Assertions.assertTrue(pt.ensureTables(0x1000, true)); // pud, pmd, pte
+        org.junit.jupiter.api.Assertions.assertEquals(3, used[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(pt.ensureTables(0x1000, true));
+        org.junit.jupiter.api.Assertions.assertEquals(3, used[0]);
+        org.junit.jupiter.api.Assertions.assertFalse(pt.ensureTables(1L << 40, true)); // needs 3 more, 2 left
+        org.junit.jupiter.api.Assertions.assertEquals(5, used[0]);
+        pt.freePgtables(0, 0);
+        org.junit.jupiter.api.Assertions.assertEquals(0, used[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(1, pt.tablePages());
+    }
 }

@@ -1,0 +1,228 @@
+package org.mmwb.core.mm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * RAM running out, as Linux 6.18 handles it: do_anonymous_page / pte_alloc failing with VM_FAULT_OOM, the page
+ * allocator's out_of_memory killing the task with the highest oom_badness (SIGKILL), mm_fault_error on a user
+ * fault, and the populate paths (__mm_populate, madvise_populate, do_mlock) with their errnos.
+ */
+class OutOfMemoryTest {
+    private static final long PAGE = 4096;
+    private static final int RW = Prot.READ | Prot.WRITE;
+    private static final int ANON = MapFlags.PRIVATE | MapFlags.ANONYMOUS;
+    private static final long KILLED = Signals.encode(Signals.SIGKILL, 0);
+
+    /** A plain machine of {@code ramPages} pages. */
+    private static Kernel machine(long ramPages, int levels) {
+        return new Kernel(new KernelProfile("test", levels, 0x555555559000L, 33, List.of(), false)
+            .withRamPages(ramPages));
+    }
+
+    private static void assertConsistent(Kernel k) {
+        assertEquals(List.of(), k.checkInvariants());
+        assertTrue(k.allocatedFrames() + k.pgtablePages() <= k.ramPages(), "RAM overcommitted");
+    }
+
+    @Test
+    void defaultRamIs4GiB() {
+        Kernel k = new Kernel(new KernelProfile("test", 4, 0x555555559000L, 33, List.of(), false));
+        assertEquals(1L << 20, k.ramPages());
+        k.setRamPages(5000);
+        assertEquals(5000, k.ramPages());
+    }
+
+    /** __mm_populate(ignore_errors=1) from vm_mmap_pgoff: the mapping stays and mmap returns its address. */
+    @Test
+    @Timeout(60)
+    void mmapPopulateOfOneTebibyteReturnsTheAddressAndTheOomKillerKillsTheTask() {
+        Kernel k = machine(1L << 16, 4); // 256 MiB
+        Task t = k.spawn();
+        long r = k.mmap(t, 0, 1L << 40, RW, ANON | MapFlags.NORESERVE | MapFlags.POPULATE, null, 0);
+        assertFalse(Errno.isError(r), Errno.name(-r));
+        // the populating task has the largest RSS: out_of_memory chose it, it died with SIGKILL
+        assertFalse(t.alive());
+        assertEquals(Signals.SIGKILL, t.exitSignal());
+        assertEquals(1, k.oomKills().size());
+        assertTrue(k.oomKills().get(0).startsWith("Out of memory: Killed process " + t.pid()), k.oomKills().get(0));
+        assertEquals(-Errno.ESRCH, k.mmap(t, 0, PAGE, RW, ANON, null, 0));
+        // its memory came back: a new task gets pages again
+        Task u = k.spawn();
+        long a = k.mmap(u, 0, 1000 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        assertFalse(Errno.isError(a));
+        assertEquals('A', k.pageState(u, a + 999 * PAGE));
+        assertConsistent(k);
+    }
+
+    /** The same with MAP_LOCKED: populate errors ignored; the fault log names out_of_memory. */
+    @Test
+    void mapLockedIgnoresThePopulateFailure() {
+        Kernel k = machine(3000, 4);
+        Task t = k.spawn();
+        long r = k.mmap(t, 0, 8000 * PAGE, RW, ANON | MapFlags.LOCKED, null, 0);
+        assertFalse(Errno.isError(r));
+        assertEquals(Signals.SIGKILL, t.exitSignal());
+        FaultRecord last = k.fault(k.faultCount() - 1);
+        assertEquals("out_of_memory", last.path());
+        assertTrue((last.result() & VmFaultResult.OOM) != 0);
+        assertConsistent(k);
+    }
+
+    /** madvise_populate: VM_FAULT_OOM on the range's first page -> -ENOMEM (vm_fault_to_errno). */
+    @Test
+    void madvisePopulateWriteFailingOnItsFirstPageIsEnomem() {
+        Kernel k = machine(3000, 4);
+        Task big = k.spawn();
+        Task small = k.spawn();
+        long a = k.mmap(big, 0, 2000 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        long b = k.mmap(small, 0, 4000 * PAGE, RW, ANON, null, 0);
+        k.setRamPages(k.allocatedFrames() + k.pgtablePages()); // RAM exactly full
+        // small (RSS 0) asks: out_of_memory kills big (largest RSS), the allocation is retried and succeeds
+        assertEquals(0, k.madvise(small, b, 500 * PAGE, Madvise.POPULATE_WRITE));
+        assertEquals(Signals.SIGKILL, big.exitSignal());
+        assertTrue(small.alive());
+        assertFalse(Errno.isError(a));
+        // now small is the biggest and RAM is full: its next populate fails on the first page
+        k.setRamPages(k.allocatedFrames() + k.pgtablePages());
+        assertEquals(-Errno.ENOMEM, k.madvise(small, b + 500 * PAGE, 100 * PAGE, Madvise.POPULATE_WRITE));
+        assertEquals(Signals.SIGKILL, small.exitSignal());
+        assertConsistent(k);
+    }
+
+    /** Past the first page, faultin_page_range returns a count and the retry meets the pending SIGKILL: -EINTR. */
+    @Test
+    void madvisePopulateWriteOverMoreThanRamIsEintrAfterProgress() {
+        Kernel k = machine(3000, 4);
+        Task t = k.spawn();
+        long a = k.mmap(t, 0, 8000 * PAGE, RW, ANON, null, 0);
+        assertEquals(-Errno.EINTR, k.madvise(t, a, 8000 * PAGE, Madvise.POPULATE_WRITE));
+        assertEquals(Signals.SIGKILL, t.exitSignal());
+        assertConsistent(k);
+    }
+
+    /** do_mlock -> __mm_populate: -ENOMEM becomes -EAGAIN (__mlock_posix_error_return), -EINTR stays. */
+    @Test
+    void mlockOutOfMemory() {
+        Kernel k = machine(3000, 4);
+        Task t = k.spawn();
+        long a = k.mmap(t, 0, 8000 * PAGE, RW, ANON, null, 0);
+        assertEquals(-Errno.EINTR, k.mlock(t, a, 8000 * PAGE));
+        Task u = k.spawn();
+        long b = k.mmap(u, 0, 10 * PAGE, RW, ANON, null, 0);
+        k.setRamPages(k.allocatedFrames() + k.pgtablePages());
+        assertEquals(-Errno.EAGAIN, k.mlock(u, b, 10 * PAGE));
+        assertFalse(u.alive());
+        assertConsistent(k);
+    }
+
+    /** do_anonymous_page -> VM_FAULT_OOM -> mm_fault_error: the task dies of SIGKILL; later calls are ESRCH. */
+    @Test
+    void touchingPastRamKillsTheTask() {
+        Kernel k = machine(2000, 4);
+        Task t = k.spawn();
+        long a = k.mmap(t, 0, 4000 * PAGE, RW, ANON, null, 0);
+        int[] res = k.touch(t, a, 4000 * PAGE, Kernel.ACCESS_WRITE);
+        int firstKill = -1;
+        for (int i = 0; i < res.length; i++) {
+            if (res[i] != Signals.OK) {
+                firstKill = i;
+                break;
+            }
+        }
+        assertTrue(firstKill > 1000 && firstKill < 2000, "killed at page " + firstKill);
+        assertEquals(KILLED, res[firstKill]);
+        assertEquals(KILLED, res[res.length - 1]);
+        assertFalse(t.alive());
+        assertEquals(Signals.SIGKILL, t.exitSignal());
+        assertEquals(-Errno.ESRCH, k.munmap(t, a, PAGE));
+        assertConsistent(k);
+    }
+
+    /** oom_badness: the task with the largest RSS dies, not the one whose fault ran out. */
+    @Test
+    void theLargestTaskIsTheVictim() {
+        Kernel k = machine(3000, 4);
+        Task big = k.spawn();
+        Task small = k.spawn();
+        long a = k.mmap(big, 0, 2000 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        long b = k.mmap(small, 0, 2000 * PAGE, RW, ANON, null, 0);
+        int[] res = k.touch(small, b, 1500 * PAGE, Kernel.ACCESS_WRITE);
+        for (int r : res) {
+            assertEquals(Signals.OK, r);
+        }
+        assertFalse(big.alive());
+        assertEquals(Signals.SIGKILL, big.exitSignal());
+        assertTrue(small.alive());
+        assertEquals(0, small.exitSignal());
+        assertFalse(Errno.isError(a));
+        assertConsistent(k);
+    }
+
+    /** Memory is given back on munmap and exit: a later step allocates again. */
+    @Test
+    void munmapAndExitGiveMemoryBack() {
+        Kernel k = machine(3000, 4);
+        Task t = k.spawn();
+        long a = k.mmap(t, 0, 2500 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        assertTrue(k.freePages() < 500);
+        assertEquals(0, k.munmap(t, a, 2500 * PAGE));
+        long b = k.mmap(t, 0, 2500 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        assertEquals('A', k.pageState(t, b + 2499 * PAGE));
+        assertEquals(0, k.exit(t));
+        Task u = k.spawn();
+        long c = k.mmap(u, 0, 2500 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        assertEquals('A', k.pageState(u, c + 2499 * PAGE));
+        assertTrue(u.alive());
+        assertTrue(k.oomKills().isEmpty());
+        assertConsistent(k);
+    }
+
+    /**
+     * __handle_mm_fault's p4d_alloc / pud_alloc / pmd_alloc and pte_alloc: a 5-level touch pattern with one page
+     * per PGD slot needs 4 tables per page (millions for the whole space); the page-table pages run out and the
+     * fault ends with VM_FAULT_OOM, not a Java error.
+     */
+    @Test
+    @Timeout(60)
+    void sparseFiveLevelTouchStopsWithOom() {
+        Kernel k = machine(1L << 20, 5);
+        k.setMaxPgtablePages(4096);
+        Task t = k.spawn();
+        long top = 1L << 56;
+        long stride = 1L << 48; // one PGD entry each on 5-level paging
+        long a = k.mmap(t, stride, top - 2 * stride, Prot.READ, ANON | MapFlags.NORESERVE | MapFlags.FIXED, null, 0);
+        assertEquals(stride, a);
+        int result = Signals.OK;
+        int touched = 0;
+        for (long va = stride; va < top - stride && result == Signals.OK; va += stride / 512) {
+            result = k.access(t, va, Kernel.ACCESS_READ);
+            touched++;
+        }
+        assertEquals(KILLED, result);
+        assertTrue(touched < 4096, "touched " + touched);
+        assertEquals(Signals.SIGKILL, t.exitSignal());
+        assertEquals(0, k.pgtablePages());
+        assertConsistent(k);
+    }
+
+    /** The same through populate: MAP_POPULATE of a read-only TiB maps the zero page until page tables run out. */
+    @Test
+    @Timeout(60)
+    void readOnlyPopulateStopsWhenPageTablesRunOut() {
+        Kernel k = machine(1L << 20, 4);
+        k.setMaxPgtablePages(2000);
+        Task t = k.spawn();
+        long r = k.mmap(t, 0, 1L << 40, Prot.READ, ANON | MapFlags.POPULATE, null, 0);
+        assertFalse(Errno.isError(r));
+        assertFalse(t.alive());
+        assertEquals(0, k.pgtablePages());
+        assertConsistent(k);
+    }
+}
