@@ -225,4 +225,21 @@ class OutOfMemoryTest {
         assertEquals(0, k.pgtablePages());
         assertConsistent(k);
     }
+
+    /** fork cannot copy page tables it cannot pay for: -ENOMEM (Kernel.fork answers null). */
+    @Test
+    void forkFailsWhenItsPageTablesCannotBeHad() {
+        Kernel k = machine(1L << 20, 4);
+        Task t = k.spawn();
+        long a = k.mmap(t, 0, 64L << 30, RW, ANON | MapFlags.NORESERVE, null, 0);
+        for (long off = 0; off < (64L << 30); off += 1L << 30) {
+            assertEquals(Signals.OK, k.write(t, a + off, (byte) 1));
+        }
+        k.setMaxPgtablePages(k.pgtablePages() + 10);
+        assertEquals(null, k.fork(t));
+        k.setMaxPgtablePages(1L << 16);
+        Task c = k.fork(t);
+        assertTrue(c != null && c.alive());
+        assertConsistent(k);
+    }
 }
