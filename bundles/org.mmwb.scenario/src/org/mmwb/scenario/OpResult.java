@@ -75,7 +75,7 @@ public record OpResult(Kind kind, long value, String name, String code) {
     }
 
     /** A signal by the kernel's numbers: SIGSEGV=11 (SEGV_MAPERR=1, SEGV_ACCERR=2, SEGV_PKUERR=4),
-     *  SIGBUS=7 (BUS_ADRALN=1, BUS_ADRERR=2, BUS_OBJERR=3, BUS_MCEERR_AR=4). */
+     *  SIGBUS=7 (BUS_ADRALN=1, BUS_ADRERR=2, BUS_OBJERR=3, BUS_MCEERR_AR=4), SIGKILL=9. */
     public static OpResult signal(int signo, int siCode) {
         return switch (signo) {
             case 11 -> signal("SIGSEGV", switch (siCode) {
@@ -93,6 +93,7 @@ public record OpResult(Kind kind, long value, String name, String code) {
                 case 5 -> "MCEERR_AO";
                 default -> "CODE" + siCode;
             });
+            case 9 -> signal("SIGKILL", "KERNEL"); // the OOM killer's; a killed task never sees si_code
             default -> signal("SIG" + signo, "CODE" + siCode);
         };
     }

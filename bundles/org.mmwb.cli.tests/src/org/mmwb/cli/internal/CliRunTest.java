@@ -113,6 +113,21 @@ class CliRunTest {
     }
 
     @Test
+    void populatingMoreThanRamEndsInTheOomKillerNotAJavaError() throws IOException {
+        // 5 GiB populated on a 4 GiB machine: mmap's populate is best effort (mm_populate), but the allocator's
+        // out_of_memory() kills the largest task, this one: the syscall never returns to it.
+        Path f = scenario("""
+                mmap 0x100000000000 5G rw- populate noreserve
+                mmap 0x200000000000 4K rw-
+                """);
+        assertEquals(Cli.OK, run("run", f.toString()), err());
+        String o = out();
+        assertTrue(o.contains("1 1 mmap -> SIGKILL(KERNEL)"), o);
+        assertTrue(o.contains("2 0 mmap -> ESRCH"), o);
+        assertFalse(err().contains("Exception") || err().contains("Error"), err());
+    }
+
+    @Test
     void unknownProfileIsAUsageError() throws IOException {
         Path f = scenario("mmap 0x100000000000 4K rw-\n");
         assertEquals(Cli.USAGE, run("run", f.toString(), "--kernel", "vax-1.0"));

@@ -96,6 +96,20 @@ public final class SimulatorTarget implements ScenarioTarget {
         return r == Signals.OK ? OpResult.ok() : OpResult.signal(Signals.signo(r), Signals.code(r));
     }
 
+    /**
+     * The result of an operation, unless the OOM killer chose the current task while it ran: then the task never
+     * returns to user space, the operation reads SIGKILL, and the scenario continues in the parent (as after
+     * {@code exit}).
+     */
+    private OpResult killed(OpResult r) {
+        if (current == null || current.alive() || current.exitSignal() != Signals.SIGKILL) {
+            return r;
+        }
+        Task parent = current.parent();
+        current = parent != null && parent.alive() ? parent : null;
+        return OpResult.signal(Signals.SIGKILL, Signals.SI_KERNEL);
+    }
+
     private boolean live() {
         return current != null && current.alive();
     }
@@ -115,38 +129,39 @@ public final class SimulatorTarget implements ScenarioTarget {
                 return OpResult.errno("EBADF");
             }
         }
-        return live() ? syscall(kernel.mmap(current, addr, len, prot, flags, f, offset)) : OpResult.errno("ESRCH");
+        return live() ? killed(syscall(kernel.mmap(current, addr, len, prot, flags, f, offset)))
+                : OpResult.errno("ESRCH");
     }
 
     @Override
     public OpResult munmap(long addr, long len) {
-        return live() ? status(kernel.munmap(current, addr, len)) : OpResult.errno("ESRCH");
+        return live() ? killed(status(kernel.munmap(current, addr, len))) : OpResult.errno("ESRCH");
     }
 
     @Override
     public OpResult mprotect(long addr, long len, int prot) {
-        return live() ? status(kernel.mprotect(current, addr, len, prot)) : OpResult.errno("ESRCH");
+        return live() ? killed(status(kernel.mprotect(current, addr, len, prot))) : OpResult.errno("ESRCH");
     }
 
     @Override
     public OpResult mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
-        return live() ? syscall(kernel.mremap(current, oldAddr, oldLen, newLen, flags, newAddr))
+        return live() ? killed(syscall(kernel.mremap(current, oldAddr, oldLen, newLen, flags, newAddr)))
                 : OpResult.errno("ESRCH");
     }
 
     @Override
     public OpResult madvise(long addr, long len, int advice) {
-        return live() ? status(kernel.madvise(current, addr, len, advice)) : OpResult.errno("ESRCH");
+        return live() ? killed(status(kernel.madvise(current, addr, len, advice))) : OpResult.errno("ESRCH");
     }
 
     @Override
     public OpResult mlock(long addr, long len) {
-        return live() ? status(kernel.mlock(current, addr, len)) : OpResult.errno("ESRCH");
+        return live() ? killed(status(kernel.mlock(current, addr, len))) : OpResult.errno("ESRCH");
     }
 
     @Override
     public OpResult munlock(long addr, long len) {
-        return live() ? status(kernel.munlock(current, addr, len)) : OpResult.errno("ESRCH");
+        return live() ? killed(status(kernel.munlock(current, addr, len))) : OpResult.errno("ESRCH");
     }
 
     @Override
@@ -154,12 +169,12 @@ public final class SimulatorTarget implements ScenarioTarget {
         if (flags != 0) {
             return OpResult.errno("EINVAL"); // mseal(2) accepts no flags yet
         }
-        return live() ? status(kernel.mseal(current, addr, len)) : OpResult.errno("ESRCH");
+        return live() ? killed(status(kernel.mseal(current, addr, len))) : OpResult.errno("ESRCH");
     }
 
     @Override
     public OpResult brk(long addr) {
-        return live() ? syscall(kernel.brk(current, addr)) : OpResult.errno("ESRCH");
+        return live() ? killed(syscall(kernel.brk(current, addr))) : OpResult.errno("ESRCH");
     }
 
     @Override
@@ -167,11 +182,11 @@ public final class SimulatorTarget implements ScenarioTarget {
         if (!live()) {
             return OpResult.errno("ESRCH");
         }
-        return switch (access) {
+        return killed(switch (access) {
             case READ -> signal(kernel.access(current, addr, Kernel.ACCESS_READ));
             case WRITE -> signal(kernel.write(current, addr, (byte) 0x5a)); // DESIGN: a write touch stores 'Z'
             case EXEC -> signal(kernel.access(current, addr, Kernel.ACCESS_EXEC));
-        };
+        });
     }
 
     @Override
@@ -180,12 +195,12 @@ public final class SimulatorTarget implements ScenarioTarget {
             return OpResult.errno("ESRCH");
         }
         long r = kernel.read(current, addr);
-        return r >= 0 ? OpResult.value(r) : signal((int) -r);
+        return killed(r >= 0 ? OpResult.value(r) : signal((int) -r));
     }
 
     @Override
     public OpResult write(long addr, int value) {
-        return live() ? signal(kernel.write(current, addr, (byte) value)) : OpResult.errno("ESRCH");
+        return live() ? killed(signal(kernel.write(current, addr, (byte) value))) : OpResult.errno("ESRCH");
     }
 
     @Override
