@@ -99,6 +99,9 @@ class DifferentialSuiteTest {
         Assumptions.assumeTrue(why == null, () -> "live kernel comparison skipped: " + why);
         Map<String, ReportComparison.Result> results = new TreeMap<>();
         try (HostKernel host = HostKernel.start()) {
+            // The scenarios describe 6.18; another kernel legitimately differs (the recorded runs still apply).
+            Assumptions.assumeTrue(host.kernelRelease().startsWith("6.18"), () -> "live kernel comparison skipped: "
+                    + "the host runs " + host.kernelRelease() + ", the suite describes 6.18");
             for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
                 RunReport kernel;
                 try (HostScenarioTarget t = new HostScenarioTarget(host)) {
