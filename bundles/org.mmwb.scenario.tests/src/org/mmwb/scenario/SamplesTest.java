@@ -38,7 +38,9 @@ class SamplesTest {
             files = s.filter(p -> p.toString().endsWith(".mms")).sorted().toList();
         }
         assertTrue(files.stream().map(p -> p.getFileName().toString()).toList().containsAll(EXPECTED));
-        for (Path f : files) {
+        // The samples in the built-in language (others use extension operations such as iomap; the CLI tests run
+        // every sample on the real simulator).
+        for (Path f : files.stream().filter(p -> EXPECTED.contains(p.getFileName().toString())).toList()) {
             ParseResult r = new ScenarioParser().parse(f);
             assertTrue(r.ok(), r::errorText);
             RunReport report = ScenarioRunner.run(r.scenario(), new FakeTarget());
