@@ -398,4 +398,169 @@ class VmaTreeTest {
             assertEquals(e == null ? null : e.getValue(), t.find(at), "find 0x" + Long.toHexString(at));
         }
     }
+
+    /**
+     * Mapping in address order (appends) or in reverse (prepends, like top-down mmap) fills nodes completely:
+     * about one node per 64 ranges, where middle splits would leave them half empty (twice as many).
+     */
+    @Test
+    void inOrderAndReverseInsertsFillNodes() {
+        int n = 64 * 200;
+        VmaTree<Vma> up = new VmaTree<>();
+        VmaTree<Vma> down = new VmaTree<>();
+        for (int i = 0; i < n; i++) {
+            add(up, 0x2000L * i, 0x2000L * i + 0x1000);
+            add(down, 0x2000L * (n - i), 0x2000L * (n - i) + 0x1000);
+        }
+        up.checkInvariants();
+        down.checkInvariants();
+        assertTrue(up.nodeCount() <= n / 64 + 6, "ascending: " + up.nodeCount() + " nodes");
+        assertTrue(down.nodeCount() <= n / 64 + 8, "descending: " + down.nodeCount() + " nodes");
+        for (int i = 0; i < n; i += 7) {
+            assertEquals(0x2000L * i, up.find(0x2000L * i + 0xfff).start);
+            assertEquals(0x2000L * (i + 1), down.find(0x2000L * i + 0x1000).start);
+        }
+    }
+
+    /**
+     * Inserts at the first and last slot of full leaves (prepend and append splits that leave a one-range node),
+     * then removals that merge those small nodes back, checked against the model after every step.
+     */
+    @Test
+    void splitsAndMergesAtNodeBoundaries() {
+        VmaTree<Vma> t = new VmaTree<>();
+        TreeMap<Long, Vma> model = new TreeMap<>(Long::compareUnsigned);
+        int n = 64 * 64 * 2; // full leaves and a full inner level: boundary splits also split inner nodes
+        for (int i = 0; i < n; i++) {
+            long s = 0x10_0000L * i;
+            model.put(s, add(t, s, s + 0x1000));
+        }
+        t.checkInvariants();
+        Random rnd = new Random(5);
+        List<Long> added = new ArrayList<>();
+        for (int k = 0; k < n; k += 64) { // just below the first range of each leaf, and above its last one
+            for (long s : new long[] {0x10_0000L * k - 0x2000, 0x10_0000L * (k + 63) + 0x2000}) {
+                if (s >= 0 && !model.containsKey(s)) {
+                    model.put(s, add(t, s, s + 0x1000));
+                    added.add(s);
+                }
+            }
+            if (k % 1024 == 0) {
+                t.checkInvariants();
+                checkQueries(t, model, 0x10_0000L * k - 0x2000 + rnd.nextInt(0x4000));
+            }
+        }
+        t.checkInvariants();
+        assertEquals(new ArrayList<>(model.values()), toList(t));
+        for (int q = 0; q < 20_000; q++) {
+            checkQueries(t, model, (long) (rnd.nextDouble() * 0x10_0000L * (n + 1)));
+        }
+        java.util.Collections.shuffle(added, rnd);
+        for (int k = 0; k < added.size(); k++) {
+            t.remove(added.get(k));
+            model.remove(added.get(k));
+            if (k % 16 == 0) {
+                t.checkInvariants();
+                checkQueries(t, model, added.get(k) + rnd.nextInt(0x1000));
+            }
+        }
+        for (int i = n - 1; i >= 0; i -= 2) { // thin out every leaf: borrows and merges everywhere
+            t.remove(0x10_0000L * i);
+            model.remove(0x10_0000L * i);
+        }
+        t.checkInvariants();
+        assertEquals(new ArrayList<>(model.values()), toList(t));
+        for (int q = 0; q < 20_000; q++) {
+            checkQueries(t, model, (long) (rnd.nextDouble() * 0x10_0000L * (n + 1)));
+        }
+    }
+
+    /** Ranges next to 0, on both sides of 2^63 and up to the last byte below 2^64, queried at the edges. */
+    @Test
+    void unsignedEdgesOnADeepTree() {
+        VmaTree<Vma> t = new VmaTree<>();
+        TreeMap<Long, Vma> model = new TreeMap<>(Long::compareUnsigned);
+        long[] bases = {0, 0x7fff_ffff_ff00_0000L, 0xffff_ffff_ff00_0000L};
+        for (long base : bases) {
+            for (int i = 0; i < 4000; i++) {
+                long s = base + 0x1000L * i;
+                long e = s + 0xfff;
+                if (i == 4000 - 1 && base < 0) {
+                    s = 0xffff_ffff_ffff_f000L; // the very top: end = 2^64 - 1 (the padding key, flipped)
+                    e = 0xffff_ffff_ffff_ffffL;
+                }
+                model.put(s, add(t, s, e));
+            }
+        }
+        t.checkInvariants();
+        Vma top = model.lastEntry().getValue();
+        assertSame(top, t.find(-2));
+        assertNull(t.find(-1));
+        assertSame(top, t.lookup(-2));
+        assertNull(t.lookup(-1));
+        assertSame(top, t.prev(-1));
+        assertSame(model.firstEntry().getValue(), t.find(0));
+        assertSame(model.ceilingEntry(0x8000_0000_0000_0000L).getValue(), t.find(0x8000_0000_0000_0000L));
+        Random rnd = new Random(9);
+        for (long base : bases) {
+            for (long a : new long[] {base - 1, base, base + 0xffe, base + 0xfff, base + 0x1000, -1, -2, 0,
+                    Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE - 0xfff}) {
+                checkQueries(t, model, a);
+            }
+            for (int q = 0; q < 5000; q++) {
+                checkQueries(t, model, base + (long) (rnd.nextDouble() * 0x1000L * 4100) - 0x1000);
+            }
+        }
+        List<Long> keys = new ArrayList<>(model.keySet());
+        java.util.Collections.shuffle(keys, rnd);
+        for (int k = 0; k < keys.size(); k++) {
+            t.remove(keys.get(k));
+            model.remove(keys.get(k));
+            if (k % 500 == 0) {
+                t.checkInvariants();
+                for (long base : bases) {
+                    checkQueries(t, model, base + (long) (rnd.nextDouble() * 0x1000L * 4100) - 0x1000);
+                }
+                checkQueries(t, model, -2);
+            }
+        }
+        assertTrue(t.isEmpty());
+        t.checkInvariants();
+    }
+
+    /** 300k ranges inserted in random order (middle splits), find_vma checked, then shrunk to empty. */
+    @Test
+    void randomOrderGrowTo300kAndShrink() {
+        int n = 300_000;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Random rnd = new Random(13);
+        java.util.Collections.shuffle(order, rnd);
+        VmaTree<Vma> t = new VmaTree<>();
+        TreeMap<Long, Vma> byEnd = new TreeMap<>();
+        for (int k = 0; k < n; k++) {
+            long s = 0x4000L * order.get(k);
+            Vma v = add(t, s, s + 0x1000 + ((order.get(k) & 1) << 12));
+            byEnd.put(v.end, v);
+        }
+        t.checkInvariants();
+        assertEquals(n, t.size());
+        for (int k = 0; k < n; k++) {
+            long s = 0x4000L * order.get(k);
+            t.remove(s);
+            byEnd.remove(s + 0x1000 + ((order.get(k) & 1) << 12));
+            if (k % 30_000 == 0) {
+                t.checkInvariants();
+                for (int q = 0; q < 2000; q++) {
+                    long a = (long) (rnd.nextDouble() * 0x4000L * (n + 1));
+                    Map.Entry<Long, Vma> e = byEnd.higherEntry(a);
+                    assertSame(e == null ? null : e.getValue(), t.find(a));
+                }
+            }
+        }
+        assertTrue(t.isEmpty());
+        t.checkInvariants();
+    }
 }

@@ -10,7 +10,13 @@ import java.util.NoSuchElementException;
  *
  * <p>Leaves hold up to {@value #CAP} ranges in parallel {@code long[]} arrays and are linked both ways; inner nodes
  * hold, for each child, the largest end in it, so {@link #find} (find_vma: the first range ending above an
- * address) is one descent with a binary search per level. Addresses compare unsigned.
+ * address) is one descent with a search per level. Addresses compare unsigned.
+ *
+ * <p>Tuned for find_vma with ~100k ranges, where the leaves no longer fit in the core's cache and each dependent
+ * cache miss costs: the inner nodes right above the leaves mirror each leaf's {@code ends} and {@code vals}
+ * arrays, so the descent skips the Leaf object; a full node split by an append or a prepend (ranges mapped in
+ * address order, or top-down) leaves the old node full, so such trees are dense (100k ranges: 2 levels above the
+ * leaves instead of 3).
  *
  * <p>Not thread-safe: callers hold the mm's mmap_lock.
  *
@@ -61,11 +67,39 @@ public final class VmaTree<V> implements Iterable<V> {
         Leaf next;
     }
 
-    /** An inner node: children and the largest (flipped) end in each. */
+    /**
+     * An inner node: children and the largest (flipped) end in each. {@link #kidKeys} and {@link #kidVals} mirror
+     * each child's arrays (a leaf's {@code ends} and {@code vals}, an inner node's {@code maxEnd}) so that
+     * {@link VmaTree#find} goes from the last inner node straight to the leaf's arrays, one dependent cache miss
+     * fewer than through the Leaf object. Slots at and above n are null.
+     */
     static final class Inner {
         final long[] maxEnd = padded();
         final Object[] kids = new Object[CAP];
+        final long[][] kidKeys = new long[CAP][];
+        final Object[][] kidVals = new Object[CAP][];
         int n;
+    }
+
+    /** Refresh {@code in}'s mirrors of its children from slot {@code from} on (after its kids changed). */
+    private static void sync(Inner in, int from) {
+        long[][] keys = in.kidKeys;
+        Object[][] vals = in.kidVals;
+        for (int k = from; k < CAP; k++) {
+            Object kid = k < in.n ? in.kids[k] : null;
+            if (kid instanceof Leaf l) {
+                keys[k] = l.ends;
+                vals[k] = l.vals;
+            } else if (kid instanceof Inner c) {
+                keys[k] = c.maxEnd;
+                vals[k] = null;
+            } else if (keys[k] == null) {
+                return; // the stale tail (slots n..old n-1) is cleared, the rest was already null
+            } else {
+                keys[k] = null;
+                vals[k] = null;
+            }
+        }
     }
 
     private Object root = new Leaf();
@@ -98,18 +132,29 @@ public final class VmaTree<V> implements Iterable<V> {
     @SuppressWarnings("unchecked")
     public V find(long addr) {
         long a = addr ^ FLIP;
-        Object node = root;
-        for (int h = height; h > 0; h--) {
-            Inner in = (Inner) node;
+        int h = height;
+        if (h == 0) {
+            Leaf leaf = (Leaf) root;
+            int j = firstGreater(leaf.ends, leaf.n, a);
+            return j == leaf.n ? null : (V) leaf.vals[j];
+        }
+        Inner in = (Inner) root;
+        for (; h > 1; h--) {
             int i = firstGreaterCold(in.maxEnd, in.n, a);
             if (i == in.n) {
                 return null;
             }
-            node = in.kids[i];
+            in = (Inner) in.kids[i];
         }
-        Leaf leaf = (Leaf) node;
-        int j = firstGreater(leaf.ends, leaf.n, a);
-        return j == leaf.n ? null : (V) leaf.vals[j];
+        int i = firstGreaterCold(in.maxEnd, in.n, a);
+        if (i == in.n) {
+            return null;
+        }
+        // maxEnd[i] > a: the leaf holds the answer, no need for its n (a binary search: the two-stage search of
+        // the inner nodes, or a per-leaf summary of block maxima, measured 66-70 ns instead of 48-51 ns here)
+        long[] ends = in.kidKeys[i];
+        Object[] vals = in.kidVals[i];
+        return (V) vals[firstGreater(ends, CAP, a)];
     }
 
     /**
@@ -241,6 +286,7 @@ public final class VmaTree<V> implements Iterable<V> {
             r.kids[1] = split;
             r.maxEnd[1] = maxEnd(split, height);
             r.n = 2;
+            sync(r, 0);
             root = r;
             height++;
             nodes++;
@@ -501,6 +547,11 @@ public final class VmaTree<V> implements Iterable<V> {
         }
     }
 
+    /** Number of nodes (leaves and inner), for tests of the fill. */
+    int nodeCount() {
+        return nodes;
+    }
+
     /** Approximate Java heap bytes of the nodes (not of the values). */
     public long bytesUsed() {
         long node = 16 + 2 * (16 + 8L * CAP) + 16 + 4L * CAP + 24;
@@ -596,7 +647,7 @@ public final class VmaTree<V> implements Iterable<V> {
             }
             Leaf r = new Leaf();
             nodes++;
-            int half = CAP / 2;
+            int half = splitPoint(j);
             System.arraycopy(l.starts, half, r.starts, 0, CAP - half);
             System.arraycopy(l.ends, half, r.ends, 0, CAP - half);
             System.arraycopy(l.vals, half, r.vals, 0, CAP - half);
@@ -610,7 +661,7 @@ public final class VmaTree<V> implements Iterable<V> {
             }
             r.prev = l;
             l.next = r;
-            if (j <= half) {
+            if (j < half || j == half && half < CAP) {
                 leafInsertAt(l, j, s, e, v);
             } else {
                 leafInsertAt(r, j - half, s, e, v);
@@ -630,23 +681,36 @@ public final class VmaTree<V> implements Iterable<V> {
         long splitMax = maxEnd(split, h - 1);
         if (in.n < CAP) {
             innerInsertAt(in, i + 1, split, splitMax);
+            sync(in, i + 1);
             return null;
         }
         Inner r = new Inner();
         nodes++;
-        int half = CAP / 2;
+        int half = i + 1 == CAP ? CAP : i + 1 == 1 ? 1 : CAP / 2; // as splitPoint: the kid split at 0 stays at 0
         System.arraycopy(in.maxEnd, half, r.maxEnd, 0, CAP - half);
         System.arraycopy(in.kids, half, r.kids, 0, CAP - half);
         java.util.Arrays.fill(in.kids, half, CAP, null);
         java.util.Arrays.fill(in.maxEnd, half, CAP, PAD);
         r.n = CAP - half;
         in.n = half;
-        if (i + 1 <= half) {
+        if (i + 1 < half || i + 1 == half && half < CAP) {
             innerInsertAt(in, i + 1, split, splitMax);
         } else {
             innerInsertAt(r, i + 1 - half, split, splitMax);
         }
+        sync(in, 0);
+        sync(r, 0);
         return r;
+    }
+
+    /**
+     * Where a full node splits when an entry goes in at position j: in the middle, except for an append (j ==
+     * CAP) or a prepend (j == 0), which leave the old node full and start a new one with the new entry alone, so
+     * that ranges mapped in address order (bottom-up) or in reverse (top-down, like mmap below mmap_base) fill
+     * nodes completely instead of leaving them half empty: a shallower, denser tree for find_vma.
+     */
+    private static int splitPoint(int j) {
+        return j == CAP ? CAP : j == 0 ? 0 : CAP / 2;
     }
 
     private static void leafInsertAt(Leaf l, int j, long s, long e, Object v) {
@@ -771,7 +835,9 @@ public final class VmaTree<V> implements Iterable<V> {
         if (ia.n + ib.n <= CAP) {
             System.arraycopy(ib.maxEnd, 0, ia.maxEnd, ia.n, ib.n);
             System.arraycopy(ib.kids, 0, ia.kids, ia.n, ib.n);
+            int from = ia.n;
             ia.n += ib.n;
+            sync(ia, from);
             in.maxEnd[li] = ia.maxEnd[ia.n - 1];
             removeKid(in, li + 1, kh);
             return;
@@ -799,6 +865,8 @@ public final class VmaTree<V> implements Iterable<V> {
             ia.n -= k;
             ib.n += k;
         }
+        sync(ia, 0);
+        sync(ib, 0);
         in.maxEnd[li] = ia.maxEnd[ia.n - 1];
         in.maxEnd[li + 1] = ib.maxEnd[ib.n - 1];
     }
@@ -824,6 +892,7 @@ public final class VmaTree<V> implements Iterable<V> {
         }
         in.kids[--in.n] = null;
         in.maxEnd[in.n] = PAD;
+        sync(in, i);
         nodes--;
     }
 
@@ -859,6 +928,14 @@ public final class VmaTree<V> implements Iterable<V> {
         for (int i = in.n; i < CAP; i++) {
             if (in.kids[i] != null || in.maxEnd[i] != PAD) {
                 throw new IllegalStateException("stale child reference or missing padding");
+            }
+        }
+        for (int i = 0; i < CAP; i++) {
+            Object kid = i < in.n ? in.kids[i] : null;
+            long[] keys = kid == null ? null : h == 1 ? ((Leaf) kid).ends : ((Inner) kid).maxEnd;
+            Object[] vals = h == 1 && kid != null ? ((Leaf) kid).vals : null;
+            if (in.kidKeys[i] != keys || in.kidVals[i] != vals) {
+                throw new IllegalStateException("stale child mirror at " + i);
             }
         }
         for (int i = 0; i < in.n; i++) {
