@@ -25,7 +25,8 @@ final class Footprint {
      * of a fresh task.
      */
     static double bytesPerResidentPage(int pages) {
-        Kernel kernel = new Kernel(X86Profiles.x86_64_6_18());
+        // RAM for the pages plus their page tables: the default 4 GiB machine would OOM-kill at 1M pages.
+        Kernel kernel = new Kernel(X86Profiles.x86_64_6_18().withRamPages(2L * pages + (1 << 16)));
         Task t = kernel.spawn();
         long len = (long) pages << 12;
         long a = kernel.mmap(t, 0, len, RW, ANON, null, 0);
