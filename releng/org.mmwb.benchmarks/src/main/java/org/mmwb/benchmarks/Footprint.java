@@ -46,7 +46,7 @@ final class Footprint {
      * pages: map, touch every page, unmap), with a log that keeps them all.
      */
     static double faultLogBytesPerFault(long faults, int perRound) {
-        Kernel kernel = new Kernel(X86Profiles.x86_64_6_18(), faults + 1024);
+        Kernel kernel = new Kernel(X86Profiles.x86_64_6_18().withRamPages(2L * perRound + (1 << 16)), faults + 1024);
         Task t = kernel.spawn();
         long first = kernel.faultCount();
         long len = (long) perRound << 12;
