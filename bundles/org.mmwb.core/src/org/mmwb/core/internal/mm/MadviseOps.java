@@ -37,23 +37,9 @@ public final class MadviseOps {
         if (!valid(advice)) {
             return -Errno.EINVAL;
         }
-        if ((start & (PAGE - 1)) != 0) {
-            return -Errno.EINVAL;
-        }
-        long len = MmapOps.pageAlign(lenIn);
-        if (lenIn != 0 && len == 0) {
-            return -Errno.EINVAL;
-        }
-        long end = start + len;
-        if (Long.compareUnsigned(end, start) < 0) {
-            return -Errno.EINVAL;
-        }
-        if (end == start) {
-            return 0;
-        }
-        end = MmapOps.clampEnd(end);
-        if (Long.compareUnsigned(start, end) >= 0) {
-            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
+        long end = MmapOps.userRangeEnd(start, lenIn);
+        if (end <= 0) {
+            return end;
         }
         if (advice == Madvise.POPULATE_READ || advice == Madvise.POPULATE_WRITE) {
             return populate(mm, pid, start, end, advice == Madvise.POPULATE_WRITE);

@@ -38,6 +38,35 @@ public final class MmapOps {
         return Long.compareUnsigned(end, END_CLAMP) > 0 ? END_CLAMP : end;
     }
 
+    /**
+     * The range checks madvise, mseal and mlock share: a page-aligned start, the length rounded up without
+     * wrapping, the range clamped to user space ({@link #clampEnd}).
+     *
+     * @return the end of the range; 0 for an empty range (the call succeeds with nothing to do); or -errno
+     *         (-EINVAL for a bad start or length, -ENOMEM for a range above every VMA), IS_ERR_VALUE style
+     */
+    static long userRangeEnd(long start, long lenIn) {
+        if ((start & (PAGE - 1)) != 0) {
+            return -Errno.EINVAL;
+        }
+        long len = pageAlign(lenIn);
+        if (lenIn != 0 && len == 0) {
+            return -Errno.EINVAL;
+        }
+        long end = start + len;
+        if (Long.compareUnsigned(end, start) < 0) {
+            return -Errno.EINVAL;
+        }
+        if (end == start) {
+            return 0;
+        }
+        end = clampEnd(end);
+        if (Long.compareUnsigned(start, end) >= 0) {
+            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
+        }
+        return end;
+    }
+
     /** vm_start_gap: a VM_GROWSDOWN VMA keeps stack_guard_gap free below it. */
     static long startGap(Vma v) {
         long s = v.start;

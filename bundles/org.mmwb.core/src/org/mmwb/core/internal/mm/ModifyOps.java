@@ -151,16 +151,9 @@ public final class ModifyOps {
 
     /** apply_vma_lock_flags + mlock_fixup (VM_SPECIAL VMAs are skipped silently). */
     static int applyVmaLockFlags(Mm mm, long start, long len, long lockFlags) {
-        long end = start + len;
-        if (Long.compareUnsigned(end, start) < 0) {
-            return -Errno.EINVAL;
-        }
-        if (end == start) {
-            return 0;
-        }
-        end = MmapOps.clampEnd(end);
-        if (Long.compareUnsigned(start, end) >= 0) {
-            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
+        long end = MmapOps.userRangeEnd(start, len); // the caller aligned start and len
+        if (end <= 0) {
+            return (int) end;
         }
         Vma vma = mm.vmaLookup(start) instanceof Vma v ? v : null;
         if (vma == null) {
@@ -211,23 +204,9 @@ public final class ModifyOps {
         if (flags != 0) {
             return -Errno.EINVAL;
         }
-        if ((start & (PAGE - 1)) != 0) {
-            return -Errno.EINVAL;
-        }
-        long len = MmapOps.pageAlign(lenIn);
-        if (lenIn != 0 && len == 0) {
-            return -Errno.EINVAL;
-        }
-        long end = start + len;
-        if (Long.compareUnsigned(end, start) < 0) {
-            return -Errno.EINVAL;
-        }
-        if (end == start) {
-            return 0;
-        }
-        end = MmapOps.clampEnd(end);
-        if (Long.compareUnsigned(start, end) >= 0) {
-            return -Errno.ENOMEM; // starts above every VMA: nothing mapped there (find_vma is NULL)
+        long end = MmapOps.userRangeEnd(start, lenIn);
+        if (end <= 0) {
+            return end;
         }
         // range_contains_unmapped
         long prevEnd = start;
