@@ -133,6 +133,9 @@ public final class PageTable implements PageTableView {
      *         empty, as the kernel's do
      */
     public boolean ensureTables(long va, boolean pte) {
+        if ((va >>> PMD_SHIFT) == cacheKey) {
+            return true; // the PTE table of this 2 MiB region exists, so does every table above it
+        }
         int stop = pte ? levels - 1 : levels - 2;
         int t = root;
         for (int depth = 0; depth < stop; depth++) {
