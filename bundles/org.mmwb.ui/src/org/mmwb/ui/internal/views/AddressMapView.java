@@ -10,7 +10,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -29,10 +28,8 @@ import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
  */
 public final class AddressMapView extends SessionView {
 
-    private Combo process;
+    private ProcessChooser process;
     private AddressMapCanvas canvas;
-    private final List<Integer> pids = new ArrayList<>();
-    private int pid = 1;
     private final SelectionRelay relay = new SelectionRelay();
 
     @Override
@@ -41,14 +38,7 @@ public final class AddressMapView extends SessionView {
         gl.marginWidth = 4;
         gl.marginHeight = 4;
         parent.setLayout(gl);
-        new Label(parent, SWT.NONE).setText("Process:");
-        process = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
-        process.addListener(SWT.Selection, e -> {
-            int i = process.getSelectionIndex();
-            if (i >= 0 && i < pids.size()) {
-                showPid(pids.get(i));
-            }
-        });
+        process = new ProcessChooser(parent, this::showPid);
         new Label(parent, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         button(parent, "Zoom In", () -> canvas.zoomIn());
         button(parent, "Zoom Out", () -> canvas.zoomOut());
@@ -67,14 +57,14 @@ public final class AddressMapView extends SessionView {
     }
 
     private VmaRow vmaOf(AddressBand b) {
-        ProcessInfo p = shown().process(pid);
+        ProcessInfo p = shown().process(process.pid());
         return p == null ? null : p.vmaStarting(b.start());
     }
 
     private void exportPng() {
         FileDialog d = new FileDialog(canvas.getShell(), SWT.SAVE);
         d.setFilterExtensions(new String[] {"*.png"});
-        d.setFileName("address-map-pid" + pid + ".png");
+        d.setFileName("address-map-pid" + process.pid() + ".png");
         d.setOverwrite(true);
         String f = d.open();
         if (f != null) {
@@ -88,24 +78,11 @@ public final class AddressMapView extends SessionView {
 
     @Override
     protected void show(SessionState state) {
-        pids.clear();
-        process.removeAll();
-        for (ProcessInfo p : state.processes()) {
-            if (p.alive()) {
-                pids.add(p.pid());
-                process.add("pid " + p.pid());
-            }
-        }
-        if (!pids.contains(pid) && !pids.isEmpty()) {
-            pid = pids.get(0);
-        }
-        process.getParent().layout(true);
-        showPid(pid);
+        showPid(process.update(state));
     }
 
     private void showPid(int p) {
-        pid = p;
-        process.select(pids.indexOf(p));
+        process.select(p);
         ProcessInfo info = shown().process(p);
         List<AddressBand> bands = new ArrayList<>();
         if (info != null) {
@@ -118,7 +95,7 @@ public final class AddressMapView extends SessionView {
 
     /** Selects the VMA of process p containing address (no notification); returns its band or null. */
     public AddressBand selectAddress(int p, long address) {
-        if (p != pid && pids.contains(p)) {
+        if (p != process.pid() && process.lists(p)) {
             showPid(p);
         }
         return canvas.selectAddress(address);

@@ -1,17 +1,13 @@
 package org.mmwb.ui.internal.views;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPart;
 import org.mmwb.core.mm.PageTableView;
-import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.PteItem;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.session.VmaRow;
@@ -29,11 +25,9 @@ public final class PageTablesView extends SessionView {
     /** Up to this many table pages the tree opens fully by itself. */
     private static final long SMALL_TABLES = 8;
 
-    private Combo process;
+    private ProcessChooser process;
     private Label note;
     private PageTableTree tree;
-    private final List<Integer> pids = new ArrayList<>();
-    private int pid = 1;
     private PageTableView table;
     private final SelectionRelay relay = new SelectionRelay();
 
@@ -43,14 +37,7 @@ public final class PageTablesView extends SessionView {
         gl.marginWidth = 4;
         gl.marginHeight = 4;
         parent.setLayout(gl);
-        new Label(parent, SWT.NONE).setText("Process:");
-        process = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
-        process.addListener(SWT.Selection, e -> {
-            int i = process.getSelectionIndex();
-            if (i >= 0 && i < pids.size()) {
-                showPid(pids.get(i));
-            }
-        });
+        process = new ProcessChooser(parent, this::showPid);
         note = new Label(parent, SWT.NONE);
         note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         tree = new PageTableTree(parent, SWT.NONE);
@@ -65,30 +52,16 @@ public final class PageTablesView extends SessionView {
         }
         int levels = table.levels();
         int shift = 12 + 9 * (levels - 1 - e.depth());
-        return new PteItem(pid, e, Levels.name(table.levels(), e.depth()), tree.rawEntry(e), shift);
+        return new PteItem(process.pid(), e, Levels.name(table.levels(), e.depth()), tree.rawEntry(e), shift);
     }
 
     @Override
     protected void show(SessionState state) {
-        pids.clear();
-        process.removeAll();
-        for (ProcessInfo p : state.processes()) {
-            if (p.alive()) {
-                pids.add(p.pid());
-                process.add("pid " + p.pid());
-            }
-        }
-        if (!pids.contains(pid) && !pids.isEmpty()) {
-            pid = pids.get(0);
-        }
-        process.select(pids.indexOf(pid));
-        process.getParent().layout(true);
-        showPid(pid);
+        showPid(process.update(state));
     }
 
     private void showPid(int p) {
-        pid = p;
-        process.select(pids.indexOf(p));
+        process.select(p);
         SessionState s = shown();
         table = pageTableOf(s.task(p));
         if (table == null) {
@@ -105,7 +78,7 @@ public final class PageTablesView extends SessionView {
 
     /** Walks {@code va} of process {@code p} like crash's vtop; returns the deepest entry met. */
     public PtEntry goToAddress(int p, long va) {
-        if (p != pid && pids.contains(p)) {
+        if (p != process.pid() && process.lists(p)) {
             showPid(p);
         }
         PtEntry e = tree.revealAddress(va);
@@ -140,7 +113,7 @@ public final class PageTablesView extends SessionView {
 
     /** The process shown. */
     public int pid() {
-        return pid;
+        return process.pid();
     }
 
     @Override
