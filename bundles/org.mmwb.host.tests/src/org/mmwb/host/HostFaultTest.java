@@ -16,42 +16,11 @@ import static org.mmwb.scenario.Mman.PROT_WRITE;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmwb.scenario.Mman;
 
 /** Touches and their signals, page letters after faults, fork and guard markers, on the live kernel. */
-class HostFaultTest {
-    private static HostKernel kernel;
-    private HostScenario scenario;
-    private HostProcess p;
-
-    @BeforeAll
-    static void start() throws HostUnavailableException {
-        kernel = HostTestSupport.startOrSkip();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
-
-    @BeforeEach
-    void begin() {
-        scenario = kernel.newScenario(WIN, 1L << 30);
-        p = scenario.process(1);
-    }
-
-    @AfterEach
-    void end() {
-        scenario.close();
-    }
-
+class HostFaultTest extends HostWindowTestBase {
     @Test
     void touchesGiveOkMaperrAndAccerr() {
         mapAnon(p, WIN, 2 * PAGE, PROT_READ);

@@ -9,26 +9,11 @@ import static org.mmwb.host.HostTestSupport.WIN;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mmwb.scenario.Mman;
 
 /** Round trips of the helper's line protocol and the scenario/process bookkeeping. */
-class HostProtocolTest {
-    private static HostKernel kernel;
-
-    @BeforeAll
-    static void start() throws HostUnavailableException {
-        kernel = HostTestSupport.startOrSkip();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
+class HostProtocolTest extends HostKernelTestBase {
 
     @Test
     void helloGivesTheRunningKernelRelease() {

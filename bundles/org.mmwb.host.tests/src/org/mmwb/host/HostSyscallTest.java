@@ -9,42 +9,11 @@ import static org.mmwb.scenario.Mman.MAP_PRIVATE;
 import static org.mmwb.scenario.Mman.PROT_READ;
 import static org.mmwb.scenario.Mman.PROT_WRITE;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmwb.scenario.Mman;
 
 /** The errnos of mmap, mprotect, munmap, mremap and mseal on the live kernel. */
-class HostSyscallTest {
-    private static HostKernel kernel;
-    private HostScenario scenario;
-    private HostProcess p;
-
-    @BeforeAll
-    static void start() throws HostUnavailableException {
-        kernel = HostTestSupport.startOrSkip();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
-
-    @BeforeEach
-    void begin() {
-        scenario = kernel.newScenario(WIN, 1L << 30);
-        p = scenario.process(1);
-    }
-
-    @AfterEach
-    void end() {
-        scenario.close();
-    }
-
+class HostSyscallTest extends HostWindowTestBase {
     @Test
     void unalignedOrEmptyArgumentsAreEinval() {
         HostTestSupport.mapAnon(p, WIN, 4 * PAGE, PROT_READ | PROT_WRITE);
