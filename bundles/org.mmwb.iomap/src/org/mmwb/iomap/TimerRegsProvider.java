@@ -67,8 +67,12 @@ public final class TimerRegsProvider implements SpecialMappingProvider {
             DEVICES.put(kernel, dev);
         }
         // Loads and stores of the register PFNs reach the device model (an ioremap'd BAR, seen from user space).
-        kernel.registerIoMemory(TimerDevice.BAR_PFN, TimerDevice.PAGES,
+        long err = kernel.registerIoMemory(TimerDevice.BAR_PFN, TimerDevice.PAGES,
                 (pfn, offset) -> dev.readb((int) (pfn - TimerDevice.BAR_PFN), offset));
+        if (err != 0) {
+            throw new IllegalStateException("the timer's registers at PFN 0x" + Long.toHexString(TimerDevice.BAR_PFN)
+                    + " are taken: " + kernel.lastIoMemoryRefusal());
+        }
         return new SpecialMapping(NAME, null, TimerRegsProvider::timerFault, null, null, contributor());
     }
 

@@ -26,6 +26,8 @@ public final class Vvar319Provider extends AbstractProvider {
     public SpecialMapping create(Kernel kernel) {
         long data = kernel.allocKernelPage();
         long hpet = HPET_PFN;
+        // Claim the HPET's page, so that no plugin's device aliases it (its registers read as 0 here).
+        kernel.registerIoMemory(hpet, 1, (pfn, offset) -> 0);
         SpecialMapping.Fault fault = (sm, vma, vmf) -> switch ((int) vmf.pgoff()) {
             case 0 -> vmf.vmfInsertPfn(vmf.address(), data);
             case 1 -> vmf.vmfInsertPfnProt(vmf.address(), hpet, VmFault.CACHE_UC_MINUS);

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The command line of mmwb: picks the command named by the first argument. Exit codes follow Unix habits:
- * 0 ok, 1 failure, 2 usage error. A user's mistake gets a message, never a stack trace.
+ * 0 ok, 1 failure, 2 usage error, 3 a plugin failed (run: a contribution or a handler failed; the results are
+ * incomplete). A user's mistake gets a message, never a stack trace.
  */
 public final class Cli {
 
@@ -17,6 +18,8 @@ public final class Cli {
     public static final int FAILURE = 1;
     /** Exit code: the command line itself is wrong. */
     public static final int USAGE = 2;
+    /** Exit code: the command ran, but a plugin's contribution or handler failed (see {@link PluginFailures}). */
+    public static final int PLUGIN_FAILED = 3;
 
     private final CliIO io;
     private final Map<String, Command> commands = new LinkedHashMap<>();

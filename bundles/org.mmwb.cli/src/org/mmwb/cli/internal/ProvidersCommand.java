@@ -115,16 +115,22 @@ final class ProvidersCommand implements Command {
     }
 
     private static void text(CliIO io, ProviderCatalog catalog, List<Row> rows, List<Problem> problems) {
-        String fmt = "%-14s %-26s %-26s %-24s %-32s %5s  %s%n";
+        // Columns as wide as their longest entry: ids are "bundle name + suffix", often past 26 characters.
+        String fmt = "%-" + width(rows, "NAME", Row::name) + "s  %-" + width(rows, "ID", Row::id) + "s  %-"
+                + width(rows, "BUNDLE", Row::bundle) + "s  %-" + width(rows, "PROFILES", Row::profiles) + "s  %-"
+                + width(rows, "PLACEMENT", Row::placement) + "s  %5s  %s%n";
         io.out().printf(fmt, "NAME", "ID", "BUNDLE", "PROFILES", "PLACEMENT", "PAGES", "USES");
         for (Row r : rows) {
             io.out().printf(fmt, r.name(), r.id(), r.bundle(), r.profiles(), r.placement(), r.size(), r.uses());
         }
         io.out().println();
         io.out().println("kernel profiles:");
+        int idWidth = catalog.profiles().stream().mapToInt(p -> p.id().length()).max().orElse(0);
+        int bundleWidth = catalog.profiles().stream().mapToInt(p -> p.bundle().length()).max().orElse(0);
+        String profileFmt = "  %-" + Math.max(1, idWidth) + "s  %-" + Math.max(1, bundleWidth) + "s  %s: %s%n";
         for (ProfileContribution p : catalog.profiles()) {
             List<String> names = catalog.providers(p.id()).stream().map(RegisteredProvider::name).toList();
-            io.out().printf("  %-14s %-26s %s: %s%n", p.id(), p.bundle(), p.description(), String.join(" ", names));
+            io.out().printf(profileFmt, p.id(), p.bundle(), p.description(), String.join(" ", names));
         }
         if (!problems.isEmpty()) {
             io.out().println();
@@ -133,6 +139,14 @@ final class ProvidersCommand implements Command {
                 io.out().println("  " + (p.error() ? "error: " : "warning: ") + p);
             }
         }
+    }
+
+    private static int width(List<Row> rows, String header, java.util.function.Function<Row, String> column) {
+        int w = header.length();
+        for (Row r : rows) {
+            w = Math.max(w, column.apply(r).length());
+        }
+        return w;
     }
 
     private static String json(ProviderCatalog catalog, List<Row> rows, List<Problem> problems) {

@@ -16,7 +16,8 @@ import org.mmwb.scenario.sim.SimulatorTarget;
 
 /**
  * {@code run FILE [--json] [--print LIST] [--kernel PROFILE]}: runs a scenario on the simulator and prints its
- * results and dumps; a {@code .json} file (a recorded run or an imported process) is printed read-only.
+ * results and dumps; a {@code .json} file (a recorded run or an imported process) is printed read-only. Exits
+ * with {@link Cli#PLUGIN_FAILED} after a warning on standard error when a plugin failed.
  */
 final class RunCommand implements Command {
 
@@ -64,7 +65,7 @@ final class RunCommand implements Command {
                 }
             }
         }
-        return Cli.OK;
+        return sim != null && PluginFailures.warn("run", io) ? Cli.PLUGIN_FAILED : Cli.OK;
     }
 
     private static RunReport readSession(String file, CliIO io) {

@@ -30,7 +30,7 @@ final class ScenarioFiles {
         ParseResult parsed = new ScenarioParser(IomapOperation.table()).parse(path);
         if (!parsed.diagnostics().isEmpty()) {
             for (Diagnostic d : parsed.diagnostics()) {
-                io.err().println(d);
+                io.err().println(explained(d));
             }
             io.err().println("mmwb: " + command + ": " + parsed.diagnostics().size() + " error"
                     + (parsed.diagnostics().size() == 1 ? "" : "s") + " in " + file + "; nothing was run");
@@ -50,5 +50,16 @@ final class ScenarioFiles {
             s = new Scenario(s.fileName(), p, Math.min(s.levels(), p.maxLevels()), s.ops());
         }
         return s;
+    }
+
+    /** An unknown mapping that a plugin contributed but failed to load: say which plugin and why. */
+    private static Diagnostic explained(Diagnostic d) {
+        String prefix = "unknown special mapping '";
+        if (!d.message().startsWith(prefix)) {
+            return d;
+        }
+        int end = d.message().indexOf('\'', prefix.length());
+        String why = end < 0 ? null : PluginFailures.whyMissing(d.message().substring(prefix.length(), end));
+        return why == null ? d : new Diagnostic(d.file(), d.line(), d.column(), why);
     }
 }

@@ -82,13 +82,18 @@ public final class Kernel {
             if (p.placement().kind() == Placement.Kind.GATE) {
                 continue;
             }
+            int refusedBefore = ioRefusals;
+            creating = p.name() + " (" + p.contributor() + ")";
             try {
                 SpecialMapping sm = p.create(this);
-                if (sm != null) {
+                // IO memory that clashed with another device's: the mapping would alias it, so it is left out
+                if (sm != null && ioRefusals == refusedBefore) {
                     mappings.put(p.name(), sm);
                 }
             } catch (RuntimeException e) {
                 // a broken provider is skipped; its mapping is simply absent
+            } finally {
+                creating = null;
             }
         }
     }
@@ -425,16 +430,24 @@ public final class Kernel {
 
     // ----------------------------------------------------------------------------------------- IO memory
 
-    /** A registered device range [first, first + pages). */
-    private record IoRegion(long first, long pages, IoMemory device) {
+    /** A registered device range [first, first + pages), with the provider that registered it ("" if none). */
+    private record IoRegion(long first, long pages, IoMemory device, String owner) {
     }
 
     private final java.util.TreeMap<Long, IoRegion> ioRegions = new java.util.TreeMap<>();
+    /** The provider whose create() runs now, "[name] (bundle)"; null outside provider creation. */
+    private String creating;
+    /** Registrations refused with EBUSY so far, and why the last one was. */
+    private int ioRefusals;
+    private String lastIoRefusal;
 
     /**
      * Attaches a device model to [firstPfn, firstPfn + pages) of device memory, so that user reads and writes of
-     * addresses mapped to those PFNs reach it. Returns 0, -EINVAL (pages &lt;= 0, a null device, or a PFN that is
-     * RAM) or -EBUSY (overlaps a registered range).
+     * addresses mapped to those PFNs reach it (request_mem_region + ioremap of a fixed BAR). Returns 0, -EINVAL
+     * (pages &lt;= 0, a null device, or a PFN that is RAM) or -EBUSY (overlaps a registered range). A provider
+     * whose {@code create} is refused with EBUSY is an install-time error: its mapping is left out of the kernel
+     * (and the registry logs it with the bundle), so two devices never alias the same PFNs. Use
+     * {@link #allocIoMemory} when the PFNs need not be fixed.
      */
     public long registerIoMemory(long firstPfn, int pages, IoMemory device) {
         if (pages <= 0 || device == null || firstPfn < 0) {
@@ -446,12 +459,63 @@ public final class Kernel {
                 return -Errno.EINVAL;
             }
         }
-        Map.Entry<Long, IoRegion> below = ioRegions.floorEntry(end - 1);
-        if (below != null && below.getValue().first() + below.getValue().pages() > firstPfn) {
+        IoRegion clash = ioOverlap(firstPfn, end);
+        if (clash != null) {
+            ioRefusals++;
+            lastIoRefusal = String.format("IO memory PFNs 0x%x-0x%x overlap 0x%x-0x%x, registered by %s (EBUSY)",
+                    firstPfn, end - 1, clash.first(), clash.first() + clash.pages() - 1,
+                    clash.owner().isEmpty() ? "another device" : clash.owner());
             return -Errno.EBUSY;
         }
-        ioRegions.put(firstPfn, new IoRegion(firstPfn, pages, device));
+        ioRegions.put(firstPfn, new IoRegion(firstPfn, pages, device, creating == null ? "" : creating));
         return 0;
+    }
+
+    /**
+     * Hands out {@code pages} device PFNs in the PCI hole that nobody has registered and attaches device to them
+     * (what the PCI core does when it assigns a BAR): the first PFN, or -EINVAL (pages &lt;= 0, null device) or
+     * -ENOMEM (the hole has no free range that long). Ranges are taken bottom-up from the hole's start, so the
+     * well-known fixed devices near its top (the HPET at 0xfed00) keep their addresses.
+     */
+    public long allocIoMemory(int pages, IoMemory device) {
+        if (pages <= 0 || device == null) {
+            return -Errno.EINVAL;
+        }
+        long first = PhysMem.IO_PFN_BASE;
+        for (IoRegion r : ioRegions.tailMap(first).values()) {
+            if (r.first() - first >= pages) {
+                break;
+            }
+            first = Math.max(first, r.first() + r.pages());
+        }
+        if (first + pages > PhysMem.IO_PFN_END) {
+            return -Errno.ENOMEM;
+        }
+        return registerIoMemory(first, pages, device) == 0 ? first : -Errno.ENOMEM;
+    }
+
+    /**
+     * Who registered the IO memory at pfn: "[name] (bundle)" of the provider whose {@code create} registered it,
+     * "" for a registration outside provider creation, null when pfn is not registered IO memory.
+     */
+    public String ioMemoryOwner(long pfn) {
+        Map.Entry<Long, IoRegion> e = ioRegions.floorEntry(pfn);
+        return e != null && pfn < e.getValue().first() + e.getValue().pages() ? e.getValue().owner() : null;
+    }
+
+    /** How many IO memory registrations were refused with EBUSY in this kernel (see {@link #registerIoMemory}). */
+    public int ioMemoryRefusals() {
+        return ioRefusals;
+    }
+
+    /** Why the last IO memory registration was refused with EBUSY ("" when none was). */
+    public String lastIoMemoryRefusal() {
+        return lastIoRefusal == null ? "" : lastIoRefusal;
+    }
+
+    private IoRegion ioOverlap(long first, long end) {
+        Map.Entry<Long, IoRegion> below = ioRegions.floorEntry(end - 1);
+        return below != null && below.getValue().first() + below.getValue().pages() > first ? below.getValue() : null;
     }
 
     /** Detaches the device registered at firstPfn; 0 or -ENOENT. */
@@ -542,7 +606,10 @@ public final class Kernel {
         k.phys.write(pfn, offset, b);
     }
 
-    /** The PFN of the i-th simulated device page (IO memory, not RAM). */
+    /**
+     * The PFN of the i-th page of the PCI hole (IO memory, not RAM). A fixed choice may alias another device:
+     * providers take theirs from {@link #allocIoMemory} (or register them with {@link #registerIoMemory}).
+     */
     public long ioPfn(int index) {
         return PhysMem.IO_PFN_BASE + index;
     }

@@ -123,7 +123,7 @@ public final class ExtensionReader {
         }
         Long pages = Attributes.number(e.getAttribute("pages"));
         if (pages == null || pages <= 0 || pages > 1 << 20) {
-            log.error(bundle, what + ": pages=\"" + e.getAttribute("pages") + "\" is not a positive number of"
+            skip(e, bundle, what + ": pages=\"" + e.getAttribute("pages") + "\" is not a positive number of"
                     + " pages; skipped", null);
             return;
         }
@@ -136,15 +136,15 @@ public final class ExtensionReader {
         try {
             o = e.createExecutableExtension("class");
         } catch (CoreException ex) {
-            log.error(bundle, what + ": class " + e.getAttribute("class") + " cannot be created; skipped", ex);
+            skip(e, bundle, what + ": class " + e.getAttribute("class") + " cannot be created; skipped", ex);
             return;
         } catch (RuntimeException | LinkageError ex) {
-            log.error(bundle, what + ": class " + e.getAttribute("class") + " failed while it was created;"
+            skip(e, bundle, what + ": class " + e.getAttribute("class") + " failed while it was created;"
                     + " skipped", ex);
             return;
         }
         if (!(o instanceof SpecialMappingProvider impl)) {
-            log.error(bundle, what + ": class " + o.getClass().getName() + " does not implement "
+            skip(e, bundle, what + ": class " + o.getClass().getName() + " does not implement "
                     + SpecialMappingProvider.class.getName() + "; skipped", null);
             return;
         }
@@ -158,18 +158,18 @@ public final class ExtensionReader {
         String address = e.getAttribute("address");
         Long addr = address == null ? null : Attributes.number(address);
         if (address != null && (addr == null || (addr & 0xfff) != 0)) {
-            log.error(bundle, what + ": address=\"" + address + "\" is not a page-aligned number; skipped", null);
+            skip(e, bundle, what + ": address=\"" + address + "\" is not a page-aligned number; skipped", null);
             return null;
         }
         switch (kind == null ? "exec" : kind) {
             case "exec" -> {
                 if (after != null && addr != null) {
-                    log.error(bundle, what + ": give either after or address, not both; skipped", null);
+                    skip(e, bundle, what + ": give either after or address, not both; skipped", null);
                     return null;
                 }
                 if (after != null) {
                     if (!Attributes.isMappingName(after)) {
-                        log.error(bundle, what + ": after=\"" + after + "\" is not a mapping name like [vvar];"
+                        skip(e, bundle, what + ": after=\"" + after + "\" is not a mapping name like [vvar];"
                                 + " skipped", null);
                         return null;
                     }
@@ -179,7 +179,7 @@ public final class ExtensionReader {
             }
             case "gate" -> {
                 if (addr == null) {
-                    log.error(bundle, what + ": placement=\"gate\" needs an address; skipped", null);
+                    skip(e, bundle, what + ": placement=\"gate\" needs an address; skipped", null);
                     return null;
                 }
                 return Placement.gate(addr);
@@ -188,11 +188,16 @@ public final class ExtensionReader {
                 return Placement.onRequest();
             }
             default -> {
-                log.error(bundle, what + ": placement=\"" + kind + "\" is none of exec, gate, request; skipped",
+                skip(e, bundle, what + ": placement=\"" + kind + "\" is none of exec, gate, request; skipped",
                         null);
                 return null;
             }
         }
+    }
+
+    /** Logs why a provider element was skipped, naming its mapping (a scenario using it is told why it is missing). */
+    private void skip(IConfigurationElement e, String bundle, String message, Throwable cause) {
+        log.mappingError(bundle, e.getAttribute("name"), message, cause);
     }
 
     /** The class's own name and size are not used, but a disagreement is most likely a mistake: say so. */

@@ -7,11 +7,18 @@ package org.mmwb.core.internal.registry;
  * @param error   true when the contribution (or a call into it) was skipped, false for a repaired warning
  * @param message what is wrong and what was done about it, naming the provider id where known
  * @param cause   the exception behind it, or null
+ * @param mapping the mapping name ("[ticker]") of a provider contribution that was skipped for it, "" otherwise:
+ *                a scenario naming that mapping is told which plugin failed to load it
  */
-public record Problem(String bundle, boolean error, String message, Throwable cause) {
+public record Problem(String bundle, boolean error, String message, Throwable cause, String mapping) {
 
     public Problem {
         bundle = bundle == null ? "" : bundle;
+        mapping = mapping == null ? "" : mapping;
+    }
+
+    public Problem(String bundle, boolean error, String message, Throwable cause) {
+        this(bundle, error, message, cause, "");
     }
 
     /** One line: {@code bundle: message (cause)}. */

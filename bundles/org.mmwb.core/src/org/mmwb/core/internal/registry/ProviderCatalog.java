@@ -51,7 +51,8 @@ public final class ProviderCatalog {
         for (ProviderContribution c : providerList) {
             ProviderContribution old = ids.putIfAbsent(c.id(), c);
             if (old != null) {
-                log.error(c.bundle(), "provider id " + c.id() + " is already used by bundle " + old.bundle()
+                log.mappingError(c.bundle(), c.name(), "provider id " + c.id() + " is already used by bundle "
+                        + old.bundle()
                         + "; this contribution is skipped", null);
                 continue;
             }

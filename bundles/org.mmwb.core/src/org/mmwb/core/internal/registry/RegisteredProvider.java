@@ -14,7 +14,8 @@ import org.mmwb.core.mm.VmArea;
  * placement (so one class can serve several profiles); the class supplies the VM flags, the legacy choice and the
  * {@link SpecialMapping}. The mapping is re-made with the declared name, the contributing bundle as owner (the
  * fault log shows {@code [name] (bundle)}) and its {@code .fault} handler under a {@link GuardedFault}. A class
- * that throws from {@code create} or {@code installed} is logged with its bundle; its mapping is then absent.
+ * that throws from {@code create} or {@code installed}, or whose {@code create} asked for IO memory another device
+ * holds ({@link Kernel#registerIoMemory} refused with EBUSY), is logged with its bundle; its mapping is then absent.
  * Handler failures only the engine detects reach the same log through the mapping's
  * {@link SpecialMapping.FailureListener}.
  */
@@ -93,10 +94,16 @@ public final class RegisteredProvider implements SpecialMappingProvider {
     @Override
     public SpecialMapping create(Kernel kernel) {
         SpecialMapping sm;
+        int refusedBefore = kernel.ioMemoryRefusals();
         try {
             sm = c.impl().create(kernel);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             log.error(c.bundle(), what() + ": create() threw; the mapping is left out of this kernel", e);
+            return null;
+        }
+        if (kernel.ioMemoryRefusals() != refusedBefore) {
+            log.error(c.bundle(), what() + ": create() asked for " + kernel.lastIoMemoryRefusal()
+                    + "; the mapping is left out of this kernel (take free PFNs with Kernel.allocIoMemory)", null);
             return null;
         }
         if (sm == null) {

@@ -34,6 +34,11 @@ public final class RegistryLog {
         report(new Problem(bundle, true, message, cause));
     }
 
+    /** An error that left out the provider of mapping (see {@link Problem#mapping()}). */
+    public void mappingError(String bundle, String mapping, String message, Throwable cause) {
+        report(new Problem(bundle, true, message, cause, mapping));
+    }
+
     public void warn(String bundle, String message) {
         report(new Problem(bundle, false, message, null));
     }

@@ -1,0 +1,64 @@
+package org.mmwb.cli.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mmwb.core.internal.registry.Problem;
+import org.mmwb.core.internal.registry.SpecialMappingRegistry;
+
+/**
+ * What the command line says about plugins that failed: a contribution skipped at load time, a provider whose
+ * {@code create} failed, a {@code .fault} handler that threw, broke the contract or ran past its budget. The
+ * registry keeps these problems (and writes them to the Eclipse log); a command that ran a scenario warns on
+ * standard error with each failing bundle and exits with {@link Cli#PLUGIN_FAILED}, so a CI job notices even when
+ * the results look plausible.
+ */
+final class PluginFailures {
+
+    private PluginFailures() {
+    }
+
+    /**
+     * Prints one warning per failing bundle (its first problem and how many more) and where the Eclipse log is.
+     *
+     * @return true when a plugin failed
+     */
+    static boolean warn(String command, CliIO io) {
+        Map<String, List<Problem>> byBundle = new LinkedHashMap<>();
+        for (Problem p : SpecialMappingRegistry.problems()) {
+            if (p.error()) {
+                byBundle.computeIfAbsent(p.bundle().isEmpty() ? "(unknown bundle)" : p.bundle(),
+                        b -> new java.util.ArrayList<>()).add(p);
+            }
+        }
+        if (byBundle.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, List<Problem>> e : byBundle.entrySet()) {
+            Problem first = e.getValue().get(0);
+            int more = e.getValue().size() - 1;
+            io.err().println("mmwb: " + command + ": warning: plugin " + e.getKey() + " failed: " + first.message()
+                    + (first.cause() == null ? "" : " (" + first.cause() + ")")
+                    + (more > 0 ? " (and " + more + " more problem" + (more == 1 ? "" : "s") + ")" : ""));
+        }
+        String log = System.getProperty("osgi.logfile");
+        io.err().println("mmwb: " + command + ": the results above are incomplete; exit code " + Cli.PLUGIN_FAILED
+                + " (a plugin failed)" + (log == null ? "" : "; details and stack traces in the Eclipse log " + log));
+        return true;
+    }
+
+    /**
+     * The registry's reason a mapping is missing when a plugin contributed it but failed to load, or null. Used to
+     * replace the parser's "unknown special mapping" by the cause a plugin author can act on.
+     */
+    static String whyMissing(String mapping) {
+        for (Problem p : SpecialMappingRegistry.problems()) {
+            if (p.error() && p.mapping().equals(mapping)) {
+                return mapping + " is provided by plugin " + p.bundle() + ", which failed to load: " + p.message()
+                        + (p.cause() == null ? "" : " (" + p.cause() + ")");
+            }
+        }
+        return null;
+    }
+}
