@@ -19,14 +19,20 @@ final class PluginFailures {
     private PluginFailures() {
     }
 
+    /** Where the problems of a command start (the registry keeps those of earlier commands of the same JVM). */
+    static int mark() {
+        return SpecialMappingRegistry.problems().size();
+    }
+
     /**
-     * Prints one warning per failing bundle (its first problem and how many more) and where the Eclipse log is.
+     * Prints one warning per failing bundle (its first problem and how many more) and where the Eclipse log is:
+     * for contributions that failed to load and for failures since {@code mark}.
      *
      * @return true when a plugin failed
      */
-    static boolean warn(String command, CliIO io) {
+    static boolean warn(String command, CliIO io, int mark) {
         Map<String, List<Problem>> byBundle = new LinkedHashMap<>();
-        for (Problem p : SpecialMappingRegistry.problems()) {
+        for (Problem p : SpecialMappingRegistry.catalog().problems(mark)) {
             if (p.error()) {
                 byBundle.computeIfAbsent(p.bundle().isEmpty() ? "(unknown bundle)" : p.bundle(),
                         b -> new java.util.ArrayList<>()).add(p);

@@ -43,6 +43,7 @@ final class RunCommand implements Command {
             return io.fail(Cli.USAGE, "run: give one scenario file (usage: mmwb run FILE [--json])");
         }
         String file = args.positional().get(0);
+        int problemsBefore = PluginFailures.mark();
         PrintSelection print = PrintSelection.parse(args.get("--print"), io);
         RunReport report;
         SimulatorTarget sim = null;
@@ -65,7 +66,7 @@ final class RunCommand implements Command {
                 }
             }
         }
-        return sim != null && PluginFailures.warn("run", io) ? Cli.PLUGIN_FAILED : Cli.OK;
+        return sim != null && PluginFailures.warn("run", io, problemsBefore) ? Cli.PLUGIN_FAILED : Cli.OK;
     }
 
     private static RunReport readSession(String file, CliIO io) {

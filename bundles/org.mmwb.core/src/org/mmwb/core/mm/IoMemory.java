@@ -2,7 +2,8 @@ package org.mmwb.core.mm;
 
 /**
  * A simulated device's register pages: the bytes behind IO PFNs (not RAM). Registered with
- * {@link Kernel#registerIoMemory}; {@link Kernel#read} and {@link Kernel#write} of a user address mapped to
+ * {@link Kernel#allocIoMemory} (PFNs nobody else uses) or {@link Kernel#registerIoMemory} (fixed PFNs);
+ * {@link Kernel#read} and {@link Kernel#write} of a user address mapped to
  * one of its PFNs (e.g. by a special mapping's {@code .fault} handler with {@code vmf_insert_pfn_prot}) call it,
  * as a load or store of an uncached mapping reaches the device. Called on the simulation thread, one byte at a
  * time; a device that throws reads as 0xff (a master abort) and ignores the write.

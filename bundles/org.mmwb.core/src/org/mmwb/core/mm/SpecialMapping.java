@@ -24,8 +24,16 @@ package org.mmwb.core.mm;
  * <li>{@code .mremap} and {@code .close} are optional (null). {@code .mremap} gets the new VMA when the whole
  * mapping moves and may refuse with -errno (the move is undone); partial mremap/munmap/mprotect of a special
  * mapping is -EINVAL (may_split), growing it -EFAULT. {@code .close} runs when it is unmapped or its mm exits.</li>
- * <li>Handlers run on the simulation thread, one fault at a time; keep them short and side-effect free beyond
- * the fault (the registry adapter adds a time budget).</li>
+ * <li>Threads: one fault at a time. Called directly (plain Java), {@code .fault} runs on the simulation thread.
+ * Contributed through the extension point, it runs on a handler thread of the registry adapter while the
+ * simulation thread waits for it, which is how its time budget ({@code mmwb.faultHandlerBudgetMillis}) is
+ * enforced; state a handler shares with other callbacks or with tests must be thread-safe (atomics, a
+ * synchronized map). {@code .mremap} and {@code .close} always run on the simulation thread. Keep handlers short
+ * and free of side effects beyond the fault.</li>
+ * <li>A handler that threw, or broke the contract, stays enabled, as a kernel's {@code .fault} stays installed:
+ * each later fault calls it again and ends the same way (the Eclipse log keeps the first ten failures per
+ * mapping). Only a handler that ran past its time budget is disabled for the rest of that simulated kernel,
+ * because its thread could not be stopped.</li>
  * </ul>
  */
 public final class SpecialMapping {

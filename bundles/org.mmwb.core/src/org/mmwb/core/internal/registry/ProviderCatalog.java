@@ -33,6 +33,8 @@ public final class ProviderCatalog {
     private final List<RegisteredProvider> providers = new ArrayList<>();
     private final Map<String, List<RegisteredProvider>> byProfile = new LinkedHashMap<>();
     private final RegistryLog log;
+    /** How many of the log's problems were found while the contributions were read (the rest came later). */
+    private final int loadProblems;
 
     /**
      * @param budgetNanos time budget of each contributed {@code .fault} handler, 0 for none
@@ -67,6 +69,7 @@ public final class ProviderCatalog {
         for (ProfileContribution p : profiles.values()) {
             byProfile.put(p.id(), build(p));
         }
+        loadProblems = log.problems().size();
     }
 
     private List<RegisteredProvider> build(ProfileContribution profile) {
@@ -167,5 +170,18 @@ public final class ProviderCatalog {
     /** What was wrong with the contributions (and later with their handlers), oldest first. */
     public List<Problem> problems() {
         return log.problems();
+    }
+
+    /**
+     * The problems of the installation (found while the contributions were read) and those reported after the
+     * first {@code since} problems: what one command of a long-lived process should report.
+     */
+    public List<Problem> problems(int since) {
+        List<Problem> all = log.problems();
+        List<Problem> out = new ArrayList<>(all.subList(0, Math.min(loadProblems, all.size())));
+        if (since < all.size()) {
+            out.addAll(all.subList(Math.max(since, loadProblems), all.size()));
+        }
+        return out;
     }
 }
