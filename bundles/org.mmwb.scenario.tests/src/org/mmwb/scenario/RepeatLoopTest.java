@@ -118,7 +118,7 @@ class RepeatLoopTest {
                 + " binding"), errors("repeat $i 0 4 {\n$i = mmap 0 4K rw-\n}\n"));
         assertEquals(List.of("t.mms:1:24: $i*9223372036854775808 leaves the 64-bit range when $i = 3; expected a smaller"
                 + " factor"), errors("repeat $i 0 4 { munmap $i*0x8000000000000000 4K }\n"));
-        assertEquals(List.of("t.mms:1:14: repeat: TO (2) is below FROM (4); expected FROM <= TO"),
+        assertEquals(List.of("t.mms:1:13: repeat: TO (2) is below FROM (4); expected FROM <= TO"),
                 errors("repeat $i 4 2 { munmap 0x1000 4K }\n"));
     }
 }
