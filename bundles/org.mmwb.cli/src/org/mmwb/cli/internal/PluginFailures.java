@@ -44,14 +44,22 @@ final class PluginFailures {
         for (Map.Entry<String, List<Problem>> e : byBundle.entrySet()) {
             Problem first = e.getValue().get(0);
             int more = e.getValue().size() - 1;
-            io.err().println("mmwb: " + command + ": warning: plugin " + e.getKey() + " failed: " + first.message()
-                    + (first.cause() == null ? "" : " (" + first.cause() + ")")
+            io.err().println("mmwb: " + command + ": warning: plugin " + e.getKey() + " failed: " + describe(first)
                     + (more > 0 ? " (and " + more + " more problem" + (more == 1 ? "" : "s") + ")" : ""));
         }
         String log = System.getProperty("osgi.logfile");
+        if (log != null && !new java.io.File(log).isFile()) {
+            log = null; // nothing was written there (no platform log in this runtime)
+        }
         io.err().println("mmwb: " + command + ": the results above are incomplete; exit code " + Cli.PLUGIN_FAILED
                 + " (a plugin failed)" + (log == null ? "" : "; details and stack traces in the Eclipse log " + log));
         return true;
+    }
+
+    /** The problem's message and its cause, unless the message already names it. */
+    private static String describe(Problem p) {
+        String cause = p.cause() == null ? "" : p.cause().toString();
+        return p.message() + (cause.isEmpty() || p.message().contains(cause) ? "" : " (" + cause + ")");
     }
 
     /**
@@ -61,8 +69,7 @@ final class PluginFailures {
     static String whyMissing(String mapping) {
         for (Problem p : SpecialMappingRegistry.problems()) {
             if (p.error() && p.mapping().equals(mapping)) {
-                return mapping + " is provided by plugin " + p.bundle() + ", which failed to load: " + p.message()
-                        + (p.cause() == null ? "" : " (" + p.cause() + ")");
+                return mapping + " is provided by plugin " + p.bundle() + ", which failed to load: " + describe(p);
             }
         }
         return null;
