@@ -133,6 +133,33 @@ public interface ScenarioTarget extends AutoCloseable {
         return OpResult.errno("ENOSYS");
     }
 
+    /**
+     * Writes a vm sysctl: {@code vm.max_map_count}, {@code vm.overcommit_memory}, {@code vm.overcommit_ratio},
+     * {@code vm.mmap_min_addr}. Sysctls belong to the machine: the value holds for every process until the
+     * scenario ends (a live target restores the old value then).
+     *
+     * @param relative for {@code vm.max_map_count} only: the limit is the current process's VMA count plus
+     *                 {@code value}, so the scenario meets it after the same number of new VMAs on every target
+     * @return ok, or an errno (EINVAL for a value the kernel refuses, ENOSYS where the target cannot set it)
+     */
+    default OpResult sysctl(String name, long value, boolean relative) {
+        return OpResult.errno("ENOSYS");
+    }
+
+    /**
+     * setrlimit(2) of the current process, soft and hard limit both {@code value} (-1 is RLIM_INFINITY); forked
+     * children inherit it.
+     *
+     * @param resource the kernel's number: {@link Mman#RLIMIT_DATA}, {@link Mman#RLIMIT_STACK},
+     *                 {@link Mman#RLIMIT_MEMLOCK}, {@link Mman#RLIMIT_AS}
+     * @param relative the limit is the process's current use plus {@code value}: total_vm (AS), data_vm (DATA),
+     *                 locked_vm (MEMLOCK), the size of its [stack] VMA (STACK)
+     * @return ok, or an errno
+     */
+    default OpResult setrlimit(int resource, long value, boolean relative) {
+        return OpResult.errno("ENOSYS");
+    }
+
     /** Releases the machine (a simulator's memory, a live helper process). */
     @Override
     default void close() {

@@ -12,6 +12,7 @@ import org.mmwb.core.internal.mm.Exec;
 import org.mmwb.core.internal.mm.Faults;
 import org.mmwb.core.internal.mm.ForkExit;
 import org.mmwb.core.internal.mm.Invariants;
+import org.mmwb.core.internal.mm.Limits;
 import org.mmwb.core.internal.mm.MadviseOps;
 import org.mmwb.core.internal.mm.Mm;
 import org.mmwb.core.internal.mm.MmKernel;
@@ -45,7 +46,8 @@ import org.mmwb.core.internal.page.PhysMem;
  * returns -EAGAIN (__mlock_posix_error_return of -ENOMEM) or -EINTR. The task is dead afterwards either way:
  * later calls on it give -ESRCH.</li>
  * </ul>
- * Not modelled: __vm_enough_memory's overcommit refusal at mmap time, memory cgroups, oom_score_adj, swap.
+ * Limits (resource limits, vm.max_map_count, overcommit) are applied where the kernel applies them: see
+ * {@link #setSysctl} and {@link #setrlimit}. Not modelled: memory cgroups, oom_score_adj, swap.
  */
 public final class Kernel {
     /** Access kinds for {@link #access}. */
@@ -73,6 +75,7 @@ public final class Kernel {
         this.profile = profile;
         this.k = new MmKernel(faultLogLimit, profile.ramPages());
         k.oom = this::outOfMemory;
+        k.committedPages = this::committedPages;
         k.timeNamespace = profile.timeNamespace();
         for (SpecialMappingProvider p : profile.providers()) {
             if (!p.profiles().isEmpty() && !p.profiles().contains(profile.name())) {
@@ -336,6 +339,17 @@ public final class Kernel {
         }
         kill(victim);
         return true;
+    }
+
+    /** vm_committed_as: the pages every live task has committed. */
+    private long committedPages() {
+        long n = 0;
+        for (TaskImpl t : tasks.values()) {
+            if (t.engineMm() != null) {
+                n += Limits.committed(t.engineMm());
+            }
+        }
+        return n;
     }
 
     /** The OOM killer's messages so far, oldest first (as dmesg's "Out of memory: Killed process ..."). */
@@ -641,5 +655,43 @@ public final class Kernel {
     /** vm.max_map_count (65530 by default). */
     public void setMaxMapCount(int n) {
         k.setMaxMapCount(n);
+    }
+
+    // ----------------------------------------------------------------------------------------- limits
+
+    /**
+     * Writes /proc/sys/vm/NAME: {@code max_map_count} (65530), {@code overcommit_memory} (0, 1 or 2),
+     * {@code overcommit_ratio} (50), {@code mmap_min_addr} (65536). Returns 0, -EINVAL for a value the kernel
+     * refuses, -ENOENT for a sysctl this machine does not have.
+     */
+    public long setSysctl(String name, long value) {
+        return k.setSysctl(name, value);
+    }
+
+    /** The value of a vm sysctl {@link #setSysctl} knows, or -1. */
+    public long sysctl(String name) {
+        return k.sysctl(name);
+    }
+
+    /**
+     * setrlimit(2) of the task (root: the hard limit may be raised). {@code resource} is the kernel's number
+     * (RLIMIT_DATA 2, RLIMIT_STACK 3, RLIMIT_MEMLOCK 8, RLIMIT_AS 9); -1 is RLIM_INFINITY. Forked children
+     * inherit the limits. Returns 0, -EINVAL (soft above hard, unknown resource) or -ESRCH.
+     */
+    public long setrlimit(Task t, int resource, long soft, long hard) {
+        Mm m = mm(t);
+        return m == null ? -Errno.ESRCH : Limits.setrlimit(m, resource, soft, hard);
+    }
+
+    /** The task's soft limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task. */
+    public long getrlimit(Task t, int resource) {
+        Mm m = mm(t);
+        return m == null ? -Errno.ESRCH : m.rlimits().cur(resource);
+    }
+
+    /** The counters the limits apply to, in pages or VMAs: map_count, total_vm, data_vm, locked_vm. */
+    public long[] limitCounters(Task t) {
+        Mm m = mm(t);
+        return m == null ? new long[4] : new long[] {m.mapCount(), m.totalVm(), Limits.dataVmOf(m), m.lockedVm()};
     }
 }

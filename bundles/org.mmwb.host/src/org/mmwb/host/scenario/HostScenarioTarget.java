@@ -218,6 +218,76 @@ public final class HostScenarioTarget implements ScenarioTarget {
         return out;
     }
 
+    /** The lowest vm.max_map_count the helper sets (MAP_COUNT_FLOOR of mmwb-hostd.c). */
+    static final long MAP_COUNT_FLOOR = 4096;
+
+    /**
+     * A relative {@code vm.max_map_count} is the current process's VMA count plus N. The helper refuses limits below
+     * {@link #MAP_COUNT_FLOOR} (the sysctl is global: other processes must stay far below it), so when count + N
+     * is lower the process is first padded with one-page VMAs, which then belong to its background.
+     */
+    @Override
+    public OpResult sysctl(String name, long value, boolean relative) {
+        if (!name.startsWith("vm.")) {
+            return OpResult.errno("ENOENT");
+        }
+        String key = name.substring(3);
+        if (relative) {
+            HostProcess p = current == 0 ? null : scenario.process(current);
+            if (p == null) {
+                return OpResult.errno("ESRCH");
+            }
+            if (!key.equals("max_map_count")) {
+                return OpResult.errno("EINVAL");
+            }
+            long[] use = p.usage();
+            if (use == null) {
+                return OpResult.error("host: cannot read the VMA count of process " + current);
+            }
+            long count = use[0];
+            if (count + value < MAP_COUNT_FLOOR) {
+                long n = MAP_COUNT_FLOOR - (count + value);
+                var range = p.pad(n);
+                if (range.isEmpty()) {
+                    return OpResult.error("host: cannot pad process " + current + " with " + n + " VMAs");
+                }
+                for (HostVma v : p.dump(0)) {
+                    if (v.start() >= range.get().start() && v.end() <= range.get().end()) {
+                        background.put(v.start(), v);
+                    }
+                }
+                count += n;
+            }
+            value += count;
+        }
+        return convert(scenario.kernel().sysctl(key, value));
+    }
+
+    @Override
+    public OpResult setrlimit(int resource, long value, boolean relative) {
+        return on(p -> {
+            long v = value;
+            if (relative) {
+                long[] use = p.usage();
+                if (use == null) {
+                    return HostResult.failure("cannot read the memory use of process " + current);
+                }
+                long base = switch (resource) {
+                    case org.mmwb.scenario.Mman.RLIMIT_AS -> use[1];
+                    case org.mmwb.scenario.Mman.RLIMIT_DATA -> use[2];
+                    case org.mmwb.scenario.Mman.RLIMIT_MEMLOCK -> use[3];
+                    case org.mmwb.scenario.Mman.RLIMIT_STACK -> use[4];
+                    default -> -1;
+                };
+                if (base < 0) {
+                    return HostResult.errno(22, "EINVAL");
+                }
+                v += base;
+            }
+            return p.setrlimit(resource, v, v);
+        });
+    }
+
     @Override
     public List<FaultRecord> faults() {
         return List.of();

@@ -328,7 +328,12 @@ public final class MmapOps {
     /** __mmap_region: unmap what is in the way, try to merge, else create a VMA (shared anon gets a shmem file). */
     static long mmapRegion(Mm mm, MemFile file, long addr, long len, long vmFlags, long pgoff) {
         long end = addr + len;
-        if (mm.tree.findIntersection(addr, end) != null) {
+        boolean overlaps = mm.tree.findIntersection(addr, end) != null;
+        int refused = mmapSetupLimits(mm, file, addr, end, vmFlags, overlaps);
+        if (refused != 0) {
+            return refused;
+        }
+        if (overlaps) {
             int err = doMunmap(mm, addr, len);
             if (err != 0) {
                 return err;
@@ -364,6 +369,56 @@ public final class MmapOps {
             }
         }
         return addr;
+    }
+
+    /**
+     * The limit checks of __mmap_setup (after vms_gather_munmap_vmas): may_expand_vm for the pages not replaced,
+     * then __vm_enough_memory for private writable memory not already accounted, and shmem_acct_size for shared
+     * anonymous memory (shmem_zero_setup). A refusal leaves the VMAs in the way split at the range's edges, as
+     * the gather split them before vms_abort_munmap_vmas reattached them. 0 or -ENOMEM.
+     */
+    static int mmapSetupLimits(Mm mm, MemFile file, long addr, long end, long vmFlags, boolean overlaps) {
+        long pglen = (end - addr) >>> 12;
+        long nrPages = 0;
+        long nrAccounted = 0;
+        if (overlaps) {
+            for (Vma v : mm.range(addr, end)) {
+                long n = (Math.min(end, v.end) - Math.max(addr, v.start)) >>> 12;
+                nrPages += n;
+                if ((v.flags & VmFlags.ACCOUNT) != 0) {
+                    nrAccounted += n;
+                }
+            }
+        }
+        boolean ok = Limits.mayExpandVm(mm, vmFlags, pglen - nrPages);
+        if (ok && accountable(vmFlags) && pglen > nrAccounted) {
+            ok = Limits.vmEnoughMemory(mm, pglen - nrAccounted);
+        }
+        if (ok && file == null && (vmFlags & (VmFlags.SHARED | VmFlags.NORESERVE)) == VmFlags.SHARED) {
+            ok = Limits.vmEnoughMemory(mm, pglen);
+        }
+        if (ok) {
+            return 0;
+        }
+        if (overlaps) {
+            for (Vma v : mm.range(addr, end)) {
+                if ((v.flags & VmFlags.SEALED) != 0) {
+                    return -Errno.EPERM; // the gather's can_modify_vma came first
+                }
+            }
+            Vma first = mm.findVma(addr);
+            if (first != null && first.start < addr) {
+                if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
+                    return -Errno.ENOMEM; // the gather's own map_count check came first
+                }
+                VmaMerge.split(mm, first, addr, true);
+            }
+            Vma last = mm.findVma(end - 1);
+            if (last != null && last.start < end && last.end > end) {
+                VmaMerge.split(mm, last, end, false);
+            }
+        }
+        return -Errno.ENOMEM;
     }
 
     /**
@@ -490,6 +545,9 @@ public final class MmapOps {
         if (Long.compareUnsigned(brk, minBrk) < 0) {
             return origbrk;
         }
+        if (Limits.checkDataRlimit(mm, brk) != 0) {
+            return origbrk;
+        }
         long newbrk = pageAlign(brk);
         long oldbrk = pageAlign(mm.brk);
         if (oldbrk == newbrk) {
@@ -522,6 +580,11 @@ public final class MmapOps {
             return origbrk;
         }
         long flags = VmFlags.DATA_DEFAULT | VmFlags.ACCOUNT | mm.defFlags;
+        // do_brk_flags: the address-space and data limits, max_map_count (checked with '>'), the commit
+        if (!Limits.mayExpandVm(mm, flags, (newbrk - oldbrk) >>> 12) || mm.mapCount() > mm.k.maxMapCount
+                || !Limits.vmEnoughMemory(mm, (newbrk - oldbrk) >>> 12)) {
+            return origbrk;
+        }
         Vma prev = mm.tree.prev(oldbrk);
         Vma brkvma = prev != null && prev.start >= mm.startBrk ? prev : null;
         long len = newbrk - oldbrk;

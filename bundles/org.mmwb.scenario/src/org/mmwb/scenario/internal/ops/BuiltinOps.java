@@ -93,6 +93,19 @@ public final class BuiltinOps {
         l.add(new OpSpec("switch", List.of(ArgSpec.of("PID", ArgKind.PID, "process to continue in")), List.of(),
                 false, true, Placement.NONE, "Continues in another live process.",
                 c -> List.of(c.target().switchTo((int) c.value("PID")))));
+        l.add(new OpSpec("sysctl", List.of(ArgSpec.words("NAME", sysctlChoices(), "a vm sysctl"),
+                ArgSpec.of("VALUE", ArgKind.LIMIT, "the new value; vm.max_map_count +N: the current VMA count + N")),
+                List.of(), false, true, Placement.NONE,
+                "Writes /proc/sys/vm/NAME for the rest of the scenario (a live run restores it afterwards).",
+                c -> List.of(c.target().sysctl(c.text("NAME"), c.value("VALUE"),
+                        c.op().arg("VALUE") instanceof Expr.Relative))));
+        l.add(new OpSpec("setrlimit", List.of(ArgSpec.words("RESOURCE", rlimitChoices(), "RLIMIT_*"),
+                ArgSpec.of("VALUE", ArgKind.LIMIT, "soft and hard limit in bytes, +SIZE above the current use,"
+                        + " or unlimited")),
+                List.of(), false, true, Placement.NONE,
+                "setrlimit(2) of the current process (soft = hard = VALUE); forked children inherit it.",
+                c -> List.of(c.target().setrlimit((int) c.value("RESOURCE"), c.value("VALUE"),
+                        c.op().arg("VALUE") instanceof Expr.Relative))));
         l.add(new OpSpec("dump", List.of(), List.of(), false, false, Placement.NONE,
                 "Snapshot of the current process's VMAs (maps, VmFlags, page letters) into the output.", c -> {
                     c.dump();
@@ -130,6 +143,20 @@ public final class BuiltinOps {
             l.add(new Choice(p.name(), l.size(), p.help()));
         }
         return l;
+    }
+
+    private static List<Choice> sysctlChoices() {
+        return List.of(new Choice("vm.max_map_count", 0, "most VMAs a process may have (65530)"),
+                new Choice("vm.overcommit_memory", 1, "0 heuristic, 1 always, 2 never overcommit"),
+                new Choice("vm.overcommit_ratio", 2, "percent of RAM committable with overcommit_memory 2 (50)"),
+                new Choice("vm.mmap_min_addr", 3, "lowest address mmap may use (65536)"));
+    }
+
+    private static List<Choice> rlimitChoices() {
+        return List.of(new Choice("RLIMIT_AS", RLIMIT_AS, "address space (total_vm)"),
+                new Choice("RLIMIT_DATA", RLIMIT_DATA, "private writable memory and brk (data_vm)"),
+                new Choice("RLIMIT_STACK", RLIMIT_STACK, "stack size"),
+                new Choice("RLIMIT_MEMLOCK", RLIMIT_MEMLOCK, "locked memory (no limit for root: CAP_IPC_LOCK)"));
     }
 
     private static List<Choice> adviceChoices() {

@@ -235,7 +235,24 @@ public final class LineParser {
                 yield n;
             }
             case NAME -> name(a.name());
+            case LIMIT -> limit(a);
         };
+    }
+
+    /** A LIMIT argument: {@code unlimited} (RLIM_INFINITY, all ones), {@code +SIZE} or a number. */
+    private Expr limit(ArgSpec a) {
+        int start = col();
+        if (cur() == '+') {
+            pos++;
+            Expr.Num n = number("size after '+'");
+            return n == null ? null : new Expr.Relative(n.value(), start);
+        }
+        int p = pos;
+        if (token().equals("unlimited")) {
+            return new Expr.Num(-1L, "unlimited", start);
+        }
+        pos = p;
+        return number(a.name() + ", " + a.kind().expected());
     }
 
     private Expr address(OpSpec spec, String what) {
