@@ -61,7 +61,8 @@
  *     P exit                         -> val PARENTPID         0 when the parent is gone
  *     P special NAME                 -> val START END | err 2 ENOENT   NAME as in maps: [vdso] [vvar] [stack] ...
  *     P pid                          -> val REALPID
- *     P setrlimit RES SOFT HARD      -> ok | err              setrlimit(2) of this process (inherited by forks)
+ *     P setrlimit RES SOFT HARD      -> ok | err              setrlimit(2) of this process (inherited by forks);
+ *                                                             HARD -2 keeps the current hard limit
  *     P usage                        -> val MAPS TOTAL DATA LOCKED STACK   map_count (maps lines but the gate
  *                                       area), VmSize, VmData, VmLck in bytes, the [stack] VMA's size
  *     P pad N                        -> val START END         N one-page PROT_NONE VMAs in [START, END), two
@@ -665,6 +666,7 @@ static void worker_command(char *line)
     } else if (!strcmp(op, "setrlimit")) {
         NEED(3);
         struct rlimit rl = { (rlim_t)a[1], (rlim_t)a[2] };
+        if ((long)a[2] == -2 && getrlimit((int)a[0], &rl) == 0) rl.rlim_cur = (rlim_t)a[1];  /* -2: keep the hard limit */
         out_syscall_status(setrlimit((int)a[0], &rl));
     } else if (!strcmp(op, "usage")) {
         do_usage();

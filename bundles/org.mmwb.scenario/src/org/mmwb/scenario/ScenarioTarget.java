@@ -147,8 +147,9 @@ public interface ScenarioTarget extends AutoCloseable {
     }
 
     /**
-     * setrlimit(2) of the current process, soft and hard limit both {@code value} (-1 is RLIM_INFINITY); forked
-     * children inherit it.
+     * setrlimit(2) of the current process: the soft limit becomes {@code value} (-1 is RLIM_INFINITY), the hard
+     * limit stays (raising it needs CAP_SYS_RESOURCE, which a container's root may lack); EINVAL above the hard
+     * limit. Forked children inherit it.
      *
      * @param resource the kernel's number: {@link Mman#RLIMIT_DATA}, {@link Mman#RLIMIT_STACK},
      *                 {@link Mman#RLIMIT_MEMLOCK}, {@link Mman#RLIMIT_AS}

@@ -689,6 +689,12 @@ public final class Kernel {
         return m == null ? -Errno.ESRCH : m.rlimits().cur(resource);
     }
 
+    /** The task's hard limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task. */
+    public long getrlimitMax(Task t, int resource) {
+        Mm m = mm(t);
+        return m == null ? -Errno.ESRCH : m.rlimits().max(resource);
+    }
+
     /** The counters the limits apply to, in pages or VMAs: map_count, total_vm, data_vm, locked_vm. */
     public long[] limitCounters(Task t) {
         Mm m = mm(t);

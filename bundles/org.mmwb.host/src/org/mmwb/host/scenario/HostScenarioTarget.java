@@ -284,7 +284,7 @@ public final class HostScenarioTarget implements ScenarioTarget {
                 }
                 v += base;
             }
-            return p.setrlimit(resource, v, v);
+            return p.setrlimit(resource, v, -2);
         });
     }
 

@@ -382,7 +382,7 @@ public final class SimulatorTarget implements ScenarioTarget {
             }
             value += use;
         }
-        return status(kernel.setrlimit(current, resource, value, value));
+        return status(kernel.setrlimit(current, resource, value, kernel.getrlimitMax(current, resource)));
     }
 
     /** The size of the current process's [stack] VMA (the one holding start_stack). */

@@ -100,10 +100,10 @@ public final class BuiltinOps {
                 c -> List.of(c.target().sysctl(c.text("NAME"), c.value("VALUE"),
                         c.op().arg("VALUE") instanceof Expr.Relative))));
         l.add(new OpSpec("setrlimit", List.of(ArgSpec.words("RESOURCE", rlimitChoices(), "RLIMIT_*"),
-                ArgSpec.of("VALUE", ArgKind.LIMIT, "soft and hard limit in bytes, +SIZE above the current use,"
+                ArgSpec.of("VALUE", ArgKind.LIMIT, "the soft limit in bytes, +SIZE above the current use,"
                         + " or unlimited")),
                 List.of(), false, true, Placement.NONE,
-                "setrlimit(2) of the current process (soft = hard = VALUE); forked children inherit it.",
+                "setrlimit(2) of the current process: the soft limit (the hard one stays); forked children inherit it.",
                 c -> List.of(c.target().setrlimit((int) c.value("RESOURCE"), c.value("VALUE"),
                         c.op().arg("VALUE") instanceof Expr.Relative))));
         l.add(new OpSpec("dump", List.of(), List.of(), false, false, Placement.NONE,
