@@ -16,7 +16,6 @@ import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.ScenarioRunner;
-import org.mmwb.scenario.sim.SimulatorTarget;
 
 /**
  * {@code fuzz [--seed N] [--count N] [--ops N] [--minimize] [--out DIR]}: random scenarios run on the simulator and
@@ -124,7 +123,7 @@ final class FuzzCommand implements Command {
                 text.addAll(scenario);
                 Path mms = out.resolve(name + ".mms");
                 DiffCommand.writeText(String.join("\n", text) + "\n", mms, io);
-                DiffCommand.record(o.kernel(), host.kernelRelease(), out.resolve(name + ".json"), io);
+                DiffCommand.record(o.kernel(), host, out.resolve(name + ".json"), io);
                 io.out().println("DIFF  " + mms + " (" + scenario.size() + " lines, "
                         + o.result().disagreements().size() + " disagreements)");
                 io.out().print(o.result().format().replaceAll("(?m)^", "    "));
@@ -150,7 +149,7 @@ final class FuzzCommand implements Command {
             return null;
         }
         Scenario s = parsed.scenario();
-        RunReport sim = SimulatorTarget.open(s, Profiles::byName).run(s);
+        RunReport sim = DiffCommand.simulate(s, host.zeroPage());
         RunReport kernel;
         try (HostScenarioTarget target = new HostScenarioTarget(host)) {
             kernel = ScenarioRunner.run(s, target);
