@@ -68,7 +68,8 @@
  *     P usage                        -> val MAPS TOTAL DATA LOCKED STACK   map_count (maps lines but the gate
  *                                       area), VmSize, VmData, VmLck in bytes, the [stack] VMA's size
  *     P pad N                        -> val START END         N one-page PROT_NONE VMAs in [START, END), two
- *                                       pages apart, above the differential window (VMA-count padding)
+ *                                       pages apart, above the differential window (VMA-count padding); a
+ *                                       finite RLIMIT_AS is raised by their size
  *     P window ADDR LEN              -> ok | err              is [ADDR, ADDR+LEN) free? (MAP_FIXED_NOREPLACE, then unmapped)
  *     P hang | P crash               for tests: never answer (deadline) / raise SIGABRT (crash report)
  *     P dump [MAXPAGES]              -> dump, then one line per VMA (fields separated by TAB), then end:
@@ -589,6 +590,13 @@ static void do_pad(unsigned long n)
     static unsigned long next = PAD_BASE;
     unsigned long start = next;
     if (n > 1000000) { out_printf("fail pad: too many\n"); return; }
+    /* The padding is the harness's, not the scenario's: a finite RLIMIT_AS grows by what it takes. */
+    struct rlimit as;
+    if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY) {
+        rlim_t more = as.rlim_cur + n * PAGE;
+        as.rlim_cur = as.rlim_max != RLIM_INFINITY && more > as.rlim_max ? as.rlim_max : more;
+        setrlimit(RLIMIT_AS, &as);
+    }
     for (unsigned long i = 0; i < n; i++, next += 2 * PAGE) {
         void *p = mmap((void *)next, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
                        -1, 0);
