@@ -106,7 +106,9 @@ final class FuzzScenarios {
             return "sysctl vm.max_map_count +" + rnd.nextInt(12);
         }
         if (r < 97) {
-            return "setrlimit " + (rnd.nextBoolean() ? "RLIMIT_AS" : "RLIMIT_DATA") + " +" + rnd.nextInt(64) * 4 + "K";
+            // never +0 for RLIMIT_DATA: a simulated process may have no data mapping, and a limit of 0 is the
+            // kernel's "Valgrind workaround" (up to the hard limit), unlike the live process's VmData + 0
+            return "setrlimit " + (rnd.nextBoolean() ? "RLIMIT_AS" : "RLIMIT_DATA") + " +" + (1 + rnd.nextInt(64)) * 4 + "K";
         }
         return "sysctl vm.overcommit_memory " + (rnd.nextBoolean() ? 0 : 1);
     }

@@ -224,7 +224,9 @@ public final class HostScenarioTarget implements ScenarioTarget {
     /**
      * A relative {@code vm.max_map_count} is the current process's VMA count plus N. The helper refuses limits below
      * {@link #MAP_COUNT_FLOOR} (the sysctl is global: other processes must stay far below it), so when count + N
-     * is lower the process is first padded with one-page VMAs, which then belong to its background.
+     * is lower every live process of the scenario is first padded with as many one-page VMAs (the same for all, so
+     * each keeps the headroom it has on the simulator; later forks inherit the padding); they join the
+     * background.
      */
     @Override
     public OpResult sysctl(String name, long value, boolean relative) {
@@ -247,13 +249,16 @@ public final class HostScenarioTarget implements ScenarioTarget {
             long count = use[0];
             if (count + value < MAP_COUNT_FLOOR) {
                 long n = MAP_COUNT_FLOOR - (count + value);
-                var range = p.pad(n);
-                if (range.isEmpty()) {
-                    return OpResult.error("host: cannot pad process " + current + " with " + n + " VMAs");
-                }
-                for (HostVma v : p.dump(0)) {
-                    if (v.start() >= range.get().start() && v.end() <= range.get().end()) {
-                        background.put(v.start(), v);
+                // every live process gets the same padding, so each keeps the headroom it has on the simulator
+                for (HostProcess q : scenario.processes()) {
+                    var range = q.pad(n);
+                    if (range.isEmpty()) {
+                        return OpResult.error("host: cannot pad process " + q.pid() + " with " + n + " VMAs");
+                    }
+                    for (HostVma v : q.dump(0)) {
+                        if (v.start() >= range.get().start() && v.end() <= range.get().end()) {
+                            background.put(v.start(), v);
+                        }
                     }
                 }
                 count += n;
