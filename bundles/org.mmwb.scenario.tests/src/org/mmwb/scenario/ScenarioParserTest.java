@@ -132,7 +132,7 @@ class ScenarioParserTest {
                 + " expected one of: x86_64-6.18, x86_64-3.19"), errors("kernel x86_64-6.81\n"));
         assertEquals(List.of("t.mms:2:3: unknown operation 'mmapp' (did you mean 'mmap'?); expected one of: kernel,"
                 + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
-                + " exec, fork, exit, switch, dump"), errors("# x\n  mmapp 0 4K rw-\n"));
+                + " exec, fork, exit, switch, sysctl, setrlimit, dump"), errors("# x\n  mmapp 0 4K rw-\n"));
         assertEquals(List.of("t.mms:1:15: unknown flag 'prvate' for mmap (did you mean 'private'?); expected one of:"
                 + " private, shared, anon, file=NAME[:OFFSET], fixed, noreplace, growsdown, noreserve, populate,"
                 + " locked"), errors("mmap 0 4K rw- prvate\n"));
@@ -288,7 +288,7 @@ class ScenarioParserTest {
         assertEquals("[$n =] iomap NAME [ADDR] [FLAG]*", iomap.usage());
         assertEquals(List.of("t.mms:1:1: unknown operation 'iomap' (did you mean 'mmap'?); expected one of: kernel,"
                 + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
-                + " exec, fork, exit, switch, dump"), errors("iomap hpet\n"));
+                + " exec, fork, exit, switch, sysctl, setrlimit, dump"), errors("iomap hpet\n"));
     }
 
     @Test
