@@ -123,7 +123,7 @@ final class DiffCommand implements Command {
         return Path.of(dir).resolve(name + ".json");
     }
 
-    private static HostKernel startHost(CliIO io) {
+    static HostKernel startHost(CliIO io) {
         String why = HostKernel.unavailableReason();
         if (why != null) {
             throw new CliExit(io.fail(Cli.FAILURE, "diff: cannot run on the live kernel: " + why
