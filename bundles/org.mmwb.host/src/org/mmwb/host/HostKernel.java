@@ -130,6 +130,11 @@ public final class HostKernel implements AutoCloseable {
         return connection.isAlive();
     }
 
+    /** The deadline of each operation (2 s unless set). */
+    public synchronized Duration operationTimeout() {
+        return Duration.ofMillis(operationTimeoutMs);
+    }
+
     /**
      * Sets the deadline of each operation; a scenario process that exceeds it is killed with its whole tree.
      *

@@ -123,7 +123,7 @@ final class DiffCommand implements Command {
         return Path.of(dir).resolve(name + ".json");
     }
 
-    private static HostKernel startHost(CliIO io) {
+    static HostKernel startHost(CliIO io) {
         return startHost("diff", io);
     }
 

@@ -72,7 +72,11 @@ public final class SimulatorTarget implements ScenarioTarget {
         if (p == null) {
             throw new IllegalArgumentException("no simulator profile named " + scenario.profile().name());
         }
-        return new SimulatorTarget(p.withLevels(scenario.levels()), faultLogLimit);
+        SimulatorTarget sim = new SimulatorTarget(p.withLevels(scenario.levels()), faultLogLimit);
+        if (scenario.ram() != 0) {
+            sim.kernel.setRamPages(scenario.ram() >>> 12);
+        }
+        return sim;
     }
 
     /** Runs the whole scenario on this simulator. */
