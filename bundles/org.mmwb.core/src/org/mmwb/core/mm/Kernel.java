@@ -697,16 +697,16 @@ public final class Kernel {
         return m == null ? -Errno.ESRCH : Limits.setrlimit(m, resource, soft, hard);
     }
 
-    /** The task's soft limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task. */
+    /** The task's soft limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task, -EINVAL (-22). */
     public long getrlimit(Task t, int resource) {
         Mm m = mm(t);
-        return m == null ? -Errno.ESRCH : m.rlimits().cur(resource);
+        return m == null ? -Errno.ESRCH : resource < 0 || resource >= 16 ? -Errno.EINVAL : m.rlimits().cur(resource);
     }
 
-    /** The task's hard limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task. */
+    /** The task's hard limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task, -EINVAL (-22). */
     public long getrlimitMax(Task t, int resource) {
         Mm m = mm(t);
-        return m == null ? -Errno.ESRCH : m.rlimits().max(resource);
+        return m == null ? -Errno.ESRCH : resource < 0 || resource >= 16 ? -Errno.EINVAL : m.rlimits().max(resource);
     }
 
     /** The counters the limits apply to, in pages or VMAs: map_count, total_vm, data_vm, locked_vm. */
