@@ -403,7 +403,7 @@ public final class MmapOps {
         if (overlaps) {
             for (Vma v : mm.range(addr, end)) {
                 if ((v.flags & VmFlags.SEALED) != 0) {
-                    return -Errno.EPERM; // the gather's can_modify_vma came first
+                    return doMunmap(mm, addr, end - addr); // the gather's EPERM (and its split) came first
                 }
             }
             Vma first = mm.findVma(addr);
@@ -480,6 +480,20 @@ public final class MmapOps {
         if (first == null || Long.compareUnsigned(first.start, end) >= 0) {
             return 0;
         }
+        // vms_gather_munmap_vmas: the start is split first (unless over the limit or sealed); a sealed VMA met
+        // later fails the unmap with EPERM, and that split stays (vms_abort_munmap_vmas only reattaches)
+        if (first.start < start) {
+            if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
+                return -Errno.ENOMEM;
+            }
+            if ((first.flags & VmFlags.SEALED) != 0) {
+                return -Errno.EPERM;
+            }
+            int err = VmaMerge.split(mm, first, start, true);
+            if (err != 0) {
+                return err;
+            }
+        }
         // the VMAs of [start, end), walked without a list (munmap is on the mmap+mprotect+munmap hot path)
         Vma last = first;
         for (Vma v = first; v != null && Long.compareUnsigned(v.start, end) < 0; v = mm.nextOf(v)) {
@@ -487,15 +501,6 @@ public final class MmapOps {
                 return -Errno.EPERM;
             }
             last = v;
-        }
-        if (first.start < start) {
-            if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
-                return -Errno.ENOMEM;
-            }
-            int err = VmaMerge.split(mm, first, start, true);
-            if (err != 0) {
-                return err;
-            }
         }
         if (last.end > end) {
             int err = VmaMerge.split(mm, last, end, false);
