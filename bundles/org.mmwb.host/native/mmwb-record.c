@@ -449,7 +449,7 @@ static void *drain_thread(void *arg)
         p[c].events = POLLIN;
     }
     while (!stop_drain) {
-        poll(p, ncpu, 20);
+        poll(p, ncpu, 5); /* soon after a mmap: the residency of its file is read then */
         for (int c = 0; c < ncpu; c++) {
             drain(&rings[c]);
         }
@@ -632,7 +632,7 @@ static void maps_json(struct sb *b, struct sb *files, pid_t pid, int pages, u64 
             sb_str(b, name);
             first = 0;
             open_vma = 1;
-            if (ino != 0 && name[0] == '/') {
+            if (files && ino != 0 && name[0] == '/') {
                 char mf[128];
                 snprintf(mf, sizeof mf, "/proc/%d/map_files/%llx-%llx", pid, s, e);
                 int fd = open(mf, O_RDONLY | O_CLOEXEC);
@@ -752,13 +752,12 @@ static void snapshot_exit(pid_t tid, int status)
     if (pid != tid) {
         return; /* a thread: the mm lives on */
     }
-    struct sb b = { 0 }, files = { 0 };
+    struct sb b = { 0 };
     sb_add(&b, "{\"t\":%llu,\"type\":\"exit\",\"pid\":%d,\"tid\":%d,\"status\":%d,\"vmas\":", (unsigned long long) t,
         pid, tid, status);
-    maps_json(&b, &files, pid, 0, t);
+    maps_json(&b, NULL, pid, 0, t); /* no residency: the files were recorded when mapped */
     sb_add(&b, "}\n");
     push_snap(t, pid, tid, &b);
-    free(files.s);
 }
 
 /* clone flags of the fork-like call the tracee is stopped in (its syscall number and argument registers) */
@@ -783,13 +782,30 @@ static unsigned long long clone_flags(pid_t tid)
     }
 }
 
+/* clone flags by child tid, for the task_new lines (written at the end, from the main thread) */
+struct cflags {
+    pid_t child;
+    unsigned long long flags;
+};
+static struct cflags *clones;
+static size_t n_clones;
+
 static void snapshot_clone(pid_t tid, pid_t child)
 {
-    u64 t = now_ns();
-    struct sb b = { 0 };
-    sb_add(&b, "{\"t\":%llu,\"type\":\"clone\",\"pid\":%d,\"tid\":%d,\"child\":%d,\"flags\":\"%llx\"}\n",
-        (unsigned long long) t, tgid_of(tid), tid, child, clone_flags(tid));
-    push_snap(t, tgid_of(tid), tid, &b);
+    clones = realloc(clones, (n_clones + 1) * sizeof *clones);
+    clones[n_clones].child = child;
+    clones[n_clones].flags = clone_flags(tid);
+    n_clones++;
+}
+
+static long long clone_flags_of(u32 child)
+{
+    for (size_t i = n_clones; i-- > 0;) {
+        if (clones[i].child == (pid_t) child) {
+            return (long long) clones[i].flags;
+        }
+    }
+    return -1;
 }
 
 /* ------------------------------------------------------------------------------------------------ ptrace loop */
@@ -1084,10 +1100,16 @@ static void write_output(FILE *out, char **argv, u64 t0, u64 t1)
             nmaps++;
             continue;
         case EV_FORK:
+            sb_add(&b, "{\"t\":%llu,\"type\":\"task_new\",\"pid\":%u,\"tid\":%u,\"ppid\":%llu,\"ptid\":%llu",
+                (unsigned long long) e->t, e->pid, e->tid, (unsigned long long) e->a[0], (unsigned long long) e->a[1]);
+            if (clone_flags_of(e->tid) >= 0) {
+                sb_add(&b, ",\"clone_flags\":\"%llx\"", (unsigned long long) clone_flags_of(e->tid));
+            }
+            sb_add(&b, "}\n");
+            break;
         case EV_PEXIT:
-            sb_add(&b, "{\"t\":%llu,\"type\":\"%s\",\"pid\":%u,\"tid\":%u,\"ppid\":%llu,\"ptid\":%llu}\n",
-                (unsigned long long) e->t, e->type == EV_FORK ? "task_new" : "task_end", e->pid, e->tid,
-                (unsigned long long) e->a[0], (unsigned long long) e->a[1]);
+            sb_add(&b, "{\"t\":%llu,\"type\":\"task_end\",\"pid\":%u,\"tid\":%u,\"ppid\":%llu,\"ptid\":%llu}\n",
+                (unsigned long long) e->t, e->pid, e->tid, (unsigned long long) e->a[0], (unsigned long long) e->a[1]);
             break;
         default:
             continue;

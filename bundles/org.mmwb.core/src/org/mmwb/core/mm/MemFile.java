@@ -14,16 +14,36 @@ public final class MemFile {
     private final String name;
     private final String mapsName;
     private final boolean zeroFilled;
+    private final boolean regular;
     private final int ino;
     private long size;
     private long[] cache = new long[0];
 
     private MemFile(String name, String mapsName, long size, boolean zeroFilled, int ino) {
+        this(name, mapsName, size, zeroFilled, false, ino);
+    }
+
+    private MemFile(String name, String mapsName, long size, boolean zeroFilled, boolean regular, int ino) {
         this.name = name;
         this.mapsName = mapsName;
         this.size = size;
         this.zeroFilled = zeroFilled;
+        this.regular = regular;
         this.ino = ino;
+    }
+
+    /**
+     * A regular file of a real file system (a recording's ELF image, shared library, locale file...): its path,
+     * i_size and inode number. Only the pages put into its cache ({@link Kernel#cachePage}) are cached, so
+     * fault-around (filemap_map_pages) maps exactly those; a fault on another page reads it in.
+     */
+    public static MemFile file(String path, long size, int ino) {
+        return new MemFile(path, path, Math.max(0, size), false, true, ino);
+    }
+
+    /** True for a regular file made by {@link #file}: fault-around maps only its cached pages. */
+    public boolean regular() {
+        return regular;
     }
 
     private static synchronized int nextIno() {
