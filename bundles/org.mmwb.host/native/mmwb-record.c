@@ -41,6 +41,7 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/types.h>
@@ -545,7 +546,9 @@ static void file_line(struct sb *b, int fd, const char *path, u64 t)
     sb_add(b, "{\"t\":%llu,\"type\":\"file\",\"dev\":\"%02x:%02x\",\"ino\":%llu,\"path\":", (unsigned long long) t,
         major(dev), minor(dev), (unsigned long long) ino);
     sb_str(b, path);
-    sb_add(b, ",\"size\":%lld,\"cached\":", (long long) st.st_size);
+    struct statfs fs;
+    sb_add(b, ",\"size\":%lld,\"fs\":\"%lx\",\"cached\":", (long long) st.st_size,
+        fstatfs(fd, &fs) == 0 ? (unsigned long) fs.f_type : 0UL);
     if (ok) {
         add_runs(b, vec, pages, 1);
     } else {

@@ -10,9 +10,20 @@ public sealed interface RecordingEvent {
     /** CLOCK_MONOTONIC nanoseconds. */
     long t();
 
-    /** A file's size and page-cache residency when it was first mapped (runs of cached pages). */
-    record FileInfo(int line, long t, String dev, long ino, String path, long size, List<long[]> cached)
-            implements RecordingEvent {
+    /**
+     * A file's size, file system (statfs f_type, 0 when not recorded) and page-cache residency when it was first
+     * mapped (runs of cached pages).
+     */
+    record FileInfo(int line, long t, String dev, long ino, String path, long size, long fsMagic,
+            List<long[]> cached) implements RecordingEvent {
+        /** statfs f_type of the file systems whose file_operations place mappings with thp_get_unmapped_area. */
+        public static final long EXT4_SUPER_MAGIC = 0xEF53, XFS_SUPER_MAGIC = 0x58465342L;
+
+        /** Whether mmap(NULL) of this file is placed by thp_get_unmapped_area (ext4, xfs). */
+        public boolean thpUnmappedArea() {
+            return fsMagic == EXT4_SUPER_MAGIC || fsMagic == XFS_SUPER_MAGIC;
+        }
+
         /** The key tying mmap calls and VMAs to this file: "dev:ino". */
         public String key() {
             return dev + ":" + ino;

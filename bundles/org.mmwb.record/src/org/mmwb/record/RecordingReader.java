@@ -94,7 +94,7 @@ public final class RecordingReader {
         long t = num(o, "t");
         return switch (type) {
             case "file" -> new RecordingEvent.FileInfo(line, t, str(o, "dev", "?"), num(o, "ino"), str(o, "path", ""),
-                num(o, "size"), o.has("cached") && o.get("cached").isJsonArray() ? runs(o.getAsJsonArray("cached"))
+                num(o, "size"), o.has("fs") ? hex(o, "fs") : 0, o.has("cached") && o.get("cached").isJsonArray() ? runs(o.getAsJsonArray("cached"))
                     : List.of());
             case "exec" -> new RecordingEvent.Exec(line, t, (int) num(o, "pid"), (int) num(o, "tid"),
                 str(o, "exe", ""), hex(o, "start_brk"), hex(o, "start_stack"),

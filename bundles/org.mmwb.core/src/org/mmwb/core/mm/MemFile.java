@@ -15,6 +15,7 @@ public final class MemFile {
     private final String mapsName;
     private final boolean zeroFilled;
     private final boolean regular;
+    private boolean thpUnmappedArea;
     private final int ino;
     private long size;
     private long[] cache = new long[0];
@@ -39,6 +40,21 @@ public final class MemFile {
      */
     public static MemFile file(String path, long size, int ino) {
         return new MemFile(path, path, Math.max(0, size), false, true, ino);
+    }
+
+    /**
+     * A regular file whose file system places mappings with thp_get_unmapped_area (ext4, xfs): mmap(NULL) of a
+     * range holding a whole 2 MiB block is aligned to 2 MiB.
+     */
+    public static MemFile file(String path, long size, int ino, boolean thpUnmappedArea) {
+        MemFile f = file(path, size, ino);
+        f.thpUnmappedArea = thpUnmappedArea;
+        return f;
+    }
+
+    /** Whether mmap places this file's mappings with thp_get_unmapped_area. */
+    public boolean thpUnmappedArea() {
+        return thpUnmappedArea;
     }
 
     /** True for a regular file made by {@link #file}: fault-around maps only its cached pages. */

@@ -8,12 +8,14 @@ import java.util.List;
  *
  * @param faultsInExec faults the kernel took inside a successful execve, in the new image: not replayed (the exec
  *        snapshot holds their pages) and not counted in faults
+ * @param faultsDisabled kernel-mode faults repeated at once by the same task (the first ran with page faults
+ *        disabled and mapped nothing): not replayed and not counted in faults
  * @param lifecycle forks, clones, execs and exits replayed (not counted in the system calls)
  * @param mapsCompared processes whose final maps were compared; mapsMatched those that matched
  * @param replayNanos wall time of the replay; programNanos the recorded program's wall time on the live kernel
  */
 public record ReplayReport(long syscallsMatched, long syscalls, long faultsMatched, long faults, long faultsInExec,
-        int mapsCompared,
+        long faultsDisabled, int mapsCompared,
         int mapsMatched, long lifecycle, List<String> differences, long differenceCount, long replayNanos,
         long programNanos) {
 

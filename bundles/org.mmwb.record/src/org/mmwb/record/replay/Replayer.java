@@ -71,7 +71,7 @@ public final class Replayer {
             }
         }
         long took = System.nanoTime() - start;
-        return new ReplayReport(sysOk, sys, faultsOk, faults, inExec, mapsCompared, mapsIdentical, lifecycle,
+        return new ReplayReport(sysOk, sys, faultsOk, faults, inExec, faultsDisabled, mapsCompared, mapsIdentical, lifecycle,
             List.copyOf(diffs), diffCount, took, rec.end() != null ? rec.end().wallNs() : 0);
     }
 
@@ -79,7 +79,39 @@ public final class Replayer {
     private final java.util.Set<Integer> execFaults = new java.util.HashSet<>();
     private long inExec;
 
+    /**
+     * Lines of kernel-mode faults that the same task's next event repeats (same page, same error code): the first
+     * attempt ran with page faults disabled (pagefault_disable(), e.g. a futex or copy_to_user in atomic context;
+     * do_user_addr_fault: faulthandler_disabled -> bad_area_nosemaphore -> the exception fixup), mapped nothing,
+     * and the kernel faulted the page in for real right after.
+     */
+    private final java.util.Set<Integer> disabledFaults = new java.util.HashSet<>();
+    private long faultsDisabled;
+
+    private void markDisabledFaults() {
+        Map<Integer, Fault> last = new HashMap<>();
+        for (RecordingEvent e : rec.events()) {
+            int tid = switch (e) {
+                case Fault f -> f.tid();
+                case SysCall s -> s.tid();
+                default -> -1;
+            };
+            if (tid < 0) {
+                continue;
+            }
+            Fault prev = last.remove(tid);
+            if (prev != null && e instanceof Fault f && f.kernel() && f.error() == prev.error()
+                    && (f.addr() >>> 12) == (prev.addr() >>> 12)) {
+                disabledFaults.add(prev.line());
+            }
+            if (e instanceof Fault f && f.kernel()) {
+                last.put(tid, f);
+            }
+        }
+    }
+
     private void markExecFaults() {
+        markDisabledFaults();
         Map<Integer, long[]> open = new HashMap<>();
         List<RecordingEvent> ev = rec.events();
         for (int i = ev.size() - 1; i >= 0; i--) { // execve lines follow the faults they cover
@@ -202,7 +234,7 @@ public final class Replayer {
         FileInfo info = fileInfo.get(key);
         long size = info != null ? info.size() : minSize;
         int ino = (int) Long.parseLong(key.substring(key.indexOf(':', 3) + 1));
-        f = MemFile.file(info != null ? info.path() : path, size, ino);
+        f = MemFile.file(info != null ? info.path() : path, size, ino, info != null && info.thpUnmappedArea());
         if (info != null) {
             for (long[] run : info.cached()) {
                 for (long i = 0; i < run[1]; i++) {
@@ -366,6 +398,10 @@ public final class Replayer {
         }
         if (execFaults.contains(f.line())) {
             inExec++;
+            return;
+        }
+        if (disabledFaults.contains(f.line())) {
+            faultsDisabled++;
             return;
         }
         faults++;
