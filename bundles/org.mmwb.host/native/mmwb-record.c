@@ -961,10 +961,10 @@ static struct pend *pend_slot(u32 tid)
     return &pending[i];
 }
 
-/* the file a mmap mapped, from the MMAP2 record of the same task at the same address (the latest) */
+/* the file a mmap mapped, from the latest MMAP2 record of the same task whose range holds the address */
 struct lastmap {
     u32 tid;
-    u64 addr;
+    u64 addr, len;
     const struct ev *m;
 };
 
@@ -1070,7 +1070,8 @@ static void write_output(FILE *out, char **argv, u64 t0, u64 t1)
             sb_add(&b, "],\"ret\":%lld", ret);
             if (nr == 9 && ret >= 0 && !(p->e.a[4] & 0x20)) {
                 for (size_t j = nmaps; j-- > 0;) {
-                    if (maps[j].tid == e->tid && maps[j].addr == (u64) ret) {
+                    /* a mapping merged into its neighbour is reported as the merged VMA: the range covers ret */
+                    if (maps[j].tid == e->tid && maps[j].addr <= (u64) ret && (u64) ret < maps[j].addr + maps[j].len) {
                         const struct ev *m = maps[j].m;
                         sb_add(&b, ",\"file\":{\"dev\":\"%02llx:%02llx\",\"ino\":%llu,\"path\":",
                             (unsigned long long) m->a[3], (unsigned long long) m->a[4], (unsigned long long) m->a[5]);
@@ -1099,6 +1100,7 @@ static void write_output(FILE *out, char **argv, u64 t0, u64 t1)
             }
             maps[nmaps].tid = e->tid;
             maps[nmaps].addr = e->a[0];
+            maps[nmaps].len = e->a[1];
             maps[nmaps].m = e;
             nmaps++;
             continue;
