@@ -46,7 +46,7 @@ class RecordingReaderTest {
         assertArrayEquals(new long[] { 1, 1 }, x.vmas().get(0).filePresent().get(0));
         RecordingEvent.SysCall s = (RecordingEvent.SysCall) r.events().get(2);
         assertEquals(-1, (int) s.args()[4]);
-        assertEquals(0x7ffff7ff0000L, s.ret());
+        assertEquals(140737488289792L, s.ret());
         RecordingEvent.Fault fault = (RecordingEvent.Fault) r.events().get(3);
         assertEquals("write", fault.access());
         assertTrue(((RecordingEvent.TaskNew) r.events().get(4)).sharesMm());

@@ -77,22 +77,22 @@ class RecordReplayTest {
         return r;
     }
 
-    /** The faults at [BASE, BASE + 64 GiB) as "pid:tid:addr:access". */
+    /** The faults at [BASE, BASE + 16 TiB) as "pid:tid:addr:access". */
     private static List<String> faultsNearBase(Recording r) {
         List<String> out = new ArrayList<>();
         for (RecordingEvent e : r.events()) {
-            if (e instanceof Fault f && f.addr() >= BASE && f.addr() < BASE + (1L << 36) && !f.kernel()) {
+            if (e instanceof Fault f && f.addr() >= BASE && f.addr() < BASE + (1L << 44) && !f.kernel()) {
                 out.add(f.pid() + ":" + f.tid() + ":" + Long.toHexString(f.addr()) + ":" + f.access());
             }
         }
         return out;
     }
 
-    /** The mm system calls on [BASE, BASE + 64 GiB) as "name(addr,len) = ret". */
+    /** The mm system calls on [BASE, BASE + 16 TiB) as "name(addr,len) = ret". */
     private static List<String> callsNearBase(Recording r) {
         List<String> out = new ArrayList<>();
         for (RecordingEvent e : r.events()) {
-            if (e instanceof SysCall s && s.args()[0] >= BASE && s.args()[0] < BASE + (1L << 36)
+            if (e instanceof SysCall s && s.args()[0] >= BASE && s.args()[0] < BASE + (1L << 44)
                     && !s.name().startsWith("exec")) {
                 out.add(s.name() + "(" + Long.toHexString(s.args()[0]) + "," + Long.toHexString(s.args()[1]) + ") = "
                     + Long.toHexString(s.ret()));
