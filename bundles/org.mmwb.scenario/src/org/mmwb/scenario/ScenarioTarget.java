@@ -82,6 +82,20 @@ public interface ScenarioTarget extends AutoCloseable {
      */
     OpResult touch(long addr, Access access);
 
+    /**
+     * The {@code touch} of {@code pages} pages from {@code addr}: the first access at {@code addr}, then the first
+     * byte of each following page, one result per page. A target that does a range in one step (the live kernel's
+     * helper: one request instead of one per page) overrides it; the default touches page by page.
+     */
+    default List<OpResult> touchRange(long addr, long pages, Access access) {
+        List<OpResult> out = new java.util.ArrayList<>();
+        long page = addr & -Mman.PAGE_SIZE;
+        for (long i = 0; i < pages; i++) {
+            out.add(touch(i == 0 ? addr : page + i * Mman.PAGE_SIZE, access));
+        }
+        return out;
+    }
+
     /** Loads one byte: its value (0..255), or a signal. */
     OpResult read(long addr);
 

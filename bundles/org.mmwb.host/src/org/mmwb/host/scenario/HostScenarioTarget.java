@@ -34,9 +34,11 @@ public final class HostScenarioTarget implements ScenarioTarget {
     /** The helper program's own VMAs at the start, by start address; see the class comment. */
     private final Map<Long, HostVma> background = new HashMap<>();
     private int current = 1;
+    private final HostKernel kernel;
 
     /** Starts a new scenario (a fresh process tree) in the given helper. */
     public HostScenarioTarget(HostKernel kernel) {
+        this.kernel = kernel;
         this.scenario = kernel.newScenario();
         HostProcess first = scenario.process(1);
         if (first != null) {
@@ -134,6 +136,35 @@ public final class HostScenarioTarget implements ScenarioTarget {
             List<HostResult> rs = p.touch(addr, 1, access.letter().charAt(0));
             return rs.isEmpty() ? HostResult.failure("no answer for touch") : rs.get(0);
         });
+    }
+
+    /** One request to the helper for the whole range (it touches up to 1M pages per request). */
+    @Override
+    public List<OpResult> touchRange(long addr, long pages, Access access) {
+        HostProcess p = current == 0 ? null : scenario.process(current);
+        if (p == null) {
+            return List.of(OpResult.errno("ESRCH"));
+        }
+        long len = ((addr & ~0xfffL) + pages * 4096) - addr;
+        // the per-operation deadline is for one access; a range gets 1 ms more per 8 pages (64K pages: +8 s)
+        java.time.Duration deadline = kernel.operationTimeout();
+        java.time.Duration needed = deadline.plusMillis(pages / 8);
+        if (pages > 64) {
+            kernel.setOperationTimeout(needed);
+        }
+        List<HostResult> rs;
+        try {
+            rs = p.touch(addr, len, access.letter().charAt(0));
+        } finally {
+            if (pages > 64) {
+                kernel.setOperationTimeout(deadline);
+            }
+        }
+        List<OpResult> out = new java.util.ArrayList<>(rs.size());
+        for (HostResult r : rs) {
+            out.add(convert(r));
+        }
+        return out;
     }
 
     @Override

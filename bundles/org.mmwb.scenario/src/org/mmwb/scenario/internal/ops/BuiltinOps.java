@@ -19,6 +19,7 @@ import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OpSpec.Placement;
 import org.mmwb.scenario.ScenarioTarget;
+import org.mmwb.scenario.internal.run.RunLengthList;
 
 /** The declarations and executors of the operations of DESIGN section 4. */
 public final class BuiltinOps {
@@ -39,9 +40,12 @@ public final class BuiltinOps {
                 List.of(new FlagSpec("levels", FlagSpec.Value.CHOICE,
                         List.of(new Choice("4", 4, "4-level page tables (48-bit addresses)"),
                                 new Choice("5", 5, "5-level page tables (57-bit addresses, LA57)")),
-                        0, List.of(), "page-table levels")),
+                        0, List.of(), "page-table levels"),
+                        new FlagSpec("ram", FlagSpec.Value.SIZE, List.of(), 0, List.of(),
+                                "simulated RAM (default 4G); the live kernel keeps its own")),
                 false, false, Placement.NONE,
-                "Optional first line: the kernel profile the machine behaves like and its page-table levels.", null));
+                "Optional first line: the kernel profile the machine behaves like, its page-table levels and RAM.",
+                null));
         l.add(new OpSpec("file", List.of(ArgSpec.of("NAME", ArgKind.NAME, "file name"),
                 ArgSpec.of("SIZE", ArgKind.SIZE, "file size in bytes")), List.of(), false, true, Placement.NONE,
                 "Creates a memfd-like file; byte 0 of page i holds 'A'+i (mod 26); it maps as /memfd:NAME (deleted).",
@@ -209,10 +213,15 @@ public final class BuiltinOps {
         long addr = c.value("ADDR");
         long pages = Math.min(touchPages(addr, c.value("LEN")), MAX_TOUCH_PAGES);
         Access access = Access.values()[(int) c.value("ACCESS")];
-        List<OpResult> out = new ArrayList<>((int) pages);
+        RunLengthList<OpResult> out = new RunLengthList<>(); // a run of "ok" per million pages, not a million refs
+        ScenarioTarget t = c.target();
         long page = addr & -PAGE_SIZE;
-        for (long i = 0; i < pages; i++) {
-            out.add(c.target().touch(i == 0 ? addr : page + i * PAGE_SIZE, access));
+        // ranges of at most 64K pages: a target that does a range at once never holds more results than that
+        for (long done = 0; done < pages; done += 1 << 16) {
+            long n = Math.min(1 << 16, pages - done);
+            for (OpResult r : t.touchRange(done == 0 ? addr : page + done * PAGE_SIZE, n, access)) {
+                out.append(r);
+            }
         }
         return out;
     }
