@@ -968,6 +968,31 @@ struct lastmap {
     const struct ev *m;
 };
 
+/*
+ * Whether an anonymous read fault maps the shared zero page here (mm_forbids_zeropage is false): some hosts boot
+ * with pvm_no_zero_page=1 and map a fresh exclusive page instead (pagemap bit 56).
+ */
+static int zero_page_mapped(void)
+{
+    int r = 1;
+    int pm = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+    void *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    u64 e;
+    if (pm >= 0 && p != MAP_FAILED) {
+        (void) *(volatile char *) p;
+        if (pread(pm, &e, 8, (off_t) ((uintptr_t) p / 4096 * 8)) == 8 && (e >> 63 & 1) && (e >> 56 & 1)) {
+            r = 0;
+        }
+    }
+    if (p != MAP_FAILED) {
+        munmap(p, 4096);
+    }
+    if (pm >= 0) {
+        close(pm);
+    }
+    return r;
+}
+
 static void write_output(FILE *out, char **argv, u64 t0, u64 t1)
 {
     size_t total = snaps.n;
@@ -1009,7 +1034,8 @@ static void write_output(FILE *out, char **argv, u64 t0, u64 t1)
     sb_str(&b, u.release);
     sb_add(&b, ",\"machine\":");
     sb_str(&b, u.machine);
-    sb_add(&b, ",\"page_size\":%ld,\"cpus\":%d,\"thp\":", sysconf(_SC_PAGESIZE), ncpu);
+    sb_add(&b, ",\"page_size\":%ld,\"cpus\":%d,\"zero_page\":%s,\"thp\":", sysconf(_SC_PAGESIZE), ncpu,
+        zero_page_mapped() ? "true" : "false");
     sb_str(&b, thp);
     sb_add(&b, ",\"command\":[");
     for (int i = 0; argv[i]; i++) {

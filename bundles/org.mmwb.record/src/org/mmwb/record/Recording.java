@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A recording (docs/recording.md): the header facts and the events in time order. {@link #end()} is null when
- * the file stops before its "end" line (the recorder was interrupted): such a recording is incomplete.
+ * the file stops before its "end" line (the recorder was interrupted): such a recording is incomplete. zeroPage is
+ * false when the recording host maps fresh pages on anonymous read faults (mm_forbids_zeropage).
  */
-public record Recording(String source, int version, String kernel, String machine, String thp, List<String> command,
-        List<RecordingEvent> events, RecordingEvent.End end) {
+public record Recording(String source, int version, String kernel, String machine, String thp, boolean zeroPage,
+        List<String> command, List<RecordingEvent> events, RecordingEvent.End end) {
 
     /** The format version this reader understands. */
     public static final int VERSION = 1;

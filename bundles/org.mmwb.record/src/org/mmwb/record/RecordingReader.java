@@ -85,8 +85,10 @@ public final class RecordingReader {
                 events.add(e);
             }
         }
+        boolean zeroPage = !h.has("zero_page") || !h.get("zero_page").isJsonPrimitive()
+            || h.get("zero_page").getAsBoolean();
         return new Recording(source, version, str(h, "kernel", ""), str(h, "machine", ""), str(h, "thp", ""),
-            command, events, end);
+            zeroPage, command, events, end);
     }
 
     private RecordingEvent event(JsonObject o) throws RecordingException {

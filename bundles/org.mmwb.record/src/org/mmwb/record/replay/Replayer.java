@@ -47,6 +47,7 @@ public final class Replayer {
     public Replayer(KernelProfile profile, Recording rec) {
         // the fault log keeps the faults of this replay only as far as the report needs: counts, not history
         this.kernel = new Kernel(profile, 1L << 20);
+        kernel.setZeroPageForbidden(!rec.zeroPage()); // as the recording host did
         this.rec = rec;
     }
 
