@@ -35,6 +35,7 @@ final class ReplayCommand implements Command {
             return io.fail(Cli.USAGE, "replay: give one recording (usage: mmwb replay FILE)");
         }
         Recording rec;
+        long start = System.nanoTime();
         try {
             rec = RecordingReader.read(Path.of(args.positional().get(0)));
         } catch (RecordingException e) {
@@ -48,12 +49,13 @@ final class ReplayCommand implements Command {
         if (profile == null) {
             return io.fail(Cli.FAILURE, "replay: no kernel profile " + PROFILE + " is installed");
         }
+        long read = System.nanoTime() - start;
         ReplayReport r = new Replayer(profile, rec).run();
         io.out().println("replay of " + String.join(" ", rec.command()) + " (recorded on " + rec.kernel() + "):");
         io.out().println(r.summary());
-        io.out().printf("replayed in %.1f ms; the program ran %.1f ms on the live kernel; %d life-cycle events "
+        io.out().printf("read in %.1f ms, replayed in %.1f ms; the program ran %.1f ms on the live kernel; %d life-cycle events "
             + "(exec, fork, exit)%nnot replayed: %d faults inside execve (the exec snapshots hold their pages), %d kernel "
-            + "faults taken with page faults disabled (repeated at once)%n", r.replayNanos() / 1e6,
+            + "faults taken with page faults disabled (repeated at once)%n", read / 1e6, r.replayNanos() / 1e6,
             r.programNanos() / 1e6, r.lifecycle(), r.faultsInExec(), r.faultsDisabled());
         if (r.differenceCount() > 0) {
             io.out().println("first differences (" + r.differenceCount() + " in all):");
