@@ -99,7 +99,8 @@ public final class RecordingReader {
         long t = num(o, "t");
         return switch (type) {
             case "file" -> new RecordingEvent.FileInfo(line, t, str(o, "dev", "?"), num(o, "ino"), str(o, "path", ""),
-                num(o, "size"), o.has("fs") ? hex(o, "fs") : 0, o.has("cached") && o.get("cached").isJsonArray() ? runs(o.getAsJsonArray("cached"))
+                num(o, "size"), o.has("fs") ? hex(o, "fs") : 0,
+                o.has("cached") && o.get("cached").isJsonArray() ? runs(o.getAsJsonArray("cached"))
                     : List.of());
             case "exec" -> new RecordingEvent.Exec(line, t, (int) num(o, "pid"), (int) num(o, "tid"),
                 str(o, "exe", ""), hex(o, "start_brk"), hex(o, "start_stack"),
@@ -165,7 +166,8 @@ public final class RecordingReader {
             file = str(f, "dev", "?") + ":" + num(f, "ino");
         }
         boolean returned = o.has("ret");
-        return new RecordingEvent.SysCall(line, t, o.has("t_enter") ? num(o, "t_enter") : t, (int) num(o, "pid"), (int) num(o, "tid"), str(o, "name", "?"),
+        return new RecordingEvent.SysCall(line, t, o.has("t_enter") ? num(o, "t_enter") : t, (int) num(o, "pid"),
+            (int) num(o, "tid"), str(o, "name", "?"),
             (int) num(o, "nr"), args, returned ? num(o, "ret") : 0, returned, file);
     }
 

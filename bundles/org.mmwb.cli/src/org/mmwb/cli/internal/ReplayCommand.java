@@ -53,9 +53,10 @@ final class ReplayCommand implements Command {
         ReplayReport r = new Replayer(profile, rec).run();
         io.out().println("replay of " + String.join(" ", rec.command()) + " (recorded on " + rec.kernel() + "):");
         io.out().println(r.summary());
-        io.out().printf("read in %.1f ms, replayed in %.1f ms; the program ran %.1f ms on the live kernel; %d life-cycle events "
-            + "(exec, fork, exit)%nnot replayed: %d faults inside execve (the exec snapshots hold their pages), %d kernel "
-            + "faults taken with page faults disabled (repeated at once)%n", read / 1e6, r.replayNanos() / 1e6,
+        io.out().printf("read in %.1f ms, replayed in %.1f ms; the program ran %.1f ms on the live kernel; "
+            + "%d life-cycle events (exec, fork, exit)%nnot replayed: %d faults inside execve (the exec snapshots "
+            + "hold their pages), %d kernel faults taken with page faults disabled (repeated at once)%n", read / 1e6,
+            r.replayNanos() / 1e6,
             r.programNanos() / 1e6, r.lifecycle(), r.faultsInExec(), r.faultsDisabled());
         if (r.differenceCount() > 0) {
             io.out().println("first differences (" + r.differenceCount() + " in all):");

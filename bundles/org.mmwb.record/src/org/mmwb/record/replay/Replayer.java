@@ -72,8 +72,8 @@ public final class Replayer {
             }
         }
         long took = System.nanoTime() - start;
-        return new ReplayReport(sysOk, sys, faultsOk, faults, inExec, faultsDisabled, mapsCompared, mapsIdentical, lifecycle,
-            List.copyOf(diffs), diffCount, took, rec.end() != null ? rec.end().wallNs() : 0);
+        return new ReplayReport(sysOk, sys, faultsOk, faults, inExec, faultsDisabled, mapsCompared, mapsIdentical,
+            lifecycle, List.copyOf(diffs), diffCount, took, rec.end() != null ? rec.end().wallNs() : 0);
     }
 
     /** Lines of faults taken inside a successful execve: in the new image, whose exec snapshot holds their pages. */
@@ -292,7 +292,8 @@ public final class Replayer {
         }
         for (int i = 0; i < Math.max(sim.size(), recorded.size()); i++) {
             // unlink is not recorded: a file deleted during the run is the same file, its name marked " (deleted)"
-            String want = i < recorded.size() ? recorded.get(i).mapsKey().replaceFirst(" \\(deleted\\)$", "") : "(none)";
+            String want = i < recorded.size() ? recorded.get(i).mapsKey().replaceFirst(" \\(deleted\\)$", "")
+                : "(none)";
             String got = i < sim.size() ? sim.get(i).replaceFirst(" \\(deleted\\)$", "") : "(none)";
             if (!want.equals(got)) {
                 return "kernel '" + want + "', simulator '" + got + "'";
