@@ -90,9 +90,15 @@ static void push(struct evbuf *b, const struct ev *e)
     b->n++;
 }
 
+/* the output file, removed when the recorder gives up: no empty or partial file is left behind */
+static const char *remove_on_error;
+
 static void die(int code, const char *fmt, ...)
 {
     va_list ap;
+    if (remove_on_error) {
+        unlink(remove_on_error);
+    }
     va_start(ap, fmt);
     fprintf(stderr, "mmwb-record: ");
     vfprintf(stderr, fmt, ap);
@@ -1205,6 +1211,7 @@ int main(int argc, char **argv)
     if (!out) {
         die(1, "cannot write %s: %s", outpath, strerror(errno));
     }
+    remove_on_error = outpath;
 
     pid_t child = fork();
     if (child < 0) {
@@ -1217,6 +1224,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "mmwb-record: cannot run %s: %s\n", cmd[0], strerror(errno));
         _exit(127);
     }
+    /* ^C and the like go to the command (same process group); the recorder writes what it saw when it ends */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
     int st;
     if (waitpid(child, &st, 0) != child || !WIFSTOPPED(st)) {
         die(1, "the command did not stop before exec");
@@ -1225,14 +1235,21 @@ int main(int argc, char **argv)
     ptrace(PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACEEXEC | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK
         | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL);
     ptrace(PTRACE_CONT, child, 0, 0);
-    if (waitpid(child, &st, 0) != child) {
-        die(1, "lost the command before its exec");
-    }
-    if (!WIFSTOPPED(st) || (st >> 16) != PTRACE_EVENT_EXEC) {
+    for (;;) { /* until the exec: a failed execvp exits (through a PTRACE_EVENT_EXIT stop) */
+        if (waitpid(child, &st, 0) != child) {
+            die(1, "lost the command before its exec");
+        }
         if (WIFEXITED(st)) {
             die(1, "the command could not be started (exit status %d)", WEXITSTATUS(st));
         }
-        die(1, "the command did not reach its exec");
+        if (WIFSIGNALED(st)) {
+            die(1, "the command was killed by signal %d before its exec", WTERMSIG(st));
+        }
+        if ((st >> 16) == PTRACE_EVENT_EXEC) {
+            break;
+        }
+        int sig = WSTOPSIG(st);
+        ptrace(PTRACE_CONT, child, 0, sig == SIGTRAP || sig == SIGSTOP ? 0 : sig);
     }
     u64 t0 = now_ns();
     snapshot_exec(child);
