@@ -319,10 +319,11 @@ public final class HostProcess {
     }
 
     /**
-     * @return the VMAs of this process with page letters (at most 262144 letters per VMA)
+     * @return the VMAs of this process with page letters, at most 16M per VMA (64 GiB), as many as the simulator
+     *         gives for any VMA a scenario can touch, so that big runs compare letter for letter
      */
     public List<HostVma> dump() {
-        return dump(262_144);
+        return dump(1 << 24);
     }
 
     /**

@@ -11,27 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class ScenarioParserTest {
-
-    private final ScenarioParser parser = new ScenarioParser();
-
-    private Scenario ok(String text) {
-        ParseResult r = parser.parse("t.mms", text);
-        assertTrue(r.ok(), r::errorText);
-        return r.scenario();
-    }
-
-    private List<String> errors(String text) {
-        ParseResult r = parser.parse("t.mms", text);
-        assertNull(r.scenario(), "a file with errors must not yield a scenario");
-        return r.diagnostics().stream().map(Diagnostic::toString).toList();
-    }
-
-    private List<String> errors(byte[] bytes) {
-        ParseResult r = parser.parse("t.mms", bytes);
-        assertNull(r.scenario());
-        return r.diagnostics().stream().map(Diagnostic::toString).toList();
-    }
+class ScenarioParserTest extends ParseFixture {
 
     @Test
     void everyOperationParses() {
