@@ -10,6 +10,7 @@ final class Commands {
 
     static List<Command> all() {
         return List.of(new RunCommand(), new DiffCommand(), new ImportCommand(), new ProvidersCommand(),
-                new FuzzCommand());
+            new RecordCommand(), new ReplayCommand(),
+            new FuzzCommand());
     }
 }

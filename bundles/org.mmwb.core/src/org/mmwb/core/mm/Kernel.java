@@ -134,6 +134,29 @@ public final class Kernel {
     }
 
     /**
+     * execve as recorded on the live kernel (replay of a recording): the task's mm is torn down and replaced by
+     * an address space holding only the [stack] at [stackStart, stackEnd) and the gate area, with mmap_base,
+     * start_brk and start_stack as the live kernel chose them. The caller maps the recorded ELF segments and
+     * places the special mappings ({@link #installSpecialMapping(Task, String, long)}). 0 or -ESRCH.
+     */
+    public long execRecorded(Task t, long mmapBase, long startBrk, long startStack, long stackStart, long stackEnd) {
+        TaskImpl ti = live(t);
+        if (ti == null) {
+            return -Errno.ESRCH;
+        }
+        if ((stackStart & 0xfff) != 0 || (stackEnd & 0xfff) != 0 || stackEnd <= stackStart
+                || stackEnd > profile.taskSize()) {
+            return -Errno.EINVAL;
+        }
+        ForkExit.exitMmap(ti.engineMm());
+        List<SpecialMappingProvider> active = new ArrayList<>(providers.values());
+        KernelProfile p = new KernelProfile(profile.name(), profile.levels(), profile.startBrk(),
+            profile.stackPages(), active, profile.timeNamespace(), profile.ramPages());
+        ti.setMm(Exec.recordedLayout(k, p, mmapBase, startBrk, startStack, stackStart, stackEnd));
+        return 0;
+    }
+
+    /**
      * fork: a child with a copy of the parent's mm (COW); returns the child, or null if the parent is dead or
      * the page tables copy_page_range may need (at most the parent's) cannot be had: fork's -ENOMEM.
      */
@@ -548,6 +571,39 @@ public final class Kernel {
         }
         Vma v = SpecialMappings.install(mm, addr, len, vmFlags, sm);
         return v == null ? -Errno.ENOMEM : addr;
+    }
+
+    /**
+     * Installs the special mapping of the provider called name ("[vdso]") at addr, as exec's
+     * arch_setup_additional_pages does (the provider's installed() callback runs: x86 records
+     * mm->context.vdso). Returns addr, -ENOENT (no such mapping in this kernel) or -errno as the other variant.
+     */
+    public long installSpecialMapping(Task t, String name, long addr) {
+        SpecialMappingProvider prov = providers.get(name);
+        SpecialMapping sm = mappings.get(name);
+        if (prov == null || sm == null) {
+            return -Errno.ENOENT;
+        }
+        long r = installSpecialMapping(t, addr, (long) prov.pages() << 12, prov.vmFlags(), sm);
+        if (r >= 0) {
+            Mm mm = mm(t);
+            Vma v = mm.findVma(addr);
+            if (v != null) {
+                prov.installed(mm, v);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Brings page index of a file into the page cache (the page-cache residency a recording found on the live
+     * kernel). Returns 0, -EFBIG past the file's size, or -ENOMEM when RAM is used up.
+     */
+    public long cachePage(MemFile file, long index) {
+        if (index < 0 || index >= file.sizePages()) {
+            return -Errno.EFBIG;
+        }
+        return k.faults().pageCachePage(file, index) < 0 ? -Errno.ENOMEM : 0;
     }
 
     /** The mapping a provider of this kernel created, by name ("[vdso]"), or null. */

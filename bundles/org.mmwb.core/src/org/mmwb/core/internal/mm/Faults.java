@@ -638,7 +638,7 @@ public final class Faults {
             }
             // a memfd of the `file` op was written page by page when made: all its pages are in the cache;
             // zero-filled shmem (shared anonymous) has only the pages somebody faulted in
-            long pfn = f.zeroFilled() ? f.cachedPfn(idx) : pageCachePage(f, idx);
+            long pfn = f.zeroFilled() || f.regular() ? f.cachedPfn(idx) : pageCachePage(f, idx);
             if (pfn < 0) {
                 continue;
             }

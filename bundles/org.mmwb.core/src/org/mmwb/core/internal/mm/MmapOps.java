@@ -100,6 +100,8 @@ public final class MmapOps {
             a = addr;
         } else if (file == null && addr == 0 && (len & (PMD - 1)) == 0) {
             a = thpGetUnmappedArea(mm, len, flags, vmFlags);
+        } else if (file != null && file.thpUnmappedArea()) {
+            a = thpFileUnmappedArea(mm, addr, len, pgoff, flags);
         } else {
             a = topDown(mm, addr, len, flags);
         }
@@ -130,6 +132,29 @@ public final class MmapOps {
             return ret + PMD;
         }
         return ret + offSub;
+    }
+
+    /**
+     * thp_get_unmapped_area, the get_unmapped_area of ext4's and xfs's file_operations (__thp_get_unmapped_area):
+     * when the file range holds a whole 2 MiB-aligned block, pad by 2 MiB and place the mapping so that file
+     * offset and address agree modulo 2 MiB (top-down keeps the upper slot); otherwise the plain top-down search.
+     */
+    static long thpFileUnmappedArea(Mm mm, long addr, long len, long pgoff, int flags) {
+        long off = pgoff << 12;
+        long offEnd = off + len;
+        long offAlign = (off + PMD - 1) & ~(PMD - 1);
+        if (offEnd <= offAlign || offEnd - offAlign < PMD || len + PMD < len) {
+            return topDown(mm, addr, len, flags);
+        }
+        long ret = topDown(mm, addr, len + PMD, flags);
+        if (Errno.isError(ret)) {
+            return topDown(mm, addr, len, flags);
+        }
+        if (ret == addr) {
+            return addr;
+        }
+        long offSub = (off - ret) & (PMD - 1);
+        return offSub == 0 ? ret + PMD : ret + offSub;
     }
 
     /** arch_get_unmapped_area_topdown: a valid free hint wins, else the highest gap below mmap_base. */
