@@ -6,7 +6,8 @@ import org.eclipse.ui.IPerspectiveFactory;
 
 /**
  * The "Memory Management" perspective: the address space on the left, page tables and the address map on the
- * right, the fault log, properties and the Error Log across the bottom.
+ * right (the scenario editor, when open, between them); the results, the fault log and the Error Log across the
+ * bottom with Properties beside them.
  */
 public final class MemoryManagementPerspective implements IPerspectiveFactory {
 
@@ -21,19 +22,23 @@ public final class MemoryManagementPerspective implements IPerspectiveFactory {
         String editorArea = layout.getEditorArea();
         layout.setEditorAreaVisible(false);
 
-        // the fault log (wide table) spans the whole width below; VMAs left, page tables and map right
-        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.6f, editorArea);
+        // bottom: results / fault log (wide tables) and, beside them, Properties, so a selected fault and its
+        // properties are both visible; top: VMAs left, page tables and map right, the editor between them
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.58f, editorArea);
+        bottom.addView(ViewIds.RESULTS);
         bottom.addView(ViewIds.FAULT_LOG);
-        bottom.addView(IPageLayout.ID_PROP_SHEET);
         bottom.addView(ERROR_LOG);
 
-        IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.6f, editorArea);
+        IFolderLayout props = layout.createFolder("props", IPageLayout.RIGHT, 0.64f, "bottom");
+        props.addView(IPageLayout.ID_PROP_SHEET);
+
+        IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.5f, editorArea);
         left.addView(ViewIds.ADDRESS_SPACE);
         left.addView(ViewIds.SPECIAL_MAPPINGS);
 
-        IFolderLayout middle = layout.createFolder("middle", IPageLayout.TOP, 0.45f, editorArea);
-        middle.addView(ViewIds.PAGE_TABLES);
-        middle.addView(ViewIds.ADDRESS_MAP);
+        IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.35f, editorArea);
+        right.addView(ViewIds.PAGE_TABLES);
+        right.addView(ViewIds.ADDRESS_MAP);
 
         for (String id : ViewIds.ALL) {
             layout.addShowViewShortcut(id);

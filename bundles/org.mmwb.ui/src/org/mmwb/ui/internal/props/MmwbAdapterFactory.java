@@ -9,6 +9,7 @@ import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.ProviderItem;
 import org.mmwb.ui.internal.session.PteItem;
 import org.mmwb.ui.internal.session.Session;
+import org.mmwb.ui.internal.session.StepRecord;
 import org.mmwb.ui.internal.session.VmaRow;
 import org.mmwb.ui.internal.widgets.addrmap.Sizes;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
@@ -30,6 +31,7 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
             case FaultRef f -> fault(f, Session.get().state().faultLog());
             case ProviderItem i -> provider(i);
             case ProcessInfo pi -> process(pi);
+            case StepRecord r -> step(r);
             default -> null;
         };
         return type.cast(p);
@@ -117,6 +119,30 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
                 .add("Provider", "callbacks", i.callbacks())
                 .add("Provider", "contributor", i.provider().contributor())
                 .add("Provider", "legacy vmops", i.provider().legacy() ? "yes" : "no");
+    }
+
+    /** Properties of an executed scenario line. */
+    public static Props step(StepRecord r) {
+        Props p = new Props()
+                .add("Step", "step", r.index() + 1)
+                .add("Step", "line", r.line())
+                .add("Step", "operation", r.opName())
+                .add("Step", "pid", r.record() == null ? "-" : r.record().pid())
+                .add("Step", "result", r.resultText())
+                .add("Step", "faults", r.faults() == 0 ? "none" : r.faults() + " (seq " + r.firstFault() + "-"
+                        + (r.endFault() - 1) + ")");
+        if (r.record() != null && r.record().sym() != null) {
+            p.add("Step", "symbolic", r.record().sym());
+        }
+        int i = 0;
+        for (org.mmwb.ui.internal.session.StepChange c : r.changes()) {
+            if (i++ == 40) {
+                p.add("Changes", "...", (r.changes().size() - 40) + " more in the Results view");
+                break;
+            }
+            p.add("Changes", String.format("%02d %s", i, c.kind().name().toLowerCase().replace('_', ' ')), c.text());
+        }
+        return p;
     }
 
     /** Properties of a process. */

@@ -6,6 +6,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.mmwb.core.internal.log.FaultLog;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.widgets.faultlog.FaultLogTable;
+import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
 
 /**
  * Fault Log: every fault of the session in a windowed virtual table that stays fast with millions of rows, with
@@ -32,6 +33,17 @@ public final class FaultLogView extends SessionView {
             table.refresh();
         }
         setContentDescription(log == null ? "" : String.format("%,d faults", log.size()));
+    }
+
+    /** A fault selected elsewhere (Results, the timeline) is selected here too. */
+    @Override
+    protected void linkedSelection(org.eclipse.ui.IWorkbenchPart part, Object element) {
+        if (element instanceof org.mmwb.ui.internal.widgets.faultlog.FaultRef f) {
+            FaultRef mine = table.getSelectedFault();
+            if (mine == null || mine.seq() != f.seq()) {
+                table.selectFault(f.seq(), false);
+            }
+        }
     }
 
     /** The table (for tests). */
