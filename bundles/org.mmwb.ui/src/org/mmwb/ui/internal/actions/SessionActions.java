@@ -84,6 +84,18 @@ public final class SessionActions implements Session.Listener {
         reset.setEnabled(steppable && s.position() > 0);
         cancel.setEnabled(s.busy());
         edit.setEnabled(session.path() != null && !s.title().endsWith(".json"));
+        refreshProperties();
+    }
+
+    /** The Properties view re-reads its (live) source: it shows the new state, never the previous one. */
+    private void refreshProperties() {
+        IWorkbenchPage page = window.getActivePage();
+        if (page != null && page.findView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET)
+                instanceof org.eclipse.ui.views.properties.PropertySheet sheet
+                && sheet.getCurrentPage() instanceof org.eclipse.ui.views.properties.PropertySheetPage p
+                && p.getControl() != null && !p.getControl().isDisposed()) {
+            p.refresh();
+        }
     }
 
     private void openFile() {
