@@ -210,6 +210,22 @@ public final class Session {
         return List.of();
     }
 
+    /**
+     * Replays the open scenario's text with the current preferences (profile, levels, fault log limit) to the step
+     * shown, so a preference change applies at once.
+     */
+    public void reopen() {
+        if (scenario == null) {
+            return;
+        }
+        int at = state.position();
+        ParseResult r = ScenarioLanguage.parser().parse(scenario.fileName(), text);
+        if (r.ok()) {
+            scenario = withPreferences(r.scenario(), text);
+            goTo(at);
+        }
+    }
+
     /** Opens a JSON report (./mmwb run --json, ./mmwb import PID) read-only. */
     public void importReport(Path file) {
         cancel();
