@@ -35,6 +35,7 @@ public final class MemoryManagementPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.RIGHT, 0.34f, editorArea);
         bottom.addView(ViewIds.RESULTS);
         bottom.addView(ViewIds.FAULT_LOG);
+        bottom.addView(ViewIds.FAULT_TIMELINE);
         bottom.addView(ERROR_LOG);
 
         IFolderLayout props = layout.createFolder("props", IPageLayout.RIGHT, 0.6f, "bottom");

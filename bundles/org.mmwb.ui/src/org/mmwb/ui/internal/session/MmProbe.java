@@ -19,8 +19,11 @@ import org.mmwb.core.mm.VmArea;
  */
 final class MmProbe {
 
-    /** Page-table pages (all tasks) above which PTEs are never read: a walk reads 512 entries per table page. */
-    static final long PTE_TABLE_BUDGET = 4096;
+    /**
+     * Page-table pages (all tasks) above which PTEs are not read: a walk reads 512 entries per table page and
+     * keeps every present one (256 pages: at most 128K entries, a few MB).
+     */
+    static final long PTE_TABLE_BUDGET = 256;
     /** The budget for the steps of a long replay that are not among its last ones. */
     static final long PTE_TABLE_BUDGET_EARLY = 64;
 
@@ -42,6 +45,8 @@ final class MmProbe {
     }
 
     final Map<Integer, TaskState> tasks = new LinkedHashMap<>();
+    /** Page-table pages of all tasks. */
+    long tablePages;
     /** The OOM killer's messages so far, and the RAM. */
     List<String> oomKills = List.of();
     long ramPages;
@@ -61,6 +66,7 @@ final class MmProbe {
             tablePages += mm == null ? 0 : mm.pageTable().tablePages();
         }
         MmProbe p = new MmProbe(tablePages <= tableBudget);
+        p.tablePages = tablePages;
         p.oomKills = k.oomKills();
         p.ramPages = k.ramPages();
         for (Task t : k.tasks()) {

@@ -53,6 +53,12 @@ final class StepRecorder {
         if (before != null) {
             last = MmProbe.take(kernel, before.ptes != null ? MmProbe.PTE_TABLE_BUDGET : 0);
             changes = StepDiff.compare(before, last);
+            if (last.ptes == null && kernel.faultCount() > faultsBefore) {
+                changes = new ArrayList<>(changes);
+                changes.add(new StepChange(StepChange.Kind.NOTE, 0, -1, "PTE changes are not listed: the page tables "
+                        + "have " + last.tablePages + " pages, more than the " + MmProbe.PTE_TABLE_BUDGET
+                        + " compared per step; the faults below show what was mapped"));
+            }
         }
         StepRecord r = new StepRecord(index, op, rec, faultsBefore, kernel.faultCount(), changes, before != null);
         steps.add(r);
