@@ -43,10 +43,7 @@ class FaultTimelineTest {
         v.getTimeline().zoom(0.001, m.end() - 10);
         long[] zoomed = v.getTimeline().range();
         assertTrue(zoomed[1] - zoomed[0] < (all[1] - all[0]) / 100, "zoomed in");
-        long t0 = System.nanoTime();
-        v.getTimeline().redraw();
-        v.getTimeline().update();
-        System.out.println("timeline repaint, zoomed: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        Fixture.settle(100);
 
         // a fault selected in the Fault Log is marked here
         page.activate(log);

@@ -65,7 +65,7 @@ public final class PageInspector {
         int table = pt.root();
         long leaf = 0;
         boolean huge = false;
-        sb.append(String.format("%-4s %-20s %5s  %-18s  %s%n", "", "table (phys)", "index", "entry", "bits"));
+        sb.append(String.format("%-4s %-20s %5s  %-18s  %s%n", "", "table (simulated)", "index", "entry", "bits"));
         for (int d = 0; d < pt.levels(); d++) {
             int shift = 12 + 9 * (pt.levels() - 1 - d);
             int idx = (int) (va >>> shift) & 511;
