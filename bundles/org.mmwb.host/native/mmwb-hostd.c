@@ -27,6 +27,8 @@
  * own PROT_*, MAP_*, MREMAP_*, MADV_* values passed straight through)
  *   Controller commands:
  *     hello                          -> hello 1 <uname -r>
+ *     facts                          -> facts zero_page=0|1   what the simulator must copy to compare like with
+ *                                                             like (0: read faults get fresh pages, no zero page)
  *     timeout MS                     -> ok                    per-operation deadline
  *     begin [WINSTART WINLEN]        -> val 0x1               new scenario (ends an active one); with a window,
  *                                                             pid 1 checks it is free with MAP_FIXED_NOREPLACE
@@ -411,19 +413,51 @@ static char page_letter(uint64_t e)
     return (e & (1ULL << 56)) ? 'A' : 'a';
 }
 
-static void find_zero_pfn(void)
+/*
+ * A read fault maps the shared zero page, unless the kernel forbids it (mm_forbids_zeropage; some hosts boot with
+ * pvm_no_zero_page=1): then it maps a fresh exclusive page, which must not be taken for the zero page (its PFN is
+ * reused later). Only a PFN that is not exclusively mapped and, where kpageflags is readable, marked
+ * KPF_ZERO_PAGE, counts. Returns the zero PFN, 0 when none was seen (or PFNs are hidden), and sets *forbidden
+ * when the read fault mapped an exclusive page.
+ */
+static uint64_t probe_zero_pfn(int kpf, int *forbidden)
 {
-    kpageflags_fd = open("/proc/kpageflags", O_RDONLY | O_CLOEXEC);
+    uint64_t found = 0;
     int pm = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
     void *p = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint64_t e, kf;
     if (pm >= 0 && p != MAP_FAILED) {
-        (void)*(volatile char *)p;              /* a read fault maps the shared zero page */
-        uint64_t e;
-        if (pread(pm, &e, 8, (off_t)((uintptr_t)p / PAGE * 8)) == 8 && (e & (1ULL << 63)))
-            zero_pfn = e & ((1ULL << 55) - 1);
+        (void)*(volatile char *)p;
+        if (pread(pm, &e, 8, (off_t)((uintptr_t)p / PAGE * 8)) == 8 && (e & (1ULL << 63))) {
+            uint64_t pfn = e & ((1ULL << 55) - 1);
+            if (e & (1ULL << 56))
+                *forbidden = 1;
+            else if (kpf < 0 || (pread(kpf, &kf, 8, (off_t)(pfn * 8)) == 8 && (kf & (1ULL << 24))))
+                found = pfn;
+        }
     }
     if (p != MAP_FAILED) munmap(p, PAGE);
     if (pm >= 0) close(pm);
+    return found;
+}
+
+static void find_zero_pfn(void)
+{
+    int forbidden = 0;
+    kpageflags_fd = open("/proc/kpageflags", O_RDONLY | O_CLOEXEC);
+    zero_pfn = probe_zero_pfn(kpageflags_fd, &forbidden);
+}
+
+/* `facts zero_page=`: whether this kernel maps the zero page on anonymous read faults (checked once). */
+static int host_zero_page(void)
+{
+    static int known = -1;
+    if (known < 0) {
+        int forbidden = 0;
+        (void)probe_zero_pfn(-1, &forbidden);
+        known = !forbidden;
+    }
+    return known;
 }
 
 static void do_dump(unsigned long maxpages)
@@ -940,6 +974,8 @@ static int controller_main(void)
             struct utsname u;
             uname(&u);
             printf("hello %d %s\n", PROTOCOL_VERSION, u.release);
+        } else if (!strcmp(argv[0], "facts")) {
+            printf("facts zero_page=%d\n", host_zero_page());
         } else if (!strcmp(argv[0], "timeout")) {
             int ok = 1;
             long ms = argc > 1 ? (long)parse_num(argv[1], &ok) : -1;

@@ -35,10 +35,12 @@ public final class HostKernel implements AutoCloseable {
     private final HelperConnection connection;
     private final String release;
     private final Duration startup;
+    private final boolean zeroPage;
     private long operationTimeoutMs = 2000;
     private HostScenario active;
 
-    private HostKernel(HelperConnection connection, String release, Duration startup) {
+    private HostKernel(HelperConnection connection, String release, boolean zeroPage, Duration startup) {
+        this.zeroPage = zeroPage;
         this.connection = connection;
         this.release = release;
         this.startup = startup;
@@ -81,11 +83,26 @@ public final class HostKernel implements AutoCloseable {
                 c.close();
                 throw new HostUnavailableException("the live-kernel helper answered hello with: " + hello);
             }
-            return new HostKernel(c, f[2], Duration.ofNanos(System.nanoTime() - t0));
+            return new HostKernel(c, f[2], zeroPage(c), Duration.ofNanos(System.nanoTime() - t0));
         } catch (HostException e) {
             c.close();
             throw new HostUnavailableException(e.getMessage(), e);
         }
+    }
+
+    /** The helper's {@code facts}: {@code zero_page=0} when read faults get fresh pages; an older helper: 1. */
+    private static boolean zeroPage(HelperConnection c) throws HostException {
+        String facts = c.request("facts", 10_000).get(0);
+        return !facts.contains("zero_page=0");
+    }
+
+    /**
+     * Whether this kernel maps the shared zero page on anonymous read faults (upstream always does; a kernel
+     * booted with pvm_no_zero_page=1 does not, so mm_forbids_zeropage() holds). A comparison with the simulator
+     * must set the simulator the same way.
+     */
+    public boolean zeroPage() {
+        return zeroPage;
     }
 
     /** @return the kernel release, as uname -r prints it */

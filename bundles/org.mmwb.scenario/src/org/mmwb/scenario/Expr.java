@@ -25,6 +25,20 @@ public sealed interface Expr {
     record Offset(Expr base, boolean minus, long size, int column) implements Expr {
     }
 
+    /**
+     * A loop variable of {@code repeat} times a constant: {@code $i} (factor 1) or {@code $i*8K}. Only inside the
+     * loop's body; {@link Scenario#ops()} hands out operations with it replaced by a {@link Num}.
+     */
+    record LoopVar(String name, long factor, int column) implements Expr {
+    }
+
+    /**
+     * {@code base+$i*SIZE} or {@code base-$i*SIZE}: an address or size with a loop-variable term. Replaced by an
+     * {@link Offset} (or a {@link Num}) in the operations {@link Scenario#ops()} hands out.
+     */
+    record Sum(Expr base, boolean minus, LoopVar term, int column) implements Expr {
+    }
+
     /** A relative size, {@code +LEN} (brk). */
     record Relative(long size, int column) implements Expr {
     }

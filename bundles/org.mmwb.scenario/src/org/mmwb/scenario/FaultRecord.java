@@ -15,9 +15,11 @@ package org.mmwb.scenario;
  * @param result  the VM_FAULT_* outcome or signal, e.g. {@code NOPAGE}, {@code SIGBUS}
  * @param pfn     the page frame installed, or -1 for none (JSON {@code null})
  * @param sym     symbolic form of the address assigned by the runner, or null
+ * @param reason  why the fault failed when a handler broke (threw, returned garbage, ran too long), else null;
+ *                {@code result} stays the kernel's outcome ({@code SIGBUS})
  */
 public record FaultRecord(long seq, int pid, long address, String access, String vma, String handler, long pgoff,
-        String result, long pfn, String sym) {
+        String result, long pfn, String sym, String reason) {
 
     public FaultRecord {
         access = access == null ? "" : access;
@@ -29,10 +31,16 @@ public record FaultRecord(long seq, int pid, long address, String access, String
     /** A record without symbolic address, as targets create them. */
     public FaultRecord(long seq, int pid, long address, String access, String vma, String handler, long pgoff,
             String result, long pfn) {
-        this(seq, pid, address, access, vma, handler, pgoff, result, pfn, null);
+        this(seq, pid, address, access, vma, handler, pgoff, result, pfn, null, null);
+    }
+
+    /** A record with a symbolic address and no failure reason. */
+    public FaultRecord(long seq, int pid, long address, String access, String vma, String handler, long pgoff,
+            String result, long pfn, String sym) {
+        this(seq, pid, address, access, vma, handler, pgoff, result, pfn, sym, null);
     }
 
     public FaultRecord withSym(String s) {
-        return new FaultRecord(seq, pid, address, access, vma, handler, pgoff, result, pfn, s);
+        return new FaultRecord(seq, pid, address, access, vma, handler, pgoff, result, pfn, s, reason);
     }
 }

@@ -2,6 +2,8 @@ package org.mmwb.scenario;
 
 import java.util.List;
 
+import org.mmwb.scenario.internal.run.LazyList;
+
 /**
  * The outcome of one scenario line: an entry of the report's {@code results}.
  *
@@ -16,7 +18,7 @@ import java.util.List;
 public record OpRecord(int line, int pid, String op, List<OpResult> results, boolean perPage, String sym) {
 
     public OpRecord {
-        results = List.copyOf(results);
+        results = LazyList.keepable(results) ? results : List.copyOf(results);
     }
 
     /** The first (for non-touch operations the only) result. */

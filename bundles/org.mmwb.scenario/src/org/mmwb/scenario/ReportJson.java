@@ -13,7 +13,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonWriter;
 
 /**
  * The JSON form of a {@link RunReport}, exactly the shape of DESIGN section 4 (field names, result strings, page
@@ -37,94 +36,154 @@ public final class ReportJson {
         return w.toString();
     }
 
+    /**
+     * Writes the report as JSON, streamed: one result, one VMA and one fault per line, each written as it is read
+     * (a fault list backed by the engine's log is never materialized). Written by hand rather than with Gson's
+     * JsonWriter, which costs several times more per value: a run of a million faults is a few hundred MB of JSON.
+     */
     public static void write(RunReport r, Writer out) throws IOException {
-        JsonWriter w = new JsonWriter(out);
-        w.setIndent("  ");
-        w.setSerializeNulls(true);
-        w.beginObject();
-        w.name("profile").value(r.profile());
-        w.name("levels").value(r.levels());
-        w.name("file").value(r.file());
-        w.name("results").beginArray();
+        out.write("{\n  \"profile\": ");
+        str(out, r.profile());
+        out.write(",\n  \"levels\": ");
+        out.write(Integer.toString(r.levels()));
+        out.write(",\n  \"file\": ");
+        str(out, r.file());
+        out.write(",\n  \"results\": [");
+        boolean first = true;
         for (OpRecord o : r.results()) {
-            w.beginObject();
-            w.name("line").value(o.line());
-            w.name("pid").value(o.pid());
-            w.name("op").value(o.op());
-            w.name("result");
+            out.write(first ? "\n    {\"line\": " : ",\n    {\"line\": ");
+            first = false;
+            out.write(Integer.toString(o.line()));
+            out.write(", \"pid\": ");
+            out.write(Integer.toString(o.pid()));
+            out.write(", \"op\": ");
+            str(out, o.op());
+            out.write(", \"result\": ");
             if (o.perPage()) {
-                w.beginArray();
-                for (OpResult x : o.results()) {
-                    w.value(x.text());
+                out.write('[');
+                List<OpResult> rs = o.results();
+                for (int i = 0; i < rs.size(); i++) {
+                    if (i > 0) {
+                        out.write(", ");
+                    }
+                    str(out, rs.get(i).text());
                 }
-                w.endArray();
+                out.write(']');
             } else {
-                w.value(o.result() == null ? null : o.result().text());
+                str(out, o.result() == null ? null : o.result().text());
             }
             if (o.sym() != null) {
-                w.name("sym").value(o.sym());
+                out.write(", \"sym\": ");
+                str(out, o.sym());
             }
-            w.endObject();
+            out.write('}');
         }
-        w.endArray();
-        w.name("dumps").beginArray();
+        out.write(first ? "],\n  \"dumps\": [" : "\n  ],\n  \"dumps\": [");
+        first = true;
         for (DumpRecord d : r.dumps()) {
-            w.beginObject();
-            w.name("line");
-            if (d.line() == null) {
-                w.nullValue();
-            } else {
-                w.value(d.line());
-            }
-            w.name("pid").value(d.pid());
-            w.name("vmas").beginArray();
+            out.write(first ? "\n    {\"line\": " : ",\n    {\"line\": ");
+            first = false;
+            out.write(d.line() == null ? "null" : Integer.toString(d.line()));
+            out.write(", \"pid\": ");
+            out.write(Integer.toString(d.pid()));
+            out.write(", \"vmas\": [");
+            boolean firstVma = true;
             for (VmaSnapshot v : d.vmas()) {
-                w.beginObject();
-                w.name("start").value(hex(v.start()));
-                w.name("end").value(hex(v.end()));
-                w.name("perms").value(v.perms());
-                w.name("pgoff").value(v.pgoff());
-                w.name("name").value(v.name());
-                w.name("flags").beginArray();
-                for (String f : v.flags()) {
-                    w.value(f);
+                out.write(firstVma ? "\n      {\"start\": \"" : ",\n      {\"start\": \"");
+                firstVma = false;
+                out.write(hex(v.start()));
+                out.write("\", \"end\": \"");
+                out.write(hex(v.end()));
+                out.write("\", \"perms\": ");
+                str(out, v.perms());
+                out.write(", \"pgoff\": ");
+                out.write(Long.toString(v.pgoff()));
+                out.write(", \"name\": ");
+                str(out, v.name());
+                out.write(", \"flags\": [");
+                for (int i = 0; i < v.flags().size(); i++) {
+                    if (i > 0) {
+                        out.write(", ");
+                    }
+                    str(out, v.flags().get(i));
                 }
-                w.endArray();
-                w.name("pages").value(v.pages());
+                out.write("], \"pages\": ");
+                str(out, v.pages());
                 if (v.sym() != null) {
-                    w.name("sym").value(v.sym());
+                    out.write(", \"sym\": ");
+                    str(out, v.sym());
                 }
-                w.endObject();
+                out.write('}');
             }
-            w.endArray();
-            w.endObject();
+            out.write(firstVma ? "]}" : "\n    ]}");
         }
-        w.endArray();
-        w.name("faults").beginArray();
+        out.write(first ? "],\n  \"faults\": [" : "\n  ],\n  \"faults\": [");
+        first = true;
         for (FaultRecord f : r.faults()) {
-            w.beginObject();
-            w.name("seq").value(f.seq());
-            w.name("pid").value(f.pid());
-            w.name("address").value(hex(f.address()));
-            w.name("access").value(f.access());
-            w.name("vma").value(f.vma());
-            w.name("handler").value(f.handler());
-            w.name("pgoff").value(f.pgoff());
-            w.name("result").value(f.result());
-            w.name("pfn");
+            out.write(first ? "\n    {\"seq\": " : ",\n    {\"seq\": ");
+            first = false;
+            out.write(Long.toString(f.seq()));
+            out.write(", \"pid\": ");
+            out.write(Integer.toString(f.pid()));
+            out.write(", \"address\": \"");
+            out.write(hex(f.address()));
+            out.write("\", \"access\": ");
+            str(out, f.access());
+            out.write(", \"vma\": ");
+            str(out, f.vma());
+            out.write(", \"handler\": ");
+            str(out, f.handler());
+            out.write(", \"pgoff\": ");
+            out.write(Long.toString(f.pgoff()));
+            out.write(", \"result\": ");
+            str(out, f.result());
+            out.write(", \"pfn\": ");
             if (f.pfn() < 0) {
-                w.nullValue();
+                out.write("null");
             } else {
-                w.value(hex(f.pfn()));
+                out.write('"');
+                out.write(hex(f.pfn()));
+                out.write('"');
             }
             if (f.sym() != null) {
-                w.name("sym").value(f.sym());
+                out.write(", \"sym\": ");
+                str(out, f.sym());
             }
-            w.endObject();
+            if (f.reason() != null) {
+                out.write(", \"reason\": ");
+                str(out, f.reason());
+            }
+            out.write('}');
         }
-        w.endArray();
-        w.endObject();
-        w.flush();
+        out.write(first ? "]\n}" : "\n  ]\n}");
+        out.flush();
+    }
+
+    /** A JSON string (RFC 8259 escapes: quote, backslash, control characters), or null. */
+    private static void str(Writer out, String s) throws IOException {
+        if (s == null) {
+            out.write("null");
+            return;
+        }
+        out.write('"');
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x2028 || c == 0x2029) {
+                out.write(s, from, i - from);
+                switch (c) {
+                    case '"' -> out.write("\\\"");
+                    case '\\' -> out.write("\\\\");
+                    case '\n' -> out.write("\\n");
+                    case '\t' -> out.write("\\t");
+                    case '\r' -> out.write("\\r");
+                    default -> out.write(String.format("\\u%04x", (int) c));
+                }
+                from = i + 1;
+            }
+        }
+        out.write(s, from, s.length() - from);
+        out.write('"');
     }
 
     static String hex(long v) {
@@ -199,7 +258,7 @@ public final class ReportJson {
                 faults.add(new FaultRecord(num(f, "seq", at), (int) num(f, "pid", at), hexNum(f, "address", at),
                         str(f, "access", at), str(f, "vma", at), str(f, "handler", at), num(f, "pgoff", at),
                         str(f, "result", at), pfn == null || pfn.isJsonNull() ? -1 : hexNum(f, "pfn", at),
-                        optStr(f, "sym", at)));
+                        optStr(f, "sym", at), optStr(f, "reason", at)));
             }
             return new RunReport(file, profile, levels, results, dumps, faults);
         } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {

@@ -1,5 +1,6 @@
 package org.mmwb.scenario;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -51,42 +52,51 @@ public final class ReportText {
 
     public static String format(RunReport r, Options o) {
         StringBuilder sb = new StringBuilder();
+        try {
+            write(r, o, sb);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringBuilder does not fail
+        }
+        return sb.toString();
+    }
+
+    /** Writes the text form line by line to {@code out}: a million faults never stand in memory as one string. */
+    public static void write(RunReport r, Options o, Appendable out) throws IOException {
         if (o.results()) {
             for (OpRecord rec : r.results()) {
-                sb.append(resultLine(rec));
+                out.append(resultLine(rec));
                 if (o.symbols() && rec.sym() != null) {
-                    sb.append("  # ").append(rec.sym());
+                    out.append("  # ").append(rec.sym());
                 }
-                sb.append('\n');
+                out.append('\n');
             }
         }
         if (o.maps() || o.flags() || o.pages()) {
             for (DumpRecord d : r.dumps()) {
-                sb.append(d.line() == null ? "final pid " + d.pid() + ":" : "dump line " + d.line() + " pid "
+                out.append(d.line() == null ? "final pid " + d.pid() + ":" : "dump line " + d.line() + " pid "
                         + d.pid() + ":").append('\n');
                 for (VmaSnapshot v : d.vmas()) {
                     if (o.maps()) {
-                        sb.append(mapsLine(v));
+                        out.append(mapsLine(v));
                         if (o.symbols() && v.sym() != null) {
-                            sb.append("  # ").append(v.sym());
+                            out.append("  # ").append(v.sym());
                         }
-                        sb.append('\n');
+                        out.append('\n');
                     }
                     if (o.flags()) {
-                        sb.append(vmFlagsLine(v.flags())).append('\n');
+                        out.append(vmFlagsLine(v.flags())).append('\n');
                     }
                     if (o.pages()) {
-                        sb.append("Pages: ").append(v.pages()).append('\n');
+                        out.append("Pages: ").append(v.pages()).append('\n');
                     }
                 }
             }
         }
         if (o.faults()) {
             for (FaultRecord f : r.faults()) {
-                sb.append(faultLine(f)).append('\n');
+                out.append(faultLine(f)).append('\n');
             }
         }
-        return sb.toString();
     }
 
     /** {@code 5 1 touch -> ok SIGSEGV(ACCERR)}. */
@@ -146,7 +156,8 @@ public final class ReportText {
         return "fault " + f.seq() + " pid " + f.pid() + " 0x" + Long.toHexString(f.address()) + " " + f.access()
                 + " vma=" + (f.vma().isEmpty() ? "-" : f.vma()) + " handler=" + (f.handler().isEmpty() ? "-"
                         : f.handler()) + " pgoff=" + f.pgoff() + " result=" + f.result() + " pfn="
-                + (f.pfn() < 0 ? "-" : "0x" + Long.toHexString(f.pfn())) + (f.sym() != null ? "  # " + f.sym() : "");
+                + (f.pfn() < 0 ? "-" : "0x" + Long.toHexString(f.pfn())) + (f.reason() != null ? " reason=" + f.reason() : "")
+                + (f.sym() != null ? "  # " + f.sym() : "");
     }
 
     private static String hex8(long v) {

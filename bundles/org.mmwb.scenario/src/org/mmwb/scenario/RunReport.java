@@ -2,6 +2,8 @@ package org.mmwb.scenario;
 
 import java.util.List;
 
+import org.mmwb.scenario.internal.run.LazyList;
+
 /**
  * Everything a run produced: the object {@code ./mmwb run FILE --json} prints (DESIGN section 4).
  *
@@ -19,6 +21,6 @@ public record RunReport(String file, String profile, int levels, List<OpRecord> 
         file = file == null ? "" : file;
         results = List.copyOf(results);
         dumps = List.copyOf(dumps);
-        faults = List.copyOf(faults);
+        faults = LazyList.keepable(faults) ? faults : List.copyOf(faults); // a view of the fault log: not copied
     }
 }

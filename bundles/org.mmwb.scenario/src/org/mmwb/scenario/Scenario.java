@@ -2,17 +2,19 @@ package org.mmwb.scenario;
 
 import java.util.List;
 
+import org.mmwb.scenario.internal.run.LazyList;
+
 /**
  * A parsed, checked scenario: ready to run.
  *
  * @param fileName the name used in diagnostics and reports
  * @param profile  the kernel profile ({@link KernelProfile#DEFAULT} without a {@code kernel} line)
  * @param levels   page-table levels, 4 or 5
- * @param ops      the operations in file order
+ * @param ops      the operations in the order they run ({@code repeat} loops expanded)
  */
 public record Scenario(String fileName, KernelProfile profile, int levels, List<Op> ops) {
 
     public Scenario {
-        ops = List.copyOf(ops);
+        ops = LazyList.keepable(ops) ? ops : List.copyOf(ops); // repeat loops: expanded on demand
     }
 }

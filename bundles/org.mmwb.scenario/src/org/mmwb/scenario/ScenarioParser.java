@@ -54,14 +54,17 @@ public final class ScenarioParser {
                     + " most " + MAX_FILE_BYTES + " bytes"));
             return new ParseResult(null, diags);
         }
+        int lastLine = 0;
         for (SourceLines.Line line : SourceLines.split(fileName, content, diags)) {
             if (diags.size() > MAX_DIAGNOSTICS) {
                 break;
             }
+            lastLine = line.number();
             if (line.text() != null) {
                 lp.parse(line.number(), line.text());
             }
         }
+        lp.finish(lastLine);
         if (!diags.isEmpty()) {
             Collections.sort(diags);
             if (diags.size() > MAX_DIAGNOSTICS) {

@@ -72,18 +72,22 @@ final class DiffCommand implements Command {
             int matched = 0;
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i);
-                RunReport sim = SimulatorTarget.open(scenarios.get(i), Profiles::byName).run(scenarios.get(i));
                 RunReport kernel;
+                RunReport sim;
                 if (args.has("--against")) {
                     kernel = read(args.get("--against"), io);
+                    sim = simulate(scenarios.get(i), recordedZeroPage(Path.of(args.get("--against"))));
                 } else if (args.has("--recorded")) {
-                    kernel = read(recordedPath(args.get("--recorded"), file).toString(), io);
+                    Path rec = recordedPath(args.get("--recorded"), file);
+                    kernel = read(rec.toString(), io);
+                    sim = simulate(scenarios.get(i), recordedZeroPage(rec));
                 } else {
+                    sim = simulate(scenarios.get(i), host.zeroPage());
                     try (HostScenarioTarget target = new HostScenarioTarget(host)) {
                         kernel = ScenarioRunner.run(scenarios.get(i), target);
                     }
                     if (args.has("--record")) {
-                        record(kernel, host.kernelRelease(), recordedPath(args.get("--record"), file), io);
+                        record(kernel, host, recordedPath(args.get("--record"), file), io);
                     }
                 }
                 ReportComparison.Result result = ReportComparison.compare(sim, "sim", kernel,
@@ -142,11 +146,32 @@ final class DiffCommand implements Command {
         }
     }
 
+    /**
+     * Runs a scenario on the simulator set like the kernel it is compared with: {@code zeroPage} false copies a
+     * host whose kernel forbids the zero page (see HostKernel#zeroPage).
+     */
+    static RunReport simulate(Scenario scenario, boolean zeroPage) {
+        SimulatorTarget sim = SimulatorTarget.open(scenario, Profiles::byName);
+        sim.kernel().setZeroPageForbidden(!zeroPage);
+        return sim.run(scenario);
+    }
+
+    /** A recorded run's {@code recorded_on.zero_page}; recordings without it were made with the zero page. */
+    static boolean recordedZeroPage(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonObject by = JsonParser.parseReader(in).getAsJsonObject().getAsJsonObject("recorded_on");
+            return by == null || !by.has("zero_page") || by.get("zero_page").getAsBoolean();
+        } catch (IOException | RuntimeException e) {
+            return true; // read() reports an unreadable or malformed recording with its own message
+        }
+    }
+
     /** Writes a live run with the kernel that produced it, so later comparisons can say what they compare with. */
-    private static void record(RunReport report, String release, Path file, CliIO io) {
+    private static void record(RunReport report, HostKernel host, Path file, CliIO io) {
         JsonObject o = JsonParser.parseString(ReportJson.toJson(report)).getAsJsonObject();
         JsonObject by = new JsonObject();
-        by.addProperty("kernel", release);
+        by.addProperty("kernel", host.kernelRelease());
+        by.addProperty("zero_page", host.zeroPage());
         by.addProperty("date", LocalDate.now().toString());
         by.addProperty("tool", "mmwb diff --record");
         o.add("recorded_on", by);

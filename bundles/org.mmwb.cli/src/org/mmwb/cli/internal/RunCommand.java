@@ -1,6 +1,9 @@
 package org.mmwb.cli.internal;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,17 +55,24 @@ final class RunCommand implements Command {
             sim = SimulatorTarget.open(scenario, Profiles::byName);
             report = sim.run(scenario);
         }
-        if (args.has("--json")) {
-            io.out().println(ReportJson.toJson(report));
-        } else {
-            io.out().print(ReportText.format(report, print.options()));
-            if (print.pageTables()) {
-                if (sim == null) {
-                    io.err().println("mmwb: run: a .json session has no page tables to print");
-                } else {
-                    io.out().print(sim.pageTablesText());
+        if (!args.has("--json") && print.pageTables() && sim == null) {
+            io.err().println("mmwb: run: a .json session has no page tables to print");
+        }
+        // Streamed: the output of a million faults is written as it is produced, never held as one string.
+        Writer out = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), 1 << 16);
+        try {
+            if (args.has("--json")) {
+                ReportJson.write(report, out);
+                out.write('\n');
+            } else {
+                ReportText.write(report, print.options(), out);
+                if (print.pageTables() && sim != null) {
+                    sim.writePageTables(out);
                 }
             }
+            out.flush();
+        } catch (IOException e) {
+            return io.fail(Cli.FAILURE, "run: cannot write the output: " + e.getMessage());
         }
         return Cli.OK;
     }

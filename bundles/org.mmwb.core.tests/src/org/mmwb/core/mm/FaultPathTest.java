@@ -35,6 +35,23 @@ class FaultPathTest {
     }
 
     @Test
+    void aKernelThatForbidsTheZeroPageMapsFreshPagesOnReadFaults() {
+        s.k.setZeroPageForbidden(true); // mm_forbids_zeropage(), as on a host booted with pvm_no_zero_page=1
+        s.fixed(B, 2, Prot.READ);
+        assertEquals("ok", s.r(B));
+        assertEquals("do_anonymous_page", last().path());
+        assertEquals("A.", s.pages(B));
+        assertEquals("SIGSEGV(ACCERR)", s.w(B), "the fresh page is not writable in a read-only VMA");
+        long a = s.mmap(0, 1024, Sim.RW, Sim.ANON);
+        long h = (a + (1 << 21) - 1) & -(1L << 21);
+        assertEquals(0, s.k.madvise(s.t, h, 1 << 21, Madvise.HUGEPAGE));
+        assertEquals("ok", s.r(h));
+        assertEquals("do_huge_pmd_anonymous_page", last().path(), "no huge zero page either");
+        assertTrue(s.k.vtop(s.t, h + P).huge());
+        assertEquals('A', s.k.pageState(s.t, h + 5 * P));
+    }
+
+    @Test
     void accessErrorsGiveAccerrAndHolesMaperr() {
         s.fixed(B, 1, Prot.NONE);
         s.fixed(B + 2 * P, 1, Prot.READ);

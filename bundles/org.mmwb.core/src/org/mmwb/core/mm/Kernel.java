@@ -357,6 +357,20 @@ public final class Kernel {
         k.phys.setRamFrames(pages);
     }
 
+    /**
+     * mm_forbids_zeropage(): when true, read faults on private anonymous memory map a fresh zeroed page (and a THP
+     * region a fresh huge folio) instead of the shared (huge) zero page. Upstream x86 never forbids it; some hosts
+     * boot a kernel patched to (pvm_no_zero_page=1), and comparisons with such a host must do the same.
+     */
+    public void setZeroPageForbidden(boolean forbidden) {
+        k.forbidsZeroPage = forbidden;
+    }
+
+    /** Whether read faults avoid the zero page (see {@link #setZeroPageForbidden(boolean)}). */
+    public boolean zeroPageForbidden() {
+        return k.forbidsZeroPage;
+    }
+
     /** RAM pages neither allocated nor holding page tables. */
     public long freePages() {
         return k.phys.freeFrames();

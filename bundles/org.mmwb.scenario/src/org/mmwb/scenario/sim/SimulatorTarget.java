@@ -15,7 +15,7 @@ import org.mmwb.core.mm.MemFile;
 import org.mmwb.core.mm.PteWalk;
 import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.Task;
-import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmArea;
 import org.mmwb.scenario.Access;
 import org.mmwb.scenario.FaultRecord;
 import org.mmwb.scenario.OpResult;
@@ -250,9 +250,15 @@ public final class SimulatorTarget implements ScenarioTarget {
         if (!live()) {
             return OptionalLong.empty();
         }
-        for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(current)) {
+        // the VMAs without their page letters: resolving [stack] must not cost a walk of every page
+        for (VmArea v : current.mm().vmas()) {
             if (v.name().equals(name)) {
                 return OptionalLong.of(v.start());
+            }
+        }
+        for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(current)) {
+            if (v.gate() && v.name().equals(name)) {
+                return OptionalLong.of(v.start()); // [vsyscall] is no VMA
             }
         }
         return OptionalLong.empty();
@@ -290,61 +296,42 @@ public final class SimulatorTarget implements ScenarioTarget {
         return out;
     }
 
+    /** The fault log as a lazy list: records are built as they are read (see FaultLogView). */
     @Override
     public List<FaultRecord> faults() {
-        List<FaultRecord> out = new ArrayList<>();
-        for (org.mmwb.core.mm.FaultRecord f : kernel.faults(0)) {
-            String handler = f.handler() == null || f.handler().isEmpty() ? f.path() : f.handler();
-            String result = VmFaultResult.describe(f.result());
-            if (f.reason() != null) {
-                result = result + " (" + f.reason() + ")";
-            }
-            out.add(new FaultRecord(f.seq(), f.pid(), f.address(), f.access(), vmaName(f), handler, f.pgoff(),
-                    result, f.pfn()));
-        }
-        return out;
-    }
-
-    /** The VMA of a fault by name, or its range when it is unnamed or gone (the log keeps only vm_start). */
-    private String vmaName(org.mmwb.core.mm.FaultRecord f) {
-        if (f.vmaStart() < 0) {
-            return "";
-        }
-        Task t = kernel.task(f.pid());
-        if (t != null && t.alive()) {
-            for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(t)) {
-                if (v.start() == f.vmaStart()) {
-                    return v.name().isEmpty() ? String.format("%x-%x", v.start(), v.end()) : v.name();
-                }
-            }
-        }
-        return String.format("%x", f.vmaStart());
+        return new FaultLogView(kernel);
     }
 
     /** Every mapped page of every live process, walked like crash's vtop: for {@code run --print pagetable}. */
     public String pageTablesText() {
         StringBuilder sb = new StringBuilder();
+        try {
+            writePageTables(sb);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e); // a StringBuilder does not fail
+        }
+        return sb.toString();
+    }
+
+    /** As {@link #pageTablesText()}, written line by line. */
+    public void writePageTables(Appendable out) throws java.io.IOException {
         for (Task t : kernel.tasks()) {
             if (!t.alive()) {
                 continue;
             }
-            sb.append("page tables of pid ").append(t.pid()).append(" (")
-                    .append(kernel.profile().levels()).append(" levels)\n");
-            for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(t)) {
-                if (v.gate()) {
-                    continue;
-                }
+            out.append("page tables of pid ").append(String.valueOf(t.pid())).append(" (")
+                    .append(String.valueOf(kernel.profile().levels())).append(" levels)\n");
+            for (VmArea v : t.mm().vmas()) {
                 for (long va = v.start(); Long.compareUnsigned(va, v.end()) < 0; va += 4096) {
                     PteWalk w = kernel.vtop(t, va);
                     if (w == null || w.entries().length == 0 || w.entries()[w.entries().length - 1] == 0) {
                         continue;
                     }
                     int last = w.entries().length - 1;
-                    sb.append(String.format("  %016x %s %016x %s%n", va, w.levelNames()[last],
+                    out.append(String.format("  %016x %s %016x %s%n", va, w.levelNames()[last],
                             w.entries()[last], w.decoded()[last]));
                 }
             }
         }
-        return sb.toString();
     }
 }

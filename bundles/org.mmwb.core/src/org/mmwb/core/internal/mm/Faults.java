@@ -406,12 +406,15 @@ public final class Faults {
         return base >= vma.start && base + Pages.PMD_SIZE <= vma.end;
     }
 
-    /** do_huge_pmd_anonymous_page: huge zero page on read, a 2 MiB folio on write (fallback when unavailable). */
+    /**
+     * do_huge_pmd_anonymous_page: huge zero page on read (unless mm_forbids_zeropage), a 2 MiB folio otherwise
+     * (fallback when unavailable).
+     */
     private int doHugePmdAnonymousPage(Vma vma, long addr, boolean write) {
         PageTable pt = vma.mm.pgd;
         long base = addr & -Pages.PMD_SIZE;
         long prot = Pages.pgprot(vma.flags) | Pte.PSE;
-        if (!write) {
+        if (!write && !k.forbidsZeroPage) {
             long hz = hugeZeroPfn();
             if (hz < 0) {
                 return VmFaultResult.FALLBACK;
@@ -432,7 +435,9 @@ public final class Faults {
             phys.setAnonExclusive(pfn + i, true);
         }
         vma.mm.hasHuge = true;
-        pt.setHugePmd(base, Pte.mk(pfn, prot | Pte.RW | Pte.DIRTY));
+        // __do_huge_pmd_anonymous_page: maybe_pmd_mkwrite(pmd_mkdirty(entry)): writable only in a VM_WRITE VMA
+        long rw = (vma.flags & VmFlags.WRITE) != 0 ? Pte.RW : 0;
+        pt.setHugePmd(base, Pte.mk(pfn, prot | rw | Pte.DIRTY));
         outPath = pHuge;
         outPfn = pfn + ((addr >>> 12) & 511);
         return 0;
@@ -513,7 +518,10 @@ public final class Faults {
         return k.hugeZeroPfn;
     }
 
-    /** do_anonymous_page: the zero page on read, a new exclusive anonymous page on write. */
+    /**
+     * do_anonymous_page: the zero page on read (unless mm_forbids_zeropage), otherwise a new exclusive anonymous
+     * page, dirty and writable in a VM_WRITE VMA even when the fault was a read.
+     */
     private int doAnonymousPage(Vma vma, long addr, boolean write) {
         long va = addr & ~0xfffL;
         if ((vma.flags & VmFlags.SHARED) != 0) {
@@ -522,7 +530,7 @@ public final class Faults {
         }
         PageTable pt = vma.mm.pgd;
         long prot = Pages.pgprot(vma.flags);
-        if (!write) {
+        if (!write && !k.forbidsZeroPage) {
             long z = phys.zeroPfn();
             pt.set(va, Pte.mk(z, prot | Pte.SPECIAL));
             outPath = pZero;

@@ -50,6 +50,12 @@ public final class MmKernel {
     long rlimitStack = 8L << 20;
     /** vm.overcommit_memory (0 heuristic, 2 never). */
     int overcommit = 0;
+    /**
+     * mm_forbids_zeropage(): read faults on anonymous memory get a fresh page instead of the (huge) zero page.
+     * Upstream x86 never forbids it; some hosts' kernels are patched to (a boot option such as pvm_no_zero_page=1),
+     * and the live comparison sets this to match the host it runs on.
+     */
+    public boolean forbidsZeroPage;
     /** The huge zero folio's first PFN, -1 until first needed. */
     long hugeZeroPfn = -1;
     /** Whether the task is in a time namespace (vvar's timens page). */

@@ -19,6 +19,7 @@ import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OpSpec.Placement;
 import org.mmwb.scenario.ScenarioTarget;
+import org.mmwb.scenario.internal.run.RunLengthList;
 
 /** The declarations and executors of the operations of DESIGN section 4. */
 public final class BuiltinOps {
@@ -209,10 +210,10 @@ public final class BuiltinOps {
         long addr = c.value("ADDR");
         long pages = Math.min(touchPages(addr, c.value("LEN")), MAX_TOUCH_PAGES);
         Access access = Access.values()[(int) c.value("ACCESS")];
-        List<OpResult> out = new ArrayList<>((int) pages);
+        RunLengthList<OpResult> out = new RunLengthList<>(); // a run of "ok" per million pages, not a million refs
         long page = addr & -PAGE_SIZE;
         for (long i = 0; i < pages; i++) {
-            out.add(c.target().touch(i == 0 ? addr : page + i * PAGE_SIZE, access));
+            out.append(c.target().touch(i == 0 ? addr : page + i * PAGE_SIZE, access));
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package org.mmwb.scenario.internal.parse;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +41,18 @@ public final class LineParser {
     private int levels = 4;
     private int firstOpLine;
     private int kernelLine;
-    private final List<Op> ops = new ArrayList<>();
+    /** The file's top-level operations and loops. */
+    private final Block top = new Block();
+    /** The open {@code repeat} loops, innermost first. */
+    private final Deque<OpenLoop> loops = new ArrayDeque<>();
+
+    /** Most operations one scenario may run, loops expanded: more would run for hours and fill the heap with results. */
+    public static final long MAX_OPERATIONS = 10_000_000;
+
+    /** A {@code repeat} line whose '}' has not come yet. */
+    private record OpenLoop(String var, long from, long step, long iterations, int line, int column,
+            boolean oneLine, Block body, int[] lines) {
+    }
 
     // the line being parsed
     private int lineNo;
@@ -61,8 +74,29 @@ public final class LineParser {
         return levels;
     }
 
+    /** The operations the file runs, in order, loops expanded (computed on demand: see {@link Block}). */
     public List<Op> ops() {
-        return ops;
+        return top.expand();
+    }
+
+    /** Checks that need the end of the file: every loop closed, the operation count within bounds. */
+    public void finish(int lastLine) {
+        while (!loops.isEmpty()) {
+            OpenLoop l = loops.pop();
+            lineNo = l.line();
+            error(l.column(), "repeat $" + l.var() + " is not closed; expected a line '}' before the end of the file"
+                    + " (line " + lastLine + ")");
+            loopVars.remove(l.var());
+        }
+        if (top.count() > MAX_OPERATIONS) {
+            lineNo = Math.max(1, firstOpLine);
+            error(1, "the scenario runs " + top.count() + " operations with its loops expanded; expected at most "
+                    + MAX_OPERATIONS);
+        }
+    }
+
+    private Block current() {
+        return loops.isEmpty() ? top : loops.peek().body();
     }
 
     /** Parses one line of text (without its line end). */
@@ -75,6 +109,17 @@ public final class LineParser {
         if (atEnd()) {
             return;
         }
+        if (cur() == '}') {
+            closeLoop();
+            return;
+        }
+        if (!loops.isEmpty()) {
+            loops.peek().lines()[0]++; // a body line, even a broken one: no "empty body" error on top of its own
+        }
+        if (startsWord("repeat")) {
+            openLoop();
+            return;
+        }
         String binding = null;
         int bindingColumn = 0;
         if (cur() == '$') {
@@ -83,6 +128,11 @@ public final class LineParser {
             binding = ident();
             if (binding.isEmpty()) {
                 error(col(), "expected a binding name after '$' (letters, digits, '_')");
+                return;
+            }
+            if (loopVars.containsKey(binding)) {
+                error(bindingColumn, "$" + binding + " is the variable of the repeat loop on line "
+                        + loopVars.get(binding) + "; expected another name for the binding");
                 return;
             }
             skipWs();
@@ -156,9 +206,180 @@ public final class LineParser {
         } else {
             afterParse(op);
             if (lineOk) {
-                ops.add(op);
+                current().add(new Block.OpItem(op, loopy(op)));
             }
         }
+    }
+
+    private static boolean loopy(Op op) {
+        for (Arg a : op.args()) {
+            if (Block.loopy(a.value())) {
+                return true;
+            }
+        }
+        for (Flag f : op.flags()) {
+            if (Block.loopy(f.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- repeat loops ----
+
+    /** Loop variables in scope, with the line of their {@code repeat}. */
+    private final Map<String, Integer> loopVars = new HashMap<>();
+
+    private boolean startsWord(String w) {
+        int p = pos;
+        String t = ident();
+        boolean is = t.equals(w) && atTokenEnd();
+        pos = p;
+        return is;
+    }
+
+    /**
+     * {@code repeat $VAR FROM TO [STEP] {}: the lines up to the matching '}' run with $VAR = FROM, FROM+STEP, ...
+     * while below TO. With an operation after the '{' and a '}' ending the line, the loop is that one line.
+     */
+    private void openLoop() {
+        int column = col();
+        ident(); // repeat
+        skipWs();
+        String usage = "; usage: repeat $VAR FROM TO [STEP] { ... } (e.g. repeat $i 0 100 { mprotect $a+$i*8K 4K r-- })";
+        if (atEnd() || cur() != '$') {
+            error(atEnd() ? col() : col(), "repeat: expected a loop variable like $i" + usage);
+            return;
+        }
+        int varColumn = col();
+        pos++;
+        String var = ident();
+        if (var.isEmpty() || !atTokenEnd()) {
+            error(varColumn, "repeat: expected a loop variable name after '$' (letters, digits, '_')" + usage);
+            return;
+        }
+        if (loopVars.containsKey(var)) {
+            error(varColumn, "repeat: $" + var + " is already the variable of the loop on line " + loopVars.get(var)
+                    + "; expected another name");
+            return;
+        }
+        if (bound.contains(var)) {
+            error(varColumn, "repeat: $" + var + " is already bound; expected a new name for the loop variable");
+            return;
+        }
+        long[] nums = new long[3];
+        int[] cols = new int[3];
+        int n = 0;
+        while (true) {
+            skipWs();
+            if (atEnd() || cur() == '{' || n == 3) {
+                break;
+            }
+            cols[n] = col();
+            Expr.Num num = number(n == 0 ? "FROM, a number" : n == 1 ? "TO, a number" : "STEP, a number or '{'");
+            if (num == null) {
+                return;
+            }
+            if (!atTokenEnd()) {
+                error(col(), "repeat: unexpected '" + token() + "'; expected a space" + usage);
+                return;
+            }
+            nums[n++] = num.value();
+        }
+        if (n < 2) {
+            error(col(), "repeat: expected " + (n == 0 ? "FROM and TO" : "TO") + " (the loop must be bounded)" + usage);
+            return;
+        }
+        long from = nums[0];
+        long to = nums[1];
+        long step = n == 3 ? nums[2] : 1;
+        if (step == 0) {
+            error(cols[2], "repeat: STEP is 0, the loop would never end; expected a step of 1 or more");
+            return;
+        }
+        if (Long.compareUnsigned(from, to) > 0) {
+            error(cols[1], "repeat: TO (" + Long.toUnsignedString(to) + ") is below FROM (" + Long.toUnsignedString(from)
+                    + "); expected FROM <= TO");
+            return;
+        }
+        if (atEnd() || cur() != '{') {
+            error(col(), "repeat: expected '{' after the bounds" + usage);
+            return;
+        }
+        int brace = pos;
+        pos++;
+        long iterations = to == from ? 0 : Long.divideUnsigned(to - from - 1, step) + 1;
+        if (Long.compareUnsigned(iterations, MAX_OPERATIONS) > 0) {
+            error(cols[1], "repeat runs " + Long.toUnsignedString(iterations) + " iterations; expected at most "
+                    + MAX_OPERATIONS + " operations in a scenario (that many would run for hours)");
+            return;
+        }
+        skipWs();
+        OpenLoop loop = new OpenLoop(var, from, step, iterations, lineNo, column, !atEnd(), new Block(), new int[1]);
+        loops.push(loop);
+        loopVars.put(var, lineNo);
+        if (!loop.oneLine()) {
+            return;
+        }
+        // one-line form: the operation between '{' and the last '}', parsed in place (columns stay right)
+        int end = pos;
+        while (end < cps.length && cps[end] != '#') {
+            end++;
+        }
+        int close = end - 1;
+        while (close > brace && isWs(cps[close])) {
+            close--;
+        }
+        if (cps[close] != '}' || close == brace) {
+            error(col(), "repeat: expected '}' at the end of a one-line loop, or nothing after '{' to continue on the"
+                    + " next lines");
+            loops.pop();
+            loopVars.remove(var);
+            return;
+        }
+        int[] body = cps.clone();
+        for (int i = 0; i <= brace; i++) {
+            body[i] = ' ';
+        }
+        int number = lineNo;
+        parse(number, new String(body, 0, close));
+        lineNo = number;
+        lineOk = true;
+        cps = new int[] {'}'};
+        pos = 0;
+        closeLoop();
+    }
+
+    private void closeLoop() {
+        int column = col();
+        pos++;
+        skipWs();
+        if (!atEnd()) {
+            error(col(), "unexpected '" + token() + "' after '}'; expected the end of the line");
+        }
+        if (loops.isEmpty()) {
+            error(column, "'}' closes no repeat loop; expected a line 'repeat $VAR FROM TO {' before it");
+            return;
+        }
+        OpenLoop l = loops.pop();
+        loopVars.remove(l.var());
+        if (l.body().isEmpty()) {
+            if (!l.oneLine() && l.lines()[0] == 0) {
+                lineNo = l.line();
+                error(l.column(), "repeat $" + l.var() + " has no operation in its body; expected at least one line"
+                        + " between '{' and '}'");
+            }
+            return;
+        }
+        Block.Loop loop = new Block.Loop(l.var(), l.from(), l.step(), l.iterations(), l.body());
+        if (Long.compareUnsigned(l.iterations(), 0) > 0
+                && Long.compareUnsigned(l.body().count(), Long.divideUnsigned(MAX_OPERATIONS, l.iterations())) > 0) {
+            lineNo = l.line();
+            error(l.column(), "repeat $" + l.var() + " runs " + l.iterations() + " iterations of " + l.body().count()
+                    + " operations; expected at most " + MAX_OPERATIONS + " operations in a scenario");
+            return;
+        }
+        current().add(loop);
     }
 
     private void applyKernel(Op op) {
@@ -210,6 +431,9 @@ public final class LineParser {
                 yield address(spec, a.name());
             }
             case SIZE -> {
+                if (cur() == '$') {
+                    yield loopSize(a);
+                }
                 Expr.Num n = number(a.name() + ", " + a.kind().expected());
                 yield n;
             }
@@ -243,7 +467,7 @@ public final class LineParser {
         Expr e;
         int c = cur();
         if (c == '$') {
-            e = binding();
+            e = loopVarAhead() ? loopTerm() : binding();
         } else if (c == '[') {
             e = special();
         } else if (c >= '0' && c <= '9') {
@@ -257,6 +481,14 @@ public final class LineParser {
         while (e != null && !atEnd() && (cur() == '+' || cur() == '-')) {
             boolean minus = cur() == '-';
             pos++;
+            if (!atEnd() && cur() == '$') {
+                Expr.LoopVar t = loopTerm();
+                if (t == null) {
+                    return null;
+                }
+                e = new Expr.Sum(e, minus, t, start);
+                continue;
+            }
             Expr.Num size = number("size after '" + (minus ? '-' : '+') + "'");
             if (size == null) {
                 return null;
@@ -266,11 +498,74 @@ public final class LineParser {
         if (e != null && !atTokenEnd()) {
             int at = col();
             String rest = token();
-            error(at, "unexpected '" + rest + "' after the address; expected +SIZE, -SIZE or a space");
+            error(at, "unexpected '" + rest + "' after the address; expected +SIZE, -SIZE" + (loops.isEmpty() ? ""
+                    : ", +$VAR*SIZE") + " or a space");
             return null;
         }
         if (e == null) {
             skipToken();
+        }
+        return e;
+    }
+
+    /** Whether '$' starts the variable of an enclosing repeat loop. */
+    private boolean loopVarAhead() {
+        int p = pos;
+        pos++;
+        String name = ident();
+        pos = p;
+        return loopVars.containsKey(name);
+    }
+
+    /** {@code $i} or {@code $i*SIZE}, $i the variable of an enclosing repeat loop. */
+    private Expr.LoopVar loopTerm() {
+        int start = col();
+        pos++; // '$'
+        String name = ident();
+        OpenLoop loop = null;
+        for (OpenLoop l : loops) {
+            if (l.var().equals(name)) {
+                loop = l;
+            }
+        }
+        if (loop == null) {
+            error(start, "$" + name + " is not a loop variable here; expected the variable of an enclosing repeat"
+                    + " (a term like +$i*8K takes a loop variable only)");
+            return null;
+        }
+        long factor = 1;
+        if (!atEnd() && cur() == '*') {
+            pos++;
+            Expr.Num f = number("a size after '*', e.g. $" + name + "*8K");
+            if (f == null) {
+                return null;
+            }
+            factor = f.value();
+        }
+        long max = loop.iterations() == 0 ? loop.from() : loop.from() + (loop.iterations() - 1) * loop.step();
+        if (Math.unsignedMultiplyHigh(max, factor) != 0) {
+            error(start, "$" + name + (factor == 1 ? "" : "*" + Long.toUnsignedString(factor)) + " leaves the 64-bit"
+                    + " range when $" + name + " = " + Long.toUnsignedString(max) + "; expected a smaller factor");
+            return null;
+        }
+        return new Expr.LoopVar(name, factor, start);
+    }
+
+    /** A size written with a loop variable: {@code $i*4K}, optionally {@code +SIZE}, {@code -SIZE}. */
+    private Expr loopSize(ArgSpec a) {
+        int start = col();
+        if (!loopVarAhead()) {
+            String t = token();
+            error(start, "expected " + a.name() + ", " + a.kind().expected() + ", or a loop variable term like $i*4K,"
+                    + " but found '" + t + "'");
+            return null;
+        }
+        Expr e = loopTerm();
+        while (e != null && !atEnd() && (cur() == '+' || cur() == '-')) {
+            boolean minus = cur() == '-';
+            pos++;
+            Expr.Num size = number("size after '" + (minus ? '-' : '+') + "'");
+            e = size == null ? null : new Expr.Offset(e, minus, size.value(), start);
         }
         return e;
     }

@@ -107,14 +107,13 @@ public final class Engine {
         }
         start();
         List<DumpRecord> all = new ArrayList<>(dumps);
-        List<FaultRecord> faults = new ArrayList<>();
+        List<FaultRecord> faults = List.of();
         try {
             for (int pid : target.liveProcesses()) {
                 all.add(new DumpRecord(null, pid, named(target.dump(pid))));
             }
-            for (FaultRecord f : target.faults()) {
-                faults.add(f.withSym(symbolizer.symbolize(f.address()).text()));
-            }
+            // named as they are read: no second list of a million records
+            faults = LazyList.map(target.faults(), f -> f.withSym(symbolizer.symbolize(f.address()).text()));
         } catch (RuntimeException e) {
             all.add(new DumpRecord(null, 0, List.of(new VmaSnapshot(0, 0, "----", 0,
                     "error(" + describe(e) + ")", List.of(), ""))));
@@ -279,6 +278,9 @@ public final class Engine {
                 case Expr.Word w -> Resolved.absolute(w.value());
                 case Expr.Relative r -> Resolved.absolute(r.size());
                 case Expr.Name n -> Resolved.absolute(0);
+                // Scenario.ops() replaces loop variables by their values; these reach here only from a bare Op
+                case Expr.LoopVar v -> throw new Unresolved("$" + v.name() + " outside its repeat loop");
+                case Expr.Sum v -> throw new Unresolved("$" + v.term().name() + " outside its repeat loop");
                 case Expr.FileRef f -> Resolved.absolute(f.offset());
                 case Expr.Bound b -> {
                     Resolved r = bindings.get(b.name());
