@@ -431,6 +431,10 @@ public final class Session {
                         : rec.results().stream().map(x -> x.text()).distinct().toList().toString());
             }
             status = "Step " + pos + " of " + s.ops().size() + ": line " + op.line() + " " + op.name() + result;
+            if (result.contains("SIGKILL(KERNEL)") && !t.kernel().oomKills().isEmpty()) {
+                status += "  (the OOM killer: " + (t.kernel().ramPages() >> 8) + " MiB of RAM were used up; "
+                        + "the Results view says why)";
+            }
         }
         KernelProfile p = t.kernel().profile();
         return new SessionState(s.fileName(), false, t.kernel(), t.kernel().faultLog(),

@@ -155,6 +155,17 @@ public final class PageTableTree extends Composite {
             return null;
         }
         walk.clear();
+        int vaBits = pt.levels() == 5 ? 57 : 48;
+        long top = va >> (vaBits - 1);
+        if (top != 0 && top != -1) { // the MMU raises #GP: there is no walk to show
+            walkLine.setText("vtop " + hex(va) + ":  non-canonical (bits 63.." + (vaBits - 1)
+                    + " are not all equal): the CPU does not walk it\n\u21b3 see below");
+            String d = inspector.apply(va);
+            details.setText(d == null ? "" : d);
+            viewer.setSelection(StructuredSelection.EMPTY);
+            layout(true);
+            return null;
+        }
         List<PtEntry> path = new ArrayList<>();
         long[] out = new long[pt.levels()];
         int n = pt.walk(va, out);

@@ -240,6 +240,8 @@ public final class FaultTimeline extends Canvas {
                 gc.drawLine(x, HEADER_H - 4, x, r.height);
             }
         }
+        // zoomed in so far that a fault spans several pixels: draw it that wide (a pixel gap between neighbours)
+        int barWidth = Math.max(1, (int) (1 / perPixel()) - 1);
         for (int row = 0; row < rows; row++) {
             int lane = topLane + row;
             int y = HEADER_H + row * LANE_H;
@@ -263,7 +265,7 @@ public final class FaultTimeline extends Canvas {
                 // height by log count: one fault is visible, a burst is full height
                 int h = Math.max(3, (int) ((LANE_H - 4) * (Math.log1p(c) / Math.log1p(max))));
                 gc.setBackground(bad[lane][x] > 0 ? failed : ok);
-                gc.fillRectangle(LABEL_W + x, y + LANE_H - 2 - h, 1, h);
+                gc.fillRectangle(LABEL_W + x, y + LANE_H - 2 - h, barWidth, h);
             }
         }
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
