@@ -34,9 +34,13 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
         if (o instanceof ProcessInfo pi) {
             return type.cast(new LiveProps(() -> processNow(pi)));
         }
+        if (o instanceof PteItem e) {
+            return type.cast(new LiveProps(() -> pteNow(e)));
+        }
+        if (o instanceof FaultRef f) {
+            return type.cast(new LiveProps(() -> faultNow(f)));
+        }
         Props p = switch (o) {
-            case PteItem e -> pte(e);
-            case FaultRef f -> fault(f, Session.get().state().faultLog());
             case ProviderItem i -> provider(i);
             case ProcessInfo pi -> process(pi);
             case StepRecord r -> step(r);
@@ -60,6 +64,32 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
             return gone("VMA", "0x" + Long.toHexString(v.start()) + " of pid " + v.pid(), s);
         }
         return vma(now, smapsOf(s, now));
+    }
+
+    /** The entry as the current page tables have it (a step may have changed or zapped it). */
+    static Props pteNow(PteItem e) {
+        SessionState s = Session.get().state();
+        Task t = s.task(e.pid());
+        if (t == null || !t.alive() || t.mm() == null) {
+            return gone("Entry", e.level() + " of pid " + e.pid(), s);
+        }
+        org.mmwb.core.mm.PageTableView pt = t.mm().pageTable();
+        long[] out = new long[pt.levels()];
+        int n = pt.walk(e.entry().va(), out);
+        long raw = e.entry().depth() < n ? out[e.entry().depth()] : 0;
+        return pte(new PteItem(e.pid(), e.entry(), e.level(), raw, e.spanShift()));
+    }
+
+    /** The fault if the session's log still holds it (another session's log has other faults at that seq). */
+    static Props faultNow(FaultRef f) {
+        SessionState s = Session.get().state();
+        FaultLog log = s.faultLog();
+        if (log == null || f.seq() < log.firstSeq() || f.seq() >= log.nextSeq() || log.pid(f.seq()) != f.pid()
+                || log.address(f.seq()) != f.address()) {
+            return gone("Fault", "fault " + f.seq() + " (pid " + f.pid() + ", 0x" + Long.toHexString(f.address())
+                    + ")", s);
+        }
+        return fault(f, log);
     }
 
     static Props processNow(ProcessInfo pi) {
