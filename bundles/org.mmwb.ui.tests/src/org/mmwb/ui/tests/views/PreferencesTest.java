@@ -36,6 +36,10 @@ class PreferencesTest {
             var page = (org.eclipse.jface.preference.PreferencePage) d.getSelectedPage();
             org.eclipse.swt.widgets.Text limit = findText(page.getControl());
             limit.setText("12");
+            // what typing does: the field editor validates on key strokes and on leaving the field
+            limit.notifyListeners(org.eclipse.swt.SWT.KeyDown, new org.eclipse.swt.widgets.Event());
+            limit.notifyListeners(org.eclipse.swt.SWT.KeyUp, new org.eclipse.swt.widgets.Event());
+            limit.notifyListeners(org.eclipse.swt.SWT.FocusOut, new org.eclipse.swt.widgets.Event());
             Fixture.settle(200);
             assertEquals("Fault log limit: a whole number, at least 1000", page.getErrorMessage());
             org.junit.jupiter.api.Assertions.assertFalse(page.isValid());

@@ -253,7 +253,7 @@ public final class Session {
 
     private void importFailed(String title, String why) {
         diagnostics = List.of(new Diagnostic(title, 1, 1, why));
-        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, title + ": " + why, false));
+        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, "Cannot import " + title + ": " + why, false));
     }
 
     /** Without a {@code kernel} line the preferences choose the profile and paging levels. */
