@@ -37,6 +37,14 @@
  *     pids                           -> val P...              live scenario pids (or `ok` when none)
  *     bench anon PAGES RUNS          -> rates R1 R2 ...       anonymous write faults per second, one per run
  *     bench mmap ITERATIONS RUNS     -> rates R1 R2 ...       mmap+mprotect+munmap triples per second
+ *     sysctl NAME VALUE              -> ok | err | fail       writes /proc/sys/vm/NAME (max_map_count,
+ *                                                             overcommit_memory, overcommit_ratio, mmap_min_addr)
+ *                                                             for this scenario; `end`, `begin`, `quit` and the
+ *                                                             helper's exit restore the old value. Values that
+ *                                                             would starve the machine's other processes are
+ *                                                             refused (`fail`): max_map_count below 4096,
+ *                                                             overcommit_memory 2 (or a ratio under it) whose
+ *                                                             commit limit is not 2 GiB above Committed_AS
  *     quit                           -> ok                    then the helper exits
  *   Process commands start with the scenario pid:  PID OP ARGS
  *     P file NAME SIZE               -> val FD                memfd NAME, byte 0 of page i = 'A'+i%26
@@ -55,6 +63,13 @@
  *     P exit                         -> val PARENTPID         0 when the parent is gone
  *     P special NAME                 -> val START END | err 2 ENOENT   NAME as in maps: [vdso] [vvar] [stack] ...
  *     P pid                          -> val REALPID
+ *     P setrlimit RES SOFT HARD      -> ok | err              setrlimit(2) of this process (inherited by forks);
+ *                                                             HARD -2 keeps the current hard limit
+ *     P usage                        -> val MAPS TOTAL DATA LOCKED STACK   map_count (maps lines but the gate
+ *                                       area), VmSize, VmData, VmLck in bytes, the [stack] VMA's size
+ *     P pad N                        -> val START END         N one-page PROT_NONE VMAs in [START, END), two
+ *                                       pages apart, above the differential window (VMA-count padding); a
+ *                                       finite RLIMIT_AS is raised by their size
  *     P window ADDR LEN              -> ok | err              is [ADDR, ADDR+LEN) free? (MAP_FIXED_NOREPLACE, then unmapped)
  *     P hang | P crash               for tests: never answer (deadline) / raise SIGABRT (crash report)
  *     P dump [MAXPAGES]              -> dump, then one line per VMA (fields separated by TAB), then end:
@@ -543,6 +558,53 @@ static void do_file(const char *name, unsigned long size)
     out_printf("val 0x%x\n", fd);
 }
 
+/* The counters the limits apply to: map_count, total_vm, data_vm, locked_vm (bytes), the [stack] VMA's size. */
+static void do_usage(void)
+{
+    unsigned long maps = 0, stack = 0, size_kb = 0, data_kb = 0, lck_kb = 0;
+    if (lines_open("/proc/self/maps") < 0) { out_result_errno(errno); return; }
+    for (char *line; (line = next_line());) {
+        unsigned long a, b;
+        if (sscanf(line, "%lx-%lx", &a, &b) != 2) continue;
+        if (strstr(line, "[vsyscall]")) continue;     /* the gate area is not in mm->map_count */
+        maps++;
+        if (strstr(line, "[stack]")) stack = b - a;
+    }
+    lines_close();
+    if (lines_open("/proc/self/status") < 0) { out_result_errno(errno); return; }
+    for (char *line; (line = next_line());) {
+        if (!strncmp(line, "VmSize:", 7)) size_kb = strtoul(line + 7, NULL, 10);
+        else if (!strncmp(line, "VmData:", 7)) data_kb = strtoul(line + 7, NULL, 10);
+        else if (!strncmp(line, "VmLck:", 6)) lck_kb = strtoul(line + 6, NULL, 10);
+    }
+    lines_close();
+    out_printf("val 0x%lx 0x%lx 0x%lx 0x%lx 0x%lx\n", maps, size_kb << 10, data_kb << 10, lck_kb << 10, stack);
+}
+
+#define PAD_BASE 0x200000000000UL
+
+/* N separate one-page VMAs (a gap between each), so that a low vm.max_map_count can be reached safely: the limit
+ * is global, and other processes on the machine must stay well below it. */
+static void do_pad(unsigned long n)
+{
+    static unsigned long next = PAD_BASE;
+    unsigned long start = next;
+    if (n > 1000000) { out_printf("fail pad: too many\n"); return; }
+    /* The padding is the harness's, not the scenario's: a finite RLIMIT_AS grows by what it takes. */
+    struct rlimit as;
+    if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY) {
+        rlim_t more = as.rlim_cur + n * PAGE;
+        as.rlim_cur = as.rlim_max != RLIM_INFINITY && more > as.rlim_max ? as.rlim_max : more;
+        setrlimit(RLIMIT_AS, &as);
+    }
+    for (unsigned long i = 0; i < n; i++, next += 2 * PAGE) {
+        void *p = mmap((void *)next, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
+                       -1, 0);
+        if (p == MAP_FAILED) { out_result_errno(errno); return; }
+    }
+    out_printf("val 0x%lx 0x%lx\n", start, next);
+}
+
 static void worker_fork(void)
 {
     int sp[2];
@@ -643,6 +705,16 @@ static void worker_command(char *line)
         if ((unsigned long)p != a[0]) out_result_errno(EEXIST); else out_printf("ok\n");
     } else if (!strcmp(op, "pid")) {
         out_printf("val 0x%x\n", (unsigned)getpid());
+    } else if (!strcmp(op, "setrlimit")) {
+        NEED(3);
+        struct rlimit rl = { (rlim_t)a[1], (rlim_t)a[2] };
+        if ((long)a[2] == -2 && getrlimit((int)a[0], &rl) == 0) rl.rlim_cur = (rlim_t)a[1];  /* -2: keep the hard limit */
+        out_syscall_status(setrlimit((int)a[0], &rl));
+    } else if (!strcmp(op, "usage")) {
+        do_usage();
+    } else if (!strcmp(op, "pad")) {
+        NEED(1);
+        do_pad(a[0]);
     } else if (!strcmp(op, "fork")) {
         worker_fork();
     } else if (!strcmp(op, "exit")) {
@@ -779,10 +851,121 @@ static void reap_group(void)
     while (waitpid(-1, NULL, WNOHANG) > 0) { }   /* orphans handed to us as subreaper */
 }
 
+/* ------------------------------------------------- sysctls of a scenario */
+
+#define MAP_COUNT_FLOOR 4096                    /* the lowest vm.max_map_count the helper sets */
+#define COMMIT_MARGIN_KB (2UL << 20)            /* head room above Committed_AS that overcommit_memory 2 keeps */
+
+static const char *const sysctl_names[] = { "max_map_count", "overcommit_memory", "overcommit_ratio",
+                                            "mmap_min_addr" };
+#define NSYSCTL (sizeof sysctl_names / sizeof sysctl_names[0])
+static char sysctl_saved[NSYSCTL][64];         /* the value before the scenario changed it, "" when unchanged */
+
+static int read_sysctl(const char *name, char *buf, size_t len)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/proc/sys/vm/%s", name);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = read(fd, buf, len - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    buf[strcspn(buf, "\n")] = 0;
+    return 0;
+}
+
+static int write_sysctl(const char *name, const char *value)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/proc/sys/vm/%s", name);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = write(fd, value, strlen(value));
+    int e = errno;
+    close(fd);
+    errno = e;
+    return n < 0 ? -1 : 0;
+}
+
+static void restore_sysctls(void)
+{
+    for (unsigned i = 0; i < NSYSCTL; i++)
+        if (sysctl_saved[i][0]) { write_sysctl(sysctl_names[i], sysctl_saved[i]); sysctl_saved[i][0] = 0; }
+}
+
+static unsigned long meminfo_kb(const char *key)
+{
+    FILE *f = fopen("/proc/meminfo", "re");
+    char line[256];
+    unsigned long v = 0;
+    size_t k = strlen(key);
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, key, k) && line[k] == ':') { v = strtoul(line + k + 1, NULL, 10); break; }
+    if (f) fclose(f);
+    return v;
+}
+
+/* Would overcommit_memory=mode with this ratio leave the machine's committed memory room to grow? */
+static int commit_is_safe(unsigned long mode, unsigned long ratio)
+{
+    if (mode != 2) return 1;
+    unsigned long limit = meminfo_kb("MemTotal") / 100 * ratio + meminfo_kb("SwapTotal");
+    return meminfo_kb("Committed_AS") + COMMIT_MARGIN_KB < limit;
+}
+
+static void set_sysctl(int argc, char **argv)
+{
+    int ok = 1;
+    if (argc < 3) { printf("fail sysctl NAME VALUE\n"); return; }
+    unsigned long v = parse_num(argv[2], &ok);
+    int idx = -1;
+    for (unsigned i = 0; i < NSYSCTL; i++) if (!strcmp(argv[1], sysctl_names[i])) idx = (int)i;
+    if (idx < 0 || !ok) { printf("fail sysctl: unknown name or bad value\n"); return; }
+    if (!group) { printf("fail no active scenario (send begin)\n"); return; }
+    char cur[64], mode[64], ratio[64];
+    if (read_sysctl(argv[1], cur, sizeof cur) < 0) { printf("err %d %s\n", errno, errno_name(errno)); return; }
+    if (idx == 0 && v < MAP_COUNT_FLOOR) {
+        printf("fail sysctl: vm.max_map_count %lu is below %d, too low for the other processes of this machine\n",
+               v, MAP_COUNT_FLOOR);
+        return;
+    }
+    if (idx == 1 || idx == 2) {
+        if (read_sysctl("overcommit_memory", mode, sizeof mode) < 0 || read_sysctl("overcommit_ratio", ratio, sizeof ratio) < 0) {
+            printf("fail sysctl: cannot read the overcommit settings\n");
+            return;
+        }
+        unsigned long m = idx == 1 ? v : strtoul(mode, NULL, 10), r = idx == 2 ? v : strtoul(ratio, NULL, 10);
+        if (!commit_is_safe(m, r)) {
+            printf("fail sysctl: overcommit_memory %lu with ratio %lu would leave this machine's processes no room to commit\n", m, r);
+            return;
+        }
+    }
+    char val[64];
+    snprintf(val, sizeof val, "%lu", v);
+    int had = sysctl_saved[idx][0] != 0;
+    if (!had) snprintf(sysctl_saved[idx], sizeof sysctl_saved[idx], "%s", cur);
+    if (write_sysctl(argv[1], val) < 0) {
+        int e = errno;
+        if (!had) sysctl_saved[idx][0] = 0;
+        printf("err %d %s\n", e, errno_name(e));
+        return;
+    }
+    printf("ok\n");
+}
+
+static void restore_on_signal(int sig)
+{
+    restore_sysctls();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 /* Kills the active scenario's whole tree and forgets it; returns the number of processes that were live. */
 static int end_scenario(void)
 {
     int live = 0;
+    restore_sysctls();
     for (int i = 1; i <= nprocs; i++) {
         if (procs[i].alive) live++;
         if (procs[i].fd >= 0) close(procs[i].fd);
@@ -946,6 +1129,9 @@ static int controller_main(void)
 {
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     signal(SIGPIPE, SIG_IGN);
+    atexit(restore_sysctls);                    /* a scenario's sysctls never outlive the helper */
+    int fatal[] = { SIGTERM, SIGINT, SIGHUP, SIGQUIT };
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], restore_on_signal);
     struct rlimit nocore = { 0, 0 };
     setrlimit(RLIMIT_CORE, &nocore);
     ssize_t n = readlink("/proc/self/exe", self_exe, sizeof self_exe - 1);
@@ -992,6 +1178,8 @@ static int controller_main(void)
             printf(any ? "\n" : "ok\n");
         } else if (!strcmp(argv[0], "bench")) {
             bench(argc, argv);
+        } else if (!strcmp(argv[0], "sysctl")) {
+            set_sysctl(argc, argv);
         } else if (!strcmp(argv[0], "quit")) {
             end_scenario();
             printf("ok\n");

@@ -130,6 +130,11 @@ public final class HostKernel implements AutoCloseable {
         return connection.isAlive();
     }
 
+    /** The deadline of each operation (2 s unless set). */
+    public synchronized Duration operationTimeout() {
+        return Duration.ofMillis(operationTimeoutMs);
+    }
+
     /**
      * Sets the deadline of each operation; a scenario process that exceeds it is killed with its whole tree.
      *
@@ -183,6 +188,18 @@ public final class HostKernel implements AutoCloseable {
         active = null;
         HostResult r = Replies.result(request("end").get(0));
         return (int) r.value();
+    }
+
+    /**
+     * Writes /proc/sys/vm/NAME for the active scenario; the helper restores the old value when the scenario ends.
+     * Settings that would starve the machine's other processes are refused as a failure (see mmwb-hostd.c).
+     *
+     * @param name  max_map_count, overcommit_memory, overcommit_ratio or mmap_min_addr
+     * @param value the new value
+     * @return ok, the errno of the write, or a failure
+     */
+    public HostResult sysctl(String name, long value) {
+        return Replies.result(request("sysctl " + name + " " + Long.toUnsignedString(value)).get(0));
     }
 
     /** Sends a command; the answer block's lines. */

@@ -311,6 +311,48 @@ public final class HostProcess {
     }
 
     /**
+     * setrlimit(2) in this process; its later forks inherit the limit.
+     *
+     * @param resource the kernel's RLIMIT_* number
+     * @param soft     the soft limit (-1 is RLIM_INFINITY)
+     * @param hard     the hard limit
+     * @return ok or the errno
+     */
+    public HostResult setrlimit(int resource, long soft, long hard) {
+        return one("setrlimit", (long) resource, soft, hard);
+    }
+
+    /**
+     * @return what the limits apply to, now: map_count, total_vm, data_vm and locked_vm (bytes) and the size of
+     *         the [stack] VMA; null when the process is gone
+     */
+    public long[] usage() {
+        if (!alive) {
+            return null;
+        }
+        String line = scenario.send(pid + " usage").get(0);
+        long[] v = Replies.values(line);
+        if (v == null) {
+            noteCrash(Replies.result(line));
+        }
+        return v != null && v.length == 5 ? v : null;
+    }
+
+    /**
+     * Adds n one-page PROT_NONE VMAs, two pages apart, at 0x200000000000 and up (above the differential window):
+     * they raise the process's VMA count so that a vm.max_map_count relative to it stays high enough for the
+     * machine's other processes.
+     *
+     * @param n how many
+     * @return the range they occupy, or empty on failure
+     */
+    public Optional<HostRange> pad(long n) {
+        HostResult r = one("pad", n);
+        return r.kind() == HostResult.Kind.VALUE ? Optional.of(new HostRange(r.value(), r.value2()))
+                : Optional.empty();
+    }
+
+    /**
      * @return the operating-system pid of this process, or -1 when it is gone
      */
     public long realPid() {
@@ -319,10 +361,11 @@ public final class HostProcess {
     }
 
     /**
-     * @return the VMAs of this process with page letters (at most 262144 letters per VMA)
+     * @return the VMAs of this process with page letters, at most 16M per VMA (64 GiB), as many as the simulator
+     *         gives for any VMA a scenario can touch, so that big runs compare letter for letter
      */
     public List<HostVma> dump() {
-        return dump(262_144);
+        return dump(1 << 24);
     }
 
     /**

@@ -23,8 +23,11 @@ import org.mmwb.host.internal.SmapsReader;
  * the zero page. Pure reading: nothing is mapped or touched, so it is safe inside the JVM.
  */
 public final class ProcImport {
-    /** Default cap of page letters per VMA (1 GiB of address space). */
-    public static final int DEFAULT_MAX_PAGES = 262_144;
+    /**
+     * Default cap of page letters per VMA: 64 GiB of address space (16M letters, 16 MB), so that a JVM's heap or a
+     * database's buffer pool is imported whole; beyond it the letters are cut and a note says so.
+     */
+    public static final int DEFAULT_MAX_PAGES = 1 << 24;
     private static final long KPF_ZERO_PAGE = 1L << 24;
 
     private ProcImport() {

@@ -9,21 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The {@code repeat} loop of the scenario language: expansion, loop-variable terms and every bad loop's error. */
-class RepeatLoopTest {
-
-    private final ScenarioParser parser = new ScenarioParser();
-
-    private Scenario ok(String text) {
-        ParseResult r = parser.parse("t.mms", text);
-        assertTrue(r.ok(), r::errorText);
-        return r.scenario();
-    }
-
-    private List<String> errors(String text) {
-        ParseResult r = parser.parse("t.mms", text);
-        assertNull(r.scenario(), "a file with errors must not yield a scenario");
-        return r.diagnostics().stream().map(Diagnostic::toString).toList();
-    }
+class RepeatLoopTest extends ParseFixture {
 
     private List<String> calls(String text) {
         FakeTarget t = new FakeTarget();

@@ -11,27 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class ScenarioParserTest {
-
-    private final ScenarioParser parser = new ScenarioParser();
-
-    private Scenario ok(String text) {
-        ParseResult r = parser.parse("t.mms", text);
-        assertTrue(r.ok(), r::errorText);
-        return r.scenario();
-    }
-
-    private List<String> errors(String text) {
-        ParseResult r = parser.parse("t.mms", text);
-        assertNull(r.scenario(), "a file with errors must not yield a scenario");
-        return r.diagnostics().stream().map(Diagnostic::toString).toList();
-    }
-
-    private List<String> errors(byte[] bytes) {
-        ParseResult r = parser.parse("t.mms", bytes);
-        assertNull(r.scenario());
-        return r.diagnostics().stream().map(Diagnostic::toString).toList();
-    }
+class ScenarioParserTest extends ParseFixture {
 
     @Test
     void everyOperationParses() {
@@ -132,7 +112,7 @@ class ScenarioParserTest {
                 + " expected one of: x86_64-6.18, x86_64-3.19"), errors("kernel x86_64-6.81\n"));
         assertEquals(List.of("t.mms:2:3: unknown operation 'mmapp' (did you mean 'mmap'?); expected one of: kernel,"
                 + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
-                + " exec, fork, exit, switch, dump"), errors("# x\n  mmapp 0 4K rw-\n"));
+                + " exec, fork, exit, switch, sysctl, setrlimit, dump"), errors("# x\n  mmapp 0 4K rw-\n"));
         assertEquals(List.of("t.mms:1:15: unknown flag 'prvate' for mmap (did you mean 'private'?); expected one of:"
                 + " private, shared, anon, file=NAME[:OFFSET], fixed, noreplace, growsdown, noreserve, populate,"
                 + " locked"), errors("mmap 0 4K rw- prvate\n"));
@@ -288,7 +268,7 @@ class ScenarioParserTest {
         assertEquals("[$n =] iomap NAME [ADDR] [FLAG]*", iomap.usage());
         assertEquals(List.of("t.mms:1:1: unknown operation 'iomap' (did you mean 'mmap'?); expected one of: kernel,"
                 + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
-                + " exec, fork, exit, switch, dump"), errors("iomap hpet\n"));
+                + " exec, fork, exit, switch, sysctl, setrlimit, dump"), errors("iomap hpet\n"));
     }
 
     @Test

@@ -17,7 +17,9 @@ public enum ArgKind {
     /** A file name made of letters, digits, '_', '.', '-'. */
     NAME("a name (letters, digits, '_', '.', '-')"),
     /** An address, or {@code +SIZE} relative to the current value. */
-    ADDRESS_OR_RELATIVE("an address or +SIZE");
+    ADDRESS_OR_RELATIVE("an address or +SIZE"),
+    /** A limit: a number or size, {@code +SIZE} above what the process uses now, or {@code unlimited}. */
+    LIMIT("a number or size, +SIZE (above the current use) or 'unlimited'");
 
     private final String expected;
 

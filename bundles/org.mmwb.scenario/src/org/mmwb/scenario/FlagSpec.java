@@ -24,7 +24,9 @@ public record FlagSpec(String name, Value value, List<Choice> choices, long bits
         /** {@code =NAME[:OFFSET]}, a file declared by a {@code file} line. */
         FILE_REF("=NAME[:OFFSET]"),
         /** {@code =WORD} from {@link FlagSpec#choices()}. */
-        CHOICE("=");
+        CHOICE("="),
+        /** {@code =SIZE}, a number with an optional K, M, G suffix. */
+        SIZE("=SIZE");
 
         private final String usage;
 

@@ -67,6 +67,14 @@ public final class Mman {
         ADVICE = java.util.Collections.unmodifiableMap(m);
     }
 
+    /** Resource numbers of setrlimit(2) (include/uapi/asm-generic/resource.h). */
+    public static final int RLIMIT_DATA = 2;
+    public static final int RLIMIT_STACK = 3;
+    public static final int RLIMIT_MEMLOCK = 8;
+    public static final int RLIMIT_AS = 9;
+    /** RLIM_INFINITY. */
+    public static final long RLIM_INFINITY = -1L;
+
     /** Formats PROT bits the way the language writes them: {@code rw-}, {@code r-x}, {@code ---}. */
     public static String protText(int prot) {
         return "" + ((prot & PROT_READ) != 0 ? 'r' : '-') + ((prot & PROT_WRITE) != 0 ? 'w' : '-')

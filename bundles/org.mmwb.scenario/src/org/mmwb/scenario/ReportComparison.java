@@ -120,14 +120,29 @@ public final class ReportComparison {
         return new Result(leftName, rightName, out, notes);
     }
 
+    /** Per-page differences listed for one operation; the rest are counted (a 1 GiB touch has 262,144 pages). */
+    static final int MAX_PAGE_DISAGREEMENTS = 10;
+
+    /**
+     * Records are matched by line and occurrence: a line inside a {@code repeat} loop runs once per iteration, and
+     * its n-th result on one side is compared with its n-th on the other.
+     */
+    private static String occurrenceKey(Map<String, Integer> seen, String key) {
+        int n = seen.merge(key, 1, Integer::sum);
+        return n == 1 ? key : key + " #" + n;
+    }
+
     private static void compareResults(RunReport l, String ln, RunReport r, String rn, List<Disagreement> out) {
-        Map<Integer, OpRecord> rightByLine = new LinkedHashMap<>();
+        Map<String, OpRecord> rightByLine = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (OpRecord o : r.results()) {
-            rightByLine.put(o.line(), o);
+            rightByLine.put(occurrenceKey(seen, "line " + o.line()), o);
         }
+        seen.clear();
         for (OpRecord a : l.results()) {
-            OpRecord b = rightByLine.remove(a.line());
-            String where = "line " + a.line() + " pid " + a.pid() + " " + a.op();
+            String key = occurrenceKey(seen, "line " + a.line());
+            OpRecord b = rightByLine.remove(key);
+            String where = key + " pid " + a.pid() + " " + a.op();
             if (b == null) {
                 out.add(new Disagreement(Kind.RESULT, where, "only in " + ln, ReportText.results(a.results()), ""));
                 continue;
@@ -148,12 +163,17 @@ public final class ReportComparison {
                 continue;
             }
             int n = Math.max(a.results().size(), b.results().size());
+            int differing = 0;
             for (int i = 0; i < n; i++) {
                 String x = i < a.results().size() ? a.results().get(i).text() : "";
                 String y = i < b.results().size() ? b.results().get(i).text() : "";
-                if (!x.equals(y)) {
+                if (!x.equals(y) && ++differing <= MAX_PAGE_DISAGREEMENTS) {
                     out.add(new Disagreement(Kind.RESULT, where, "page " + i, x, y));
                 }
+            }
+            if (differing > MAX_PAGE_DISAGREEMENTS) {
+                out.add(new Disagreement(Kind.RESULT, where, "pages", (differing - MAX_PAGE_DISAGREEMENTS)
+                        + " more pages differ", ""));
             }
         }
         for (OpRecord b : rightByLine.values()) {
@@ -178,11 +198,13 @@ public final class ReportComparison {
 
     private static void compareDumps(RunReport l, String ln, RunReport r, String rn, List<Disagreement> out) {
         Map<String, DumpRecord> rightDumps = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (DumpRecord d : r.dumps()) {
-            rightDumps.putIfAbsent(dumpKey(d), d);
+            rightDumps.putIfAbsent(occurrenceKey(seen, dumpKey(d)), d);
         }
+        seen.clear();
         for (DumpRecord a : l.dumps()) {
-            String key = dumpKey(a);
+            String key = occurrenceKey(seen, dumpKey(a));
             DumpRecord b = rightDumps.remove(key);
             if (b == null) {
                 out.add(new Disagreement(Kind.DUMP, key, "only in " + ln, a.vmas().size() + " VMAs", ""));
@@ -288,20 +310,27 @@ public final class ReportComparison {
             return;
         }
         int n = Math.max(l.faults().size(), r.faults().size());
+        int differing = 0;
         for (int i = 0; i < n; i++) {
             FaultRecord a = i < l.faults().size() ? l.faults().get(i) : null;
             FaultRecord b = i < r.faults().size() ? r.faults().get(i) : null;
             String where = "fault " + i;
             if (a == null || b == null) {
-                out.add(new Disagreement(Kind.FAULT, where, "only in " + (a == null ? rn : ln),
-                        a == null ? "" : ReportText.faultLine(a), b == null ? "" : ReportText.faultLine(b)));
+                if (++differing <= MAX_PAGE_DISAGREEMENTS) {
+                    out.add(new Disagreement(Kind.FAULT, where, "only in " + (a == null ? rn : ln),
+                            a == null ? "" : ReportText.faultLine(a), b == null ? "" : ReportText.faultLine(b)));
+                }
                 continue;
             }
             String fa = faultKey(a);
             String fb = faultKey(b);
-            if (!fa.equals(fb)) {
+            if (!fa.equals(fb) && ++differing <= MAX_PAGE_DISAGREEMENTS) {
                 out.add(new Disagreement(Kind.FAULT, where, "fault", fa, fb));
             }
+        }
+        if (differing > MAX_PAGE_DISAGREEMENTS) {
+            out.add(new Disagreement(Kind.FAULT, "faults", "count", (differing - MAX_PAGE_DISAGREEMENTS)
+                    + " more faults differ", ""));
         }
     }
 

@@ -8,11 +8,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import org.mmwb.scenario.internal.run.RunLengthList;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 
 /**
  * The JSON form of a {@link RunReport}, exactly the shape of DESIGN section 4 (field names, result strings, page
@@ -194,136 +194,290 @@ public final class ReportJson {
         return read(new StringReader(json));
     }
 
-    /** Reads a report written by {@link #write} (or by another tool following DESIGN section 4). */
+    /**
+     * Reads a report written by {@link #write} (or by another tool following docs/scenarios.md), streamed: a session
+     * of a million faults is read record by record, never as a JSON tree (which would need gigabytes). Unknown
+     * fields are skipped; a missing or mistyped field is an error naming its place, e.g. {@code results[3].line}.
+     */
     public static RunReport read(Reader in) throws ReportFormatException {
-        JsonElement root;
+        JsonReader r = new JsonReader(in);
         try {
-            root = JsonParser.parseReader(in);
-        } catch (JsonParseException e) {
+            return new StreamedReport(r).report();
+        } catch (MalformedJsonException | java.io.EOFException e) {
             throw new ReportFormatException("not valid JSON: " + e.getMessage());
-        }
-        try {
-            JsonObject o = obj(root, "report");
-            String profile = str(o, "profile", "report");
-            int levels = o.has("levels") && !o.get("levels").isJsonNull() ? (int) num(o, "levels", "report") : 4;
-            String file = o.has("file") && !o.get("file").isJsonNull() ? str(o, "file", "report") : "";
-            List<OpRecord> results = new ArrayList<>();
-            JsonArray ra = arr(o, "results", "report");
-            for (int i = 0; i < ra.size(); i++) {
-                String at = "results[" + i + "]";
-                JsonObject e = obj(ra.get(i), at);
-                JsonElement res = e.get("result");
-                List<OpResult> list = new ArrayList<>();
-                boolean perPage = res != null && res.isJsonArray();
-                if (perPage) {
-                    JsonArray a = res.getAsJsonArray();
-                    for (int k = 0; k < a.size(); k++) {
-                        list.add(result(a.get(k), at + ".result[" + k + "]"));
-                    }
-                } else {
-                    list.add(result(res, at + ".result"));
-                }
-                results.add(new OpRecord((int) num(e, "line", at), (int) num(e, "pid", at), str(e, "op", at), list,
-                        perPage, optStr(e, "sym", at)));
-            }
-            List<DumpRecord> dumps = new ArrayList<>();
-            JsonArray da = arr(o, "dumps", "report");
-            for (int i = 0; i < da.size(); i++) {
-                String at = "dumps[" + i + "]";
-                JsonObject d = obj(da.get(i), at);
-                JsonElement line = d.get("line");
-                Integer ln = line == null || line.isJsonNull() ? null : (int) num(d, "line", at);
-                List<VmaSnapshot> vmas = new ArrayList<>();
-                JsonArray va = arr(d, "vmas", at);
-                for (int k = 0; k < va.size(); k++) {
-                    String vat = at + ".vmas[" + k + "]";
-                    JsonObject v = obj(va.get(k), vat);
-                    List<String> flags = new ArrayList<>();
-                    JsonArray fa = arr(v, "flags", vat);
-                    for (int j = 0; j < fa.size(); j++) {
-                        flags.add(string(fa.get(j), vat + ".flags[" + j + "]"));
-                    }
-                    vmas.add(new VmaSnapshot(hexNum(v, "start", vat), hexNum(v, "end", vat), str(v, "perms", vat),
-                            num(v, "pgoff", vat), str(v, "name", vat), flags, str(v, "pages", vat),
-                            optStr(v, "sym", vat)));
-                }
-                dumps.add(new DumpRecord(ln, (int) num(d, "pid", at), vmas));
-            }
-            List<FaultRecord> faults = new ArrayList<>();
-            JsonArray fa = o.has("faults") ? arr(o, "faults", "report") : new JsonArray();
-            for (int i = 0; i < fa.size(); i++) {
-                String at = "faults[" + i + "]";
-                JsonObject f = obj(fa.get(i), at);
-                JsonElement pfn = f.get("pfn");
-                faults.add(new FaultRecord(num(f, "seq", at), (int) num(f, "pid", at), hexNum(f, "address", at),
-                        str(f, "access", at), str(f, "vma", at), str(f, "handler", at), num(f, "pgoff", at),
-                        str(f, "result", at), pfn == null || pfn.isJsonNull() ? -1 : hexNum(f, "pfn", at),
-                        optStr(f, "sym", at), optStr(f, "reason", at)));
-            }
-            return new RunReport(file, profile, levels, results, dumps, faults);
-        } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+        } catch (IOException e) {
+            throw new ReportFormatException("cannot read: " + e.getMessage());
+        } catch (IllegalStateException | NumberFormatException e) {
             throw new ReportFormatException("malformed report: " + e.getMessage());
         }
     }
 
-    private static OpResult result(JsonElement e, String at) throws ReportFormatException {
-        String t = string(e, at);
+    /** The reader of one report: each method reads one value of the shape docs/scenarios.md gives. */
+    private record StreamedReport(JsonReader r) {
+
+        RunReport report() throws IOException, ReportFormatException {
+            expect(JsonToken.BEGIN_OBJECT, "report", "an object");
+            String profile = null;
+            int levels = 4;
+            String file = "";
+            List<OpRecord> results = null;
+            List<DumpRecord> dumps = null;
+            List<FaultRecord> faults = new ArrayList<>();
+            r.beginObject();
+            while (r.hasNext()) {
+                String name = r.nextName();
+                switch (name) {
+                    case "profile" -> profile = string("report.profile");
+                    case "levels" -> levels = nullable() ? 4 : (int) number("report.levels");
+                    case "file" -> file = nullable() ? "" : string("report.file");
+                    case "results" -> results = results();
+                    case "dumps" -> dumps = dumps();
+                    case "faults" -> faults = faults();
+                    default -> r.skipValue();
+                }
+            }
+            r.endObject();
+            if (profile == null) {
+                throw new ReportFormatException("report.profile: expected a string");
+            }
+            if (results == null) {
+                throw new ReportFormatException("report.results: expected an array");
+            }
+            if (dumps == null) {
+                throw new ReportFormatException("report.dumps: expected an array");
+            }
+            if (r.peek() != JsonToken.END_DOCUMENT) {
+                throw new ReportFormatException("not valid JSON: more after the report object");
+            }
+            return new RunReport(file, profile, levels, results, dumps, faults);
+        }
+
+        private List<OpRecord> results() throws IOException, ReportFormatException {
+            List<OpRecord> out = new ArrayList<>();
+            expect(JsonToken.BEGIN_ARRAY, "report.results", "an array");
+            r.beginArray();
+            for (int i = 0; r.hasNext(); i++) {
+                String at = "results[" + i + "]";
+                expect(JsonToken.BEGIN_OBJECT, at, "an object");
+                Long line = null;
+                Long pid = null;
+                String op = null;
+                String sym = null;
+                List<OpResult> list = null;
+                boolean perPage = false;
+                r.beginObject();
+                while (r.hasNext()) {
+                    switch (r.nextName()) {
+                        case "line" -> line = number(at + ".line");
+                        case "pid" -> pid = number(at + ".pid");
+                        case "op" -> op = string(at + ".op");
+                        case "sym" -> sym = nullable() ? null : string(at + ".sym");
+                        case "result" -> {
+                            perPage = r.peek() == JsonToken.BEGIN_ARRAY;
+                            if (perPage) {
+                                RunLengthList<OpResult> rs = new RunLengthList<>();
+                                r.beginArray();
+                                for (int k = 0; r.hasNext(); k++) {
+                                    rs.append(result(string(at + ".result[" + k + "]"), at + ".result[" + k + "]"));
+                                }
+                                r.endArray();
+                                list = rs;
+                            } else {
+                                list = List.of(result(string(at + ".result"), at + ".result"));
+                            }
+                        }
+                        default -> r.skipValue();
+                    }
+                }
+                r.endObject();
+                out.add(new OpRecord(required(line, at + ".line", "a number").intValue(),
+                        required(pid, at + ".pid", "a number").intValue(), required(op, at + ".op", "a string"),
+                        required(list, at + ".result", "a string"), perPage, sym));
+            }
+            r.endArray();
+            return out;
+        }
+
+        private List<DumpRecord> dumps() throws IOException, ReportFormatException {
+            List<DumpRecord> out = new ArrayList<>();
+            expect(JsonToken.BEGIN_ARRAY, "report.dumps", "an array");
+            r.beginArray();
+            for (int i = 0; r.hasNext(); i++) {
+                String at = "dumps[" + i + "]";
+                expect(JsonToken.BEGIN_OBJECT, at, "an object");
+                Integer line = null;
+                Long pid = null;
+                List<VmaSnapshot> vmas = null;
+                r.beginObject();
+                while (r.hasNext()) {
+                    switch (r.nextName()) {
+                        case "line" -> line = nullable() ? null : (int) number(at + ".line");
+                        case "pid" -> pid = number(at + ".pid");
+                        case "vmas" -> vmas = vmas(at);
+                        default -> r.skipValue();
+                    }
+                }
+                r.endObject();
+                out.add(new DumpRecord(line, required(pid, at + ".pid", "a number").intValue(),
+                        required(vmas, at + ".vmas", "an array")));
+            }
+            r.endArray();
+            return out;
+        }
+
+        private List<VmaSnapshot> vmas(String dumpAt) throws IOException, ReportFormatException {
+            List<VmaSnapshot> out = new ArrayList<>();
+            expect(JsonToken.BEGIN_ARRAY, dumpAt + ".vmas", "an array");
+            r.beginArray();
+            for (int k = 0; r.hasNext(); k++) {
+                String at = dumpAt + ".vmas[" + k + "]";
+                expect(JsonToken.BEGIN_OBJECT, at, "an object");
+                Long start = null;
+                Long end = null;
+                Long pgoff = null;
+                String perms = null;
+                String name = null;
+                String pages = null;
+                String sym = null;
+                List<String> flags = null;
+                r.beginObject();
+                while (r.hasNext()) {
+                    switch (r.nextName()) {
+                        case "start" -> start = hex(at + ".start");
+                        case "end" -> end = hex(at + ".end");
+                        case "perms" -> perms = string(at + ".perms");
+                        case "pgoff" -> pgoff = number(at + ".pgoff");
+                        case "name" -> name = string(at + ".name");
+                        case "pages" -> pages = string(at + ".pages");
+                        case "sym" -> sym = nullable() ? null : string(at + ".sym");
+                        case "flags" -> {
+                            expect(JsonToken.BEGIN_ARRAY, at + ".flags", "an array");
+                            flags = new ArrayList<>();
+                            r.beginArray();
+                            for (int j = 0; r.hasNext(); j++) {
+                                flags.add(string(at + ".flags[" + j + "]").intern());
+                            }
+                            r.endArray();
+                        }
+                        default -> r.skipValue();
+                    }
+                }
+                r.endObject();
+                out.add(new VmaSnapshot(required(start, at + ".start", "a 0x-hex string"),
+                        required(end, at + ".end", "a 0x-hex string"), required(perms, at + ".perms", "a string"),
+                        required(pgoff, at + ".pgoff", "a number"), required(name, at + ".name", "a string"),
+                        required(flags, at + ".flags", "an array"), required(pages, at + ".pages", "a string"), sym));
+            }
+            r.endArray();
+            return out;
+        }
+
+        private List<FaultRecord> faults() throws IOException, ReportFormatException {
+            List<FaultRecord> out = new ArrayList<>();
+            expect(JsonToken.BEGIN_ARRAY, "report.faults", "an array");
+            r.beginArray();
+            for (int i = 0; r.hasNext(); i++) {
+                String at = "faults[" + i + "]";
+                expect(JsonToken.BEGIN_OBJECT, at, "an object");
+                Long seq = null;
+                Long pid = null;
+                Long address = null;
+                Long pgoff = null;
+                long pfn = -1;
+                String access = null;
+                String vma = null;
+                String handler = null;
+                String result = null;
+                String sym = null;
+                String reason = null;
+                r.beginObject();
+                while (r.hasNext()) {
+                    switch (r.nextName()) {
+                        case "seq" -> seq = number(at + ".seq");
+                        case "pid" -> pid = number(at + ".pid");
+                        case "address" -> address = hex(at + ".address");
+                        case "access" -> access = string(at + ".access").intern();
+                        case "vma" -> vma = string(at + ".vma").intern();
+                        case "handler" -> handler = string(at + ".handler").intern();
+                        case "pgoff" -> pgoff = number(at + ".pgoff");
+                        case "result" -> result = string(at + ".result").intern();
+                        case "pfn" -> pfn = nullable() ? -1 : hex(at + ".pfn");
+                        case "sym" -> sym = nullable() ? null : string(at + ".sym");
+                        case "reason" -> reason = nullable() ? null : string(at + ".reason");
+                        default -> r.skipValue();
+                    }
+                }
+                r.endObject();
+                out.add(new FaultRecord(required(seq, at + ".seq", "a number"),
+                        required(pid, at + ".pid", "a number").intValue(),
+                        required(address, at + ".address", "a 0x-hex string"),
+                        required(access, at + ".access", "a string"), required(vma, at + ".vma", "a string"),
+                        required(handler, at + ".handler", "a string"), required(pgoff, at + ".pgoff", "a number"),
+                        required(result, at + ".result", "a string"), pfn, sym, reason));
+            }
+            r.endArray();
+            return out;
+        }
+
+        private static <T> T required(T value, String at, String what) throws ReportFormatException {
+            if (value == null) {
+                throw new ReportFormatException(at + ": expected " + what);
+            }
+            return value;
+        }
+
+        private void expect(JsonToken token, String at, String what) throws IOException, ReportFormatException {
+            if (r.peek() != token) {
+                throw new ReportFormatException(at + ": expected " + what);
+            }
+        }
+
+        /** Consumes a null and says so; leaves anything else. */
+        private boolean nullable() throws IOException {
+            if (r.peek() == JsonToken.NULL) {
+                r.nextNull();
+                return true;
+            }
+            return false;
+        }
+
+        private String string(String at) throws IOException, ReportFormatException {
+            expect(JsonToken.STRING, at, "a string");
+            return r.nextString();
+        }
+
+        private long number(String at) throws IOException, ReportFormatException {
+            expect(JsonToken.NUMBER, at, "a number");
+            try {
+                return r.nextLong();
+            } catch (NumberFormatException e) {
+                throw new ReportFormatException(at + ": expected a whole number that fits 64 bits");
+            }
+        }
+
+        private long hex(String at) throws IOException, ReportFormatException {
+            String s = string(at);
+            if (!s.startsWith("0x") || s.length() < 3 || s.length() > 18) {
+                throw new ReportFormatException(at + ": expected a 0x-hex string but found '" + shorten(s) + "'");
+            }
+            try {
+                return Long.parseUnsignedLong(s.substring(2), 16);
+            } catch (NumberFormatException e) {
+                throw new ReportFormatException(at + ": expected a 0x-hex string but found '" + shorten(s) + "'");
+            }
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+
+    private static OpResult result(String t, String at) throws ReportFormatException {
         OpResult r = OpResult.parse(t);
         if (r == null) {
             throw new ReportFormatException(at + ": expected a result (0x.., ok, an errno or SIGxxx(CODE)) but found '"
-                    + t + "'");
+                    + shorten(t) + "'");
         }
         return r;
-    }
-
-    private static JsonObject obj(JsonElement e, String at) throws ReportFormatException {
-        if (e == null || !e.isJsonObject()) {
-            throw new ReportFormatException(at + ": expected an object");
-        }
-        return e.getAsJsonObject();
-    }
-
-    private static JsonArray arr(JsonObject o, String name, String at) throws ReportFormatException {
-        JsonElement e = o.get(name);
-        if (e == null || !e.isJsonArray()) {
-            throw new ReportFormatException(at + "." + name + ": expected an array");
-        }
-        return e.getAsJsonArray();
-    }
-
-    private static String string(JsonElement e, String at) throws ReportFormatException {
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new ReportFormatException(at + ": expected a string");
-        }
-        return e.getAsString();
-    }
-
-    private static String str(JsonObject o, String name, String at) throws ReportFormatException {
-        return string(o.get(name), at + "." + name);
-    }
-
-    private static String optStr(JsonObject o, String name, String at) throws ReportFormatException {
-        JsonElement e = o.get(name);
-        return e == null || e.isJsonNull() ? null : string(e, at + "." + name);
-    }
-
-    private static long num(JsonObject o, String name, String at) throws ReportFormatException {
-        JsonElement e = o.get(name);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new ReportFormatException(at + "." + name + ": expected a number");
-        }
-        return e.getAsLong();
-    }
-
-    private static long hexNum(JsonObject o, String name, String at) throws ReportFormatException {
-        String s = str(o, name, at);
-        if (!s.startsWith("0x") || s.length() < 3) {
-            throw new ReportFormatException(at + "." + name + ": expected a 0x-hex string but found '" + s + "'");
-        }
-        try {
-            return Long.parseUnsignedLong(s.substring(2), 16);
-        } catch (NumberFormatException e) {
-            throw new ReportFormatException(at + "." + name + ": expected a 0x-hex string but found '" + s + "'");
-        }
     }
 }

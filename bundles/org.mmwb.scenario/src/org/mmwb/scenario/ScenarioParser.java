@@ -76,7 +76,7 @@ public final class ScenarioParser {
             }
             return new ParseResult(null, diags);
         }
-        return new ParseResult(new Scenario(fileName, lp.profile(), lp.levels(), lp.ops()), List.of());
+        return new ParseResult(new Scenario(fileName, lp.profile(), lp.levels(), lp.ops(), lp.ram()), List.of());
     }
 
     /** Reads and parses a file; an unreadable file is a diagnostic, not an exception. */

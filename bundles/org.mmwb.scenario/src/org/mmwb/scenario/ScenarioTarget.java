@@ -82,6 +82,20 @@ public interface ScenarioTarget extends AutoCloseable {
      */
     OpResult touch(long addr, Access access);
 
+    /**
+     * The {@code touch} of {@code pages} pages from {@code addr}: the first access at {@code addr}, then the first
+     * byte of each following page, one result per page. A target that does a range in one step (the live kernel's
+     * helper: one request instead of one per page) overrides it; the default touches page by page.
+     */
+    default List<OpResult> touchRange(long addr, long pages, Access access) {
+        List<OpResult> out = new java.util.ArrayList<>();
+        long page = addr & -Mman.PAGE_SIZE;
+        for (long i = 0; i < pages; i++) {
+            out.add(touch(i == 0 ? addr : page + i * Mman.PAGE_SIZE, access));
+        }
+        return out;
+    }
+
     /** Loads one byte: its value (0..255), or a signal. */
     OpResult read(long addr);
 
@@ -130,6 +144,34 @@ public interface ScenarioTarget extends AutoCloseable {
      * @param args the resolved arguments in declaration order (Long for numbers, String for names)
      */
     default OpResult extension(String op, List<Object> args) {
+        return OpResult.errno("ENOSYS");
+    }
+
+    /**
+     * Writes a vm sysctl: {@code vm.max_map_count}, {@code vm.overcommit_memory}, {@code vm.overcommit_ratio},
+     * {@code vm.mmap_min_addr}. Sysctls belong to the machine: the value holds for every process until the
+     * scenario ends (a live target restores the old value then).
+     *
+     * @param relative for {@code vm.max_map_count} only: the limit is the current process's VMA count plus
+     *                 {@code value}, so the scenario meets it after the same number of new VMAs on every target
+     * @return ok, or an errno (EINVAL for a value the kernel refuses, ENOSYS where the target cannot set it)
+     */
+    default OpResult sysctl(String name, long value, boolean relative) {
+        return OpResult.errno("ENOSYS");
+    }
+
+    /**
+     * setrlimit(2) of the current process: the soft limit becomes {@code value} (-1 is RLIM_INFINITY), the hard
+     * limit stays (raising it needs CAP_SYS_RESOURCE, which a container's root may lack); EINVAL above the hard
+     * limit. Forked children inherit it.
+     *
+     * @param resource the kernel's number: {@link Mman#RLIMIT_DATA}, {@link Mman#RLIMIT_STACK},
+     *                 {@link Mman#RLIMIT_MEMLOCK}, {@link Mman#RLIMIT_AS}
+     * @param relative the limit is the process's current use plus {@code value}: total_vm (AS), data_vm (DATA),
+     *                 locked_vm (MEMLOCK), the size of its [stack] VMA (STACK)
+     * @return ok, or an errno
+     */
+    default OpResult setrlimit(int resource, long value, boolean relative) {
         return OpResult.errno("ENOSYS");
     }
 

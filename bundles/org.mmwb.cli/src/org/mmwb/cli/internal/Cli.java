@@ -45,6 +45,13 @@ public final class Cli {
             return command.run(rest, io);
         } catch (CliExit e) {
             return e.code();
+        } catch (OutOfMemoryError e) {
+            // The simulated machine has its own RAM and OOM killer; this is the JVM's heap (a scenario with millions
+            // of VMAs or results): say so plainly, with what to change, instead of a stack trace.
+            io.err().println("mmwb: " + command.name() + ": the simulation needs more Java heap than this JVM has ("
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): make the scenario smaller (fewer loop"
+                    + " iterations, a lower vm.max_map_count) or give the JVM more with MMWB_JAVA_OPTS=-Xmx8g");
+            return FAILURE;
         } catch (RuntimeException e) {
             // A bug of ours, not the user's mistake: say what happened and where to report it.
             io.err().println("mmwb: internal error in '" + command.name() + "': " + e);

@@ -9,6 +9,8 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(new RunCommand(), new DiffCommand(), new ImportCommand(), new ProvidersCommand());
+        return List.of(new RunCommand(), new DiffCommand(), new ImportCommand(), new ProvidersCommand(),
+            new RecordCommand(), new ReplayCommand(),
+            new FuzzCommand());
     }
 }

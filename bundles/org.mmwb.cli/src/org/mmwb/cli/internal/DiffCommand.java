@@ -123,16 +123,22 @@ final class DiffCommand implements Command {
         return Path.of(dir).resolve(name + ".json");
     }
 
-    private static HostKernel startHost(CliIO io) {
+    static HostKernel startHost(CliIO io) {
+        return startHost("diff", io);
+    }
+
+    /** Starts the live-kernel helper for a command, or ends the command with a clear message. */
+    static HostKernel startHost(String command, CliIO io) {
         String why = HostKernel.unavailableReason();
         if (why != null) {
-            throw new CliExit(io.fail(Cli.FAILURE, "diff: cannot run on the live kernel: " + why
-                    + ". Compare with recorded runs instead: mmwb diff FILE... --recorded DIR"));
+            throw new CliExit(io.fail(Cli.FAILURE, command + ": cannot run on the live kernel: " + why
+                    + (command.equals("diff") ? ". Compare with recorded runs instead: mmwb diff FILE... --recorded DIR"
+                            : "")));
         }
         try {
             return HostKernel.start();
         } catch (HostUnavailableException e) {
-            throw new CliExit(io.fail(Cli.FAILURE, "diff: cannot run on the live kernel: " + e.getMessage()));
+            throw new CliExit(io.fail(Cli.FAILURE, command + ": cannot run on the live kernel: " + e.getMessage()));
         }
     }
 
@@ -167,7 +173,7 @@ final class DiffCommand implements Command {
     }
 
     /** Writes a live run with the kernel that produced it, so later comparisons can say what they compare with. */
-    private static void record(RunReport report, HostKernel host, Path file, CliIO io) {
+    static void record(RunReport report, HostKernel host, Path file, CliIO io) {
         JsonObject o = JsonParser.parseString(ReportJson.toJson(report)).getAsJsonObject();
         JsonObject by = new JsonObject();
         by.addProperty("kernel", host.kernelRelease());
@@ -180,6 +186,11 @@ final class DiffCommand implements Command {
 
     static void write(RunReport report, String file, CliIO io) {
         write(ReportJson.toJson(report), Path.of(file), io);
+    }
+
+    /** Writes a text file (a fuzzer's scenario), creating its folder. */
+    static void writeText(String text, Path file, CliIO io) {
+        write(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text, file, io);
     }
 
     private static void write(String json, Path file, CliIO io) {

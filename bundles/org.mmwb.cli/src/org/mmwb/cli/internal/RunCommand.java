@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.mmwb.host.HostKernel;
+import org.mmwb.host.scenario.HostScenarioTarget;
 import org.mmwb.scenario.ReportFormatException;
 import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.ReportText;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
+import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.sim.SimulatorTarget;
 
 /**
@@ -30,13 +33,14 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE [--json] [--print results,maps,smaps,pages,pagetable,faults,symbols] [--kernel PROFILE]\n"
-                + "             run a .mms scenario on the simulator (or show a .json session read-only)";
+        return "FILE [--json] [--print results,maps,smaps,pages,pagetable,faults,symbols] [--kernel PROFILE] [--live]\n"
+                + "             run a .mms scenario on the simulator (or show a .json session read-only);\n"
+                + "             --live runs it on the live kernel instead, through the host helper";
     }
 
     @Override
     public int run(String[] argv, CliIO io) {
-        Args args = Args.parse("run", argv, Set.of("--json", "--help"), Set.of("--print", "--kernel"), io);
+        Args args = Args.parse("run", argv, Set.of("--json", "--help", "--live"), Set.of("--print", "--kernel"), io);
         if (args.has("--help")) {
             io.out().println("usage: mmwb run " + synopsis());
             return Cli.OK;
@@ -50,13 +54,19 @@ final class RunCommand implements Command {
         SimulatorTarget sim = null;
         if (file.endsWith(".json")) {
             report = readSession(file, io);
+        } else if (args.has("--live")) {
+            Scenario scenario = ScenarioFiles.load("run", file, args.get("--kernel"), io);
+            try (HostKernel host = DiffCommand.startHost(io);
+                    HostScenarioTarget target = new HostScenarioTarget(host)) {
+                report = ScenarioRunner.run(scenario, target);
+            }
         } else {
             Scenario scenario = ScenarioFiles.load("run", file, args.get("--kernel"), io);
             sim = SimulatorTarget.open(scenario, Profiles::byName);
             report = sim.run(scenario);
         }
         if (!args.has("--json") && print.pageTables() && sim == null) {
-            io.err().println("mmwb: run: a .json session has no page tables to print");
+            io.err().println("mmwb: run: page tables are printed for simulator runs only (not for a .json session or --live)");
         }
         // Streamed: the output of a million faults is written as it is produced, never held as one string.
         Writer out = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), 1 << 16);

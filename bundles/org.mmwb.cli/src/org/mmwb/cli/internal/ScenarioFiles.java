@@ -47,7 +47,7 @@ final class ScenarioFiles {
                 throw new CliExit(io.fail(Cli.USAGE,
                         command + ": unknown kernel profile '" + kernel + "' (known: " + known + ")"));
             }
-            s = new Scenario(s.fileName(), p, Math.min(s.levels(), p.maxLevels()), s.ops());
+            s = new Scenario(s.fileName(), p, Math.min(s.levels(), p.maxLevels()), s.ops(), s.ram());
         }
         return s;
     }

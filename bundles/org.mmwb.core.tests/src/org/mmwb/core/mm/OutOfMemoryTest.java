@@ -20,10 +20,15 @@ class OutOfMemoryTest {
     private static final int ANON = MapFlags.PRIVATE | MapFlags.ANONYMOUS;
     private static final long KILLED = Signals.encode(Signals.SIGKILL, 0);
 
-    /** A plain machine of {@code ramPages} pages. */
+    /**
+     * A plain machine of {@code ramPages} pages, with vm.overcommit_memory 1: these tests map more than RAM to
+     * reach the OOM killer, which the default heuristic would refuse at mmap time.
+     */
     private static Kernel machine(long ramPages, int levels) {
-        return new Kernel(new KernelProfile("test", levels, 0x555555559000L, 33, List.of(), false)
+        Kernel k = new Kernel(new KernelProfile("test", levels, 0x555555559000L, 33, List.of(), false)
             .withRamPages(ramPages));
+        k.setSysctl("overcommit_memory", 1);
+        return k;
     }
 
     private static void assertConsistent(Kernel k) {

@@ -18,6 +18,7 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int ENFILE = 23;
     public static final int EFBIG = 27;
+    public static final int ENOSPC = 28;
     public static final int ESRCH = 3;
     public static final int EBADF = 9;
     public static final int EOVERFLOW = 75;
@@ -49,6 +50,7 @@ public final class Errno {
             case EINVAL -> "EINVAL";
             case ENFILE -> "ENFILE";
             case EFBIG -> "EFBIG";
+            case ENOSPC -> "ENOSPC";
             case EOVERFLOW -> "EOVERFLOW";
             default -> "E" + e;
         };

@@ -12,6 +12,7 @@ import org.mmwb.core.internal.mm.Exec;
 import org.mmwb.core.internal.mm.Faults;
 import org.mmwb.core.internal.mm.ForkExit;
 import org.mmwb.core.internal.mm.Invariants;
+import org.mmwb.core.internal.mm.Limits;
 import org.mmwb.core.internal.mm.MadviseOps;
 import org.mmwb.core.internal.mm.Mm;
 import org.mmwb.core.internal.mm.MmKernel;
@@ -46,7 +47,8 @@ import org.mmwb.core.internal.page.PhysMem;
  * returns -EAGAIN (__mlock_posix_error_return of -ENOMEM) or -EINTR. The task is dead afterwards either way:
  * later calls on it give -ESRCH.</li>
  * </ul>
- * Not modelled: __vm_enough_memory's overcommit refusal at mmap time, memory cgroups, oom_score_adj, swap.
+ * Limits (resource limits, vm.max_map_count, overcommit) are applied where the kernel applies them: see
+ * {@link #setSysctl} and {@link #setrlimit}. Not modelled: memory cgroups, oom_score_adj, swap.
  */
 public final class Kernel {
     /** Access kinds for {@link #access}. */
@@ -74,6 +76,7 @@ public final class Kernel {
         this.profile = profile;
         this.k = new MmKernel(faultLogLimit, profile.ramPages());
         k.oom = this::outOfMemory;
+        k.committedPages = this::committedPages;
         k.timeNamespace = profile.timeNamespace();
         for (SpecialMappingProvider p : profile.providers()) {
             if (!p.profiles().isEmpty() && !p.profiles().contains(profile.name())) {
@@ -128,6 +131,29 @@ public final class Kernel {
         }
         ForkExit.exitMmap(ti.engineMm());
         ti.setMm(newLayout());
+        return 0;
+    }
+
+    /**
+     * execve as recorded on the live kernel (replay of a recording): the task's mm is torn down and replaced by
+     * an address space holding only the [stack] at [stackStart, stackEnd) and the gate area, with mmap_base,
+     * start_brk and start_stack as the live kernel chose them. The caller maps the recorded ELF segments and
+     * places the special mappings ({@link #installSpecialMapping(Task, String, long)}). 0 or -ESRCH.
+     */
+    public long execRecorded(Task t, long mmapBase, long startBrk, long startStack, long stackStart, long stackEnd) {
+        TaskImpl ti = live(t);
+        if (ti == null) {
+            return -Errno.ESRCH;
+        }
+        if ((stackStart & 0xfff) != 0 || (stackEnd & 0xfff) != 0 || stackEnd <= stackStart
+                || stackEnd > profile.taskSize()) {
+            return -Errno.EINVAL;
+        }
+        ForkExit.exitMmap(ti.engineMm());
+        List<SpecialMappingProvider> active = new ArrayList<>(providers.values());
+        KernelProfile p = new KernelProfile(profile.name(), profile.levels(), profile.startBrk(),
+            profile.stackPages(), active, profile.timeNamespace(), profile.ramPages());
+        ti.setMm(Exec.recordedLayout(k, p, mmapBase, startBrk, startStack, stackStart, stackEnd));
         return 0;
     }
 
@@ -339,6 +365,17 @@ public final class Kernel {
         return true;
     }
 
+    /** vm_committed_as: the pages every live task has committed. */
+    private long committedPages() {
+        long n = 0;
+        for (TaskImpl t : tasks.values()) {
+            if (t.engineMm() != null) {
+                n += Limits.committed(t.engineMm());
+            }
+        }
+        return n;
+    }
+
     /** The OOM killer's messages so far, oldest first (as dmesg's "Out of memory: Killed process ..."). */
     public List<String> oomKills() {
         return List.copyOf(oomKills);
@@ -537,6 +574,39 @@ public final class Kernel {
         return v == null ? -Errno.ENOMEM : addr;
     }
 
+    /**
+     * Installs the special mapping of the provider called name ("[vdso]") at addr, as exec's
+     * arch_setup_additional_pages does (the provider's installed() callback runs: x86 records
+     * mm->context.vdso). Returns addr, -ENOENT (no such mapping in this kernel) or -errno as the other variant.
+     */
+    public long installSpecialMapping(Task t, String name, long addr) {
+        SpecialMappingProvider prov = providers.get(name);
+        SpecialMapping sm = mappings.get(name);
+        if (prov == null || sm == null) {
+            return -Errno.ENOENT;
+        }
+        long r = installSpecialMapping(t, addr, (long) prov.pages() << 12, prov.vmFlags(), sm);
+        if (r >= 0) {
+            Mm mm = mm(t);
+            Vma v = mm.findVma(addr);
+            if (v != null) {
+                prov.installed(mm, v);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Brings page index of a file into the page cache (the page-cache residency a recording found on the live
+     * kernel). Returns 0, -EFBIG past the file's size, or -ENOMEM when RAM is used up.
+     */
+    public long cachePage(MemFile file, long index) {
+        if (index < 0 || index >= file.sizePages()) {
+            return -Errno.EFBIG;
+        }
+        return k.faults().pageCachePage(file, index) < 0 ? -Errno.ENOMEM : 0;
+    }
+
     /** The mapping a provider of this kernel created, by name ("[vdso]"), or null. */
     public SpecialMapping specialMapping(String name) {
         return mappings.get(name);
@@ -679,5 +749,49 @@ public final class Kernel {
     /** vm.max_map_count (65530 by default). */
     public void setMaxMapCount(int n) {
         k.setMaxMapCount(n);
+    }
+
+    // ----------------------------------------------------------------------------------------- limits
+
+    /**
+     * Writes /proc/sys/vm/NAME: {@code max_map_count} (65530), {@code overcommit_memory} (0, 1 or 2),
+     * {@code overcommit_ratio} (50), {@code mmap_min_addr} (65536). Returns 0, -EINVAL for a value the kernel
+     * refuses, -ENOENT for a sysctl this machine does not have.
+     */
+    public long setSysctl(String name, long value) {
+        return k.setSysctl(name, value);
+    }
+
+    /** The value of a vm sysctl {@link #setSysctl} knows, or -1. */
+    public long sysctl(String name) {
+        return k.sysctl(name);
+    }
+
+    /**
+     * setrlimit(2) of the task (root: the hard limit may be raised). {@code resource} is the kernel's number
+     * (RLIMIT_DATA 2, RLIMIT_STACK 3, RLIMIT_MEMLOCK 8, RLIMIT_AS 9); -1 is RLIM_INFINITY. Forked children
+     * inherit the limits. Returns 0, -EINVAL (soft above hard, unknown resource) or -ESRCH.
+     */
+    public long setrlimit(Task t, int resource, long soft, long hard) {
+        Mm m = mm(t);
+        return m == null ? -Errno.ESRCH : Limits.setrlimit(m, resource, soft, hard);
+    }
+
+    /** The task's soft limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task, -EINVAL (-22). */
+    public long getrlimit(Task t, int resource) {
+        Mm m = mm(t);
+        return m == null ? -Errno.ESRCH : resource < 0 || resource >= 16 ? -Errno.EINVAL : m.rlimits().cur(resource);
+    }
+
+    /** The task's hard limit of a resource (-1 for RLIM_INFINITY); -ESRCH (-3) for a dead task, -EINVAL (-22). */
+    public long getrlimitMax(Task t, int resource) {
+        Mm m = mm(t);
+        return m == null ? -Errno.ESRCH : resource < 0 || resource >= 16 ? -Errno.EINVAL : m.rlimits().max(resource);
+    }
+
+    /** The counters the limits apply to, in pages or VMAs: map_count, total_vm, data_vm, locked_vm. */
+    public long[] limitCounters(Task t) {
+        Mm m = mm(t);
+        return m == null ? new long[4] : new long[] {m.mapCount(), m.totalVm(), Limits.dataVmOf(m), m.lockedVm()};
     }
 }

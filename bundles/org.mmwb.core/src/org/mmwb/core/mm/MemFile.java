@@ -14,16 +14,52 @@ public final class MemFile {
     private final String name;
     private final String mapsName;
     private final boolean zeroFilled;
+    private final boolean regular;
+    private boolean thpUnmappedArea;
     private final int ino;
     private long size;
     private long[] cache = new long[0];
 
     private MemFile(String name, String mapsName, long size, boolean zeroFilled, int ino) {
+        this(name, mapsName, size, zeroFilled, false, ino);
+    }
+
+    private MemFile(String name, String mapsName, long size, boolean zeroFilled, boolean regular, int ino) {
         this.name = name;
         this.mapsName = mapsName;
         this.size = size;
         this.zeroFilled = zeroFilled;
+        this.regular = regular;
         this.ino = ino;
+    }
+
+    /**
+     * A regular file of a real file system (a recording's ELF image, shared library, locale file...): its path,
+     * i_size and inode number. Only the pages put into its cache ({@link Kernel#cachePage}) are cached, so
+     * fault-around (filemap_map_pages) maps exactly those; a fault on another page reads it in.
+     */
+    public static MemFile file(String path, long size, int ino) {
+        return new MemFile(path, path, Math.max(0, size), false, true, ino);
+    }
+
+    /**
+     * A regular file whose file system places mappings with thp_get_unmapped_area (ext4, xfs): mmap(NULL) of a
+     * range holding a whole 2 MiB block is aligned to 2 MiB.
+     */
+    public static MemFile file(String path, long size, int ino, boolean thpUnmappedArea) {
+        MemFile f = file(path, size, ino);
+        f.thpUnmappedArea = thpUnmappedArea;
+        return f;
+    }
+
+    /** Whether mmap places this file's mappings with thp_get_unmapped_area. */
+    public boolean thpUnmappedArea() {
+        return thpUnmappedArea;
+    }
+
+    /** True for a regular file made by {@link #file}: fault-around maps only its cached pages. */
+    public boolean regular() {
+        return regular;
     }
 
     private static synchronized int nextIno() {

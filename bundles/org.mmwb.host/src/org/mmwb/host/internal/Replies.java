@@ -41,6 +41,26 @@ public final class Replies {
         throw new HostException("the live-kernel helper answered something unexpected: " + line);
     }
 
+    /**
+     * @param line a {@code val} line with any number of values
+     * @return the values, or null when the line is not a {@code val} line
+     */
+    public static long[] values(String line) {
+        String[] f = line.split(" ");
+        if (!f[0].equals("val")) {
+            return null;
+        }
+        long[] out = new long[f.length - 1];
+        try {
+            for (int i = 1; i < f.length; i++) {
+                out[i - 1] = Long.parseUnsignedLong(hex(f[i]), 16);
+            }
+        } catch (NumberFormatException e) {
+            throw new HostException("the live-kernel helper answered something unexpected: " + line);
+        }
+        return out;
+    }
+
     private static String hex(String s) {
         return s.startsWith("0x") ? s.substring(2) : s;
     }

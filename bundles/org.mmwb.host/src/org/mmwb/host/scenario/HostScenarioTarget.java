@@ -34,9 +34,11 @@ public final class HostScenarioTarget implements ScenarioTarget {
     /** The helper program's own VMAs at the start, by start address; see the class comment. */
     private final Map<Long, HostVma> background = new HashMap<>();
     private int current = 1;
+    private final HostKernel kernel;
 
     /** Starts a new scenario (a fresh process tree) in the given helper. */
     public HostScenarioTarget(HostKernel kernel) {
+        this.kernel = kernel;
         this.scenario = kernel.newScenario();
         HostProcess first = scenario.process(1);
         if (first != null) {
@@ -136,6 +138,35 @@ public final class HostScenarioTarget implements ScenarioTarget {
         });
     }
 
+    /** One request to the helper for the whole range (it touches up to 1M pages per request). */
+    @Override
+    public List<OpResult> touchRange(long addr, long pages, Access access) {
+        HostProcess p = current == 0 ? null : scenario.process(current);
+        if (p == null) {
+            return List.of(OpResult.errno("ESRCH"));
+        }
+        long len = ((addr & ~0xfffL) + pages * 4096) - addr;
+        // the per-operation deadline is for one access; a range gets 1 ms more per 8 pages (64K pages: +8 s)
+        java.time.Duration deadline = kernel.operationTimeout();
+        java.time.Duration needed = deadline.plusMillis(pages / 8);
+        if (pages > 64) {
+            kernel.setOperationTimeout(needed);
+        }
+        List<HostResult> rs;
+        try {
+            rs = p.touch(addr, len, access.letter().charAt(0));
+        } finally {
+            if (pages > 64) {
+                kernel.setOperationTimeout(deadline);
+            }
+        }
+        List<OpResult> out = new java.util.ArrayList<>(rs.size());
+        for (HostResult r : rs) {
+            out.add(convert(r));
+        }
+        return out;
+    }
+
     @Override
     public OpResult read(long addr) {
         return on(p -> p.read(addr));
@@ -216,6 +247,81 @@ public final class HostScenarioTarget implements ScenarioTarget {
             out.add(new VmaSnapshot(v.start(), v.end(), v.perms(), v.pgoff(), v.name(), v.flags(), v.pages()));
         }
         return out;
+    }
+
+    /** The lowest vm.max_map_count the helper sets (MAP_COUNT_FLOOR of mmwb-hostd.c). */
+    static final long MAP_COUNT_FLOOR = 4096;
+
+    /**
+     * A relative {@code vm.max_map_count} is the current process's VMA count plus N. The helper refuses limits below
+     * {@link #MAP_COUNT_FLOOR} (the sysctl is global: other processes must stay far below it), so when count + N
+     * is lower every live process of the scenario is first padded with as many one-page VMAs (the same for all, so
+     * each keeps the headroom it has on the simulator; later forks inherit the padding); they join the
+     * background.
+     */
+    @Override
+    public OpResult sysctl(String name, long value, boolean relative) {
+        if (!name.startsWith("vm.")) {
+            return OpResult.errno("ENOENT");
+        }
+        String key = name.substring(3);
+        if (relative) {
+            HostProcess p = current == 0 ? null : scenario.process(current);
+            if (p == null) {
+                return OpResult.errno("ESRCH");
+            }
+            if (!key.equals("max_map_count")) {
+                return OpResult.errno("EINVAL");
+            }
+            long[] use = p.usage();
+            if (use == null) {
+                return OpResult.error("host: cannot read the VMA count of process " + current);
+            }
+            long count = use[0];
+            if (count + value < MAP_COUNT_FLOOR) {
+                long n = MAP_COUNT_FLOOR - (count + value);
+                // every live process gets the same padding, so each keeps the headroom it has on the simulator
+                for (HostProcess q : scenario.processes()) {
+                    var range = q.pad(n);
+                    if (range.isEmpty()) {
+                        return OpResult.error("host: cannot pad process " + q.pid() + " with " + n + " VMAs");
+                    }
+                    for (HostVma v : q.dump(0)) {
+                        if (v.start() >= range.get().start() && v.end() <= range.get().end()) {
+                            background.put(v.start(), v);
+                        }
+                    }
+                }
+                count += n;
+            }
+            value += count;
+        }
+        return convert(scenario.kernel().sysctl(key, value));
+    }
+
+    @Override
+    public OpResult setrlimit(int resource, long value, boolean relative) {
+        return on(p -> {
+            long v = value;
+            if (relative) {
+                long[] use = p.usage();
+                if (use == null) {
+                    return HostResult.failure("cannot read the memory use of process " + current);
+                }
+                long base = switch (resource) {
+                    case org.mmwb.scenario.Mman.RLIMIT_AS -> use[1];
+                    case org.mmwb.scenario.Mman.RLIMIT_DATA -> use[2];
+                    case org.mmwb.scenario.Mman.RLIMIT_MEMLOCK -> use[3];
+                    case org.mmwb.scenario.Mman.RLIMIT_STACK -> use[4];
+                    default -> -1;
+                };
+                if (base < 0) {
+                    return HostResult.errno(22, "EINVAL");
+                }
+                v += base;
+            }
+            return p.setrlimit(resource, v, -2);
+        });
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.mmwb.core.mm.Task;
 import org.mmwb.core.mm.VmArea;
 import org.mmwb.scenario.Access;
 import org.mmwb.scenario.FaultRecord;
+import org.mmwb.scenario.Mman;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
@@ -71,7 +72,11 @@ public final class SimulatorTarget implements ScenarioTarget {
         if (p == null) {
             throw new IllegalArgumentException("no simulator profile named " + scenario.profile().name());
         }
-        return new SimulatorTarget(p.withLevels(scenario.levels()), faultLogLimit);
+        SimulatorTarget sim = new SimulatorTarget(p.withLevels(scenario.levels()), faultLogLimit);
+        if (scenario.ram() != 0) {
+            sim.kernel.setRamPages(scenario.ram() >>> 12);
+        }
+        return sim;
     }
 
     /** Runs the whole scenario on this simulator. */
@@ -333,5 +338,47 @@ public final class SimulatorTarget implements ScenarioTarget {
                 }
             }
         }
+    }
+
+    @Override
+    public OpResult sysctl(String name, long value, boolean relative) {
+        if (!name.startsWith("vm.")) {
+            return OpResult.errno("ENOENT");
+        }
+        if (relative) {
+            if (!name.equals("vm.max_map_count") || !live()) {
+                return OpResult.errno(live() ? "EINVAL" : "ESRCH");
+            }
+            value += kernel.limitCounters(current)[0];
+        }
+        return status(kernel.setSysctl(name.substring(3), value));
+    }
+
+    @Override
+    public OpResult setrlimit(int resource, long value, boolean relative) {
+        if (!live()) {
+            return OpResult.errno("ESRCH");
+        }
+        if (relative) {
+            long[] c = kernel.limitCounters(current);
+            long use = switch (resource) {
+                case Mman.RLIMIT_AS -> c[1] << 12;
+                case Mman.RLIMIT_DATA -> c[2] << 12;
+                case Mman.RLIMIT_MEMLOCK -> c[3] << 12;
+                case Mman.RLIMIT_STACK -> stackSize();
+                default -> -1;
+            };
+            if (use < 0) {
+                return OpResult.errno("EINVAL");
+            }
+            value += use;
+        }
+        return status(kernel.setrlimit(current, resource, value, kernel.getrlimitMax(current, resource)));
+    }
+
+    /** The size of the current process's [stack] VMA (the one holding start_stack). */
+    private long stackSize() {
+        org.mmwb.core.mm.VmArea v = current.mm().findVma(current.mm().startStack());
+        return v == null ? 0 : v.end() - v.start();
     }
 }

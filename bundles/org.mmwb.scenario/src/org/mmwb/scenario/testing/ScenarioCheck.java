@@ -68,7 +68,7 @@ public final class ScenarioCheck {
             throw new AssertionError("no simulator profile named " + p.scenario().profile().name()
                     + " (is the bundle that declares it, e.g. org.mmwb.x86, in the test runtime?)");
         }
-        SimulatorTarget sim = new SimulatorTarget(profile.withLevels(p.scenario().levels()));
+        SimulatorTarget sim = SimulatorTarget.open(p.scenario(), name -> profile);
         RunReport report = sim.run(p.scenario());
         return new ScenarioRun(report, sim.kernel());
     }

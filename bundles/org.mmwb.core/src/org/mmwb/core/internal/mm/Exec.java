@@ -61,6 +61,32 @@ public final class Exec {
         return mm;
     }
 
+    /**
+     * The address space a recorded exec left on the live kernel, before its VMAs are mapped one by one: the
+     * [stack] at [stackStart, stackEnd) (setup_arg_pages), the layout fields the kernel chose (mmap_base,
+     * start_brk, start_stack: arch_pick_mmap_layout and the ELF loader's randomisation) and the profile's gate
+     * area. The ELF segments and special mappings are installed afterwards at their recorded addresses.
+     */
+    public static Mm recordedLayout(MmKernel k, KernelProfile p, long mmapBase, long startBrk, long startStack,
+            long stackStart, long stackEnd) {
+        Mm mm = k.newMm(p.levels(), p.taskSize());
+        mm.mmapBase = mmapBase;
+        Vma stack = new Vma(mm, stackStart, stackEnd, stackStart >>> 12, VmFlags.STACK_FLAGS);
+        mm.link(stack);
+        mm.totalVm += (stackEnd - stackStart) >>> 12;
+        mm.startStack = startStack;
+        mm.startBrk = startBrk;
+        mm.brk = startBrk;
+        for (SpecialMappingProvider prov : p.providers()) {
+            Placement pl = prov.placement();
+            if (pl.kind() == Placement.Kind.GATE) {
+                mm.gate = new Mm.Gate(pl.address(), pl.address() + ((long) prov.pages() << 12), prov.vmFlags(),
+                    prov.name());
+            }
+        }
+        return mm;
+    }
+
     /** The provider followed by those placed AFTER it, transitively, in order. */
     static List<SpecialMappingProvider> chain(List<SpecialMappingProvider> all, SpecialMappingProvider head) {
         java.util.ArrayList<SpecialMappingProvider> out = new java.util.ArrayList<>();

@@ -303,7 +303,7 @@ public final class Faults {
         return !vma.accessible();
     }
 
-    /** expand_downwards with the stack_guard_gap and RLIMIT_STACK checks; 0 or -errno. */
+    /** expand_downwards with the stack_guard_gap and acct_stack_growth's limit checks; 0 or -errno. */
     int expandStack(Vma vma, long addr) {
         addr &= ~0xfffL;
         if (Long.compareUnsigned(addr, k.mmapMinAddr) < 0) {
@@ -320,7 +320,7 @@ public final class Faults {
         }
         long size = vma.end - addr;
         long grow = (vma.start - addr) >>> 12;
-        if (grow > vma.pgoff || size > k.rlimitStack) {
+        if (grow > vma.pgoff || !Limits.acctStackGrowth(vma, size, grow)) {
             return -12;
         }
         VmaMerge.anonVmaPrepare(vma);
@@ -638,7 +638,7 @@ public final class Faults {
             }
             // a memfd of the `file` op was written page by page when made: all its pages are in the cache;
             // zero-filled shmem (shared anonymous) has only the pages somebody faulted in
-            long pfn = f.zeroFilled() ? f.cachedPfn(idx) : pageCachePage(f, idx);
+            long pfn = f.zeroFilled() || f.regular() ? f.cachedPfn(idx) : pageCachePage(f, idx);
             if (pfn < 0) {
                 continue;
             }

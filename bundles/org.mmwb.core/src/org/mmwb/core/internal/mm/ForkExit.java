@@ -21,6 +21,7 @@ public final class ForkExit {
         mm.defFlags = old.defFlags;
         mm.gate = old.gate;
         mm.hasHuge = old.hasHuge;
+        mm.rlim = old.rlim.copy();
         for (Vma src : old.vmaList()) {
             if ((src.flags & VmFlags.DONTCOPY) != 0) {
                 continue;

@@ -10,8 +10,10 @@ import org.mmwb.core.internal.pgtable.Pte;
 import org.mmwb.core.mm.MemFile;
 
 /**
- * Consistency checks run by tests after every step: VMAs ordered and disjoint, every PTE inside a VMA,
- * mapcounts equal to the PTEs that map each page, refcounts never below mapcounts, nothing negative.
+ * Consistency checks run by tests after every step: VMAs ordered and disjoint, the VMA tree's own B+tree
+ * invariants, map_count and total_vm equal to what the VMAs say, every PTE inside a VMA, mapcounts equal to the
+ * PTEs that map each page (so RSS, counted from the PTEs, is the pages mapped), refcounts never below mapcounts,
+ * nothing negative.
  */
 public final class Invariants {
     private Invariants() {
@@ -48,6 +50,18 @@ public final class Invariants {
             }
             if (count != mm.mapCount()) {
                 errs.add("map_count " + mm.mapCount() + " != " + count);
+            }
+            try {
+                mm.tree.checkInvariants();
+            } catch (IllegalStateException e) {
+                errs.add("VMA tree: " + e.getMessage());
+            }
+            long pages = 0;
+            for (Vma v : mm.vmaList()) {
+                pages += v.pages();
+            }
+            if (pages != mm.totalVm) {
+                errs.add("total_vm " + mm.totalVm + " != " + pages + " pages in VMAs");
             }
             mm.pgd.forEach(0, 0, (va, pte) -> {
                 Vma v = mm.vmaLookup(va) instanceof Vma x ? x : null;

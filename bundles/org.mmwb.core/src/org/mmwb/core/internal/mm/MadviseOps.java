@@ -155,7 +155,8 @@ public final class MadviseOps {
         }
         VmaMerge.Modified m = ModifyOps.modifyFlags(mm, prev, vma, start, end, nf);
         if (m.error() != 0) {
-            return m.error();
+            // madvise_vma_behavior: "madvise() returns EAGAIN if kernel resources ... are temporarily unavailable"
+            return m.error() == -Errno.ENOMEM ? -Errno.EAGAIN : m.error();
         }
         m.vma().flags = nf | (m.vma().flags & VmFlags.IGNORE_MERGE);
         return 0;

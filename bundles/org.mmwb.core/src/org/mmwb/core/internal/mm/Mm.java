@@ -22,6 +22,8 @@ public final class Mm implements MmStruct {
     long defFlags;
     long totalVm;
     long lockedVm;
+    /** The task's resource limits (signal->rlim; one task per mm here). */
+    Limits.Rlim rlim = new Limits.Rlim();
     /** The gate area (vsyscall page) if the profile has one: shown by maps, not in the tree. */
     Gate gate;
     /** Set once a huge PMD was ever installed here: lets the 4 KiB fast path skip PMD lookups. */
@@ -177,6 +179,11 @@ public final class Mm implements MmStruct {
     @Override
     public long lockedVm() {
         return lockedVm;
+    }
+
+    /** The task's resource limits. */
+    public Limits.Rlim rlimits() {
+        return rlim;
     }
 
     @Override

@@ -46,10 +46,12 @@ public final class MmKernel {
     long mmapMinAddr = 65536;
     /** stack_guard_gap: 256 pages. */
     long stackGuardGap = 256L << 12;
-    /** RLIMIT_STACK. */
-    long rlimitStack = 8L << 20;
-    /** vm.overcommit_memory (0 heuristic, 2 never). */
+    /** vm.overcommit_memory (0 heuristic, 1 always, 2 never). */
     int overcommit = 0;
+    /** vm.overcommit_ratio: percent of RAM that OVERCOMMIT_NEVER allows to be committed. */
+    long overcommitRatio = 50;
+    /** vm_committed_as: pages committed by every live mm (set by the Kernel, which knows them all). */
+    public java.util.function.LongSupplier committedPages = () -> 0;
     /**
      * mm_forbids_zeropage(): read faults on anonymous memory get a fresh page instead of the (huge) zero page.
      * Upstream x86 never forbids it; some hosts' kernels are patched to (a boot option such as pvm_no_zero_page=1),
@@ -111,6 +113,54 @@ public final class MmKernel {
 
     public void setMaxMapCount(int n) {
         maxMapCount = n;
+    }
+
+    /**
+     * Sets a vm.* sysctl by its name under /proc/sys/vm: max_map_count, overcommit_memory, overcommit_ratio,
+     * mmap_min_addr. 0, or -EINVAL for a value the kernel's proc handler refuses, -ENOENT for an unknown name.
+     */
+    public int setSysctl(String name, long value) {
+        switch (name) {
+            case "max_map_count" -> {
+                if (value < 0 || value > Integer.MAX_VALUE) {
+                    return -org.mmwb.core.mm.Errno.EINVAL; // proc_dointvec_minmax, extra1 = SYSCTL_ZERO
+                }
+                maxMapCount = (int) value;
+            }
+            case "overcommit_memory" -> {
+                if (value < 0 || value > 2) {
+                    return -org.mmwb.core.mm.Errno.EINVAL;
+                }
+                overcommit = (int) value;
+            }
+            case "overcommit_ratio" -> {
+                if (value < 0 || value > Integer.MAX_VALUE) {
+                    return -org.mmwb.core.mm.Errno.EINVAL;
+                }
+                overcommitRatio = value;
+            }
+            case "mmap_min_addr" -> {
+                if (value < 0) {
+                    return -org.mmwb.core.mm.Errno.EINVAL;
+                }
+                mmapMinAddr = value;
+            }
+            default -> {
+                return -org.mmwb.core.mm.Errno.ENOENT;
+            }
+        }
+        return 0;
+    }
+
+    /** The value of a sysctl {@link #setSysctl} knows, or -1 for an unknown name. */
+    public long sysctl(String name) {
+        return switch (name) {
+            case "max_map_count" -> maxMapCount;
+            case "overcommit_memory" -> overcommit;
+            case "overcommit_ratio" -> overcommitRatio;
+            case "mmap_min_addr" -> mmapMinAddr;
+            default -> -1;
+        };
     }
 
     /** Creates an empty mm with this kernel's state. */

@@ -100,6 +100,8 @@ public final class MmapOps {
             a = addr;
         } else if (file == null && addr == 0 && (len & (PMD - 1)) == 0) {
             a = thpGetUnmappedArea(mm, len, flags, vmFlags);
+        } else if (file != null && file.thpUnmappedArea()) {
+            a = thpFileUnmappedArea(mm, addr, len, pgoff, flags);
         } else {
             a = topDown(mm, addr, len, flags);
         }
@@ -130,6 +132,29 @@ public final class MmapOps {
             return ret + PMD;
         }
         return ret + offSub;
+    }
+
+    /**
+     * thp_get_unmapped_area, the get_unmapped_area of ext4's and xfs's file_operations (__thp_get_unmapped_area):
+     * when the file range holds a whole 2 MiB-aligned block, pad by 2 MiB and place the mapping so that file
+     * offset and address agree modulo 2 MiB (top-down keeps the upper slot); otherwise the plain top-down search.
+     */
+    static long thpFileUnmappedArea(Mm mm, long addr, long len, long pgoff, int flags) {
+        long off = pgoff << 12;
+        long offEnd = off + len;
+        long offAlign = (off + PMD - 1) & ~(PMD - 1);
+        if (offEnd <= offAlign || offEnd - offAlign < PMD || len + PMD < len) {
+            return topDown(mm, addr, len, flags);
+        }
+        long ret = topDown(mm, addr, len + PMD, flags);
+        if (Errno.isError(ret)) {
+            return topDown(mm, addr, len, flags);
+        }
+        if (ret == addr) {
+            return addr;
+        }
+        long offSub = (off - ret) & (PMD - 1);
+        return offSub == 0 ? ret + PMD : ret + offSub;
     }
 
     /** arch_get_unmapped_area_topdown: a valid free hint wins, else the highest gap below mmap_base. */
@@ -328,7 +353,12 @@ public final class MmapOps {
     /** __mmap_region: unmap what is in the way, try to merge, else create a VMA (shared anon gets a shmem file). */
     static long mmapRegion(Mm mm, MemFile file, long addr, long len, long vmFlags, long pgoff) {
         long end = addr + len;
-        if (mm.tree.findIntersection(addr, end) != null) {
+        boolean overlaps = mm.tree.findIntersection(addr, end) != null;
+        int refused = mmapSetupLimits(mm, file, addr, end, vmFlags, overlaps);
+        if (refused != 0) {
+            return refused;
+        }
+        if (overlaps) {
             int err = doMunmap(mm, addr, len);
             if (err != 0) {
                 return err;
@@ -364,6 +394,56 @@ public final class MmapOps {
             }
         }
         return addr;
+    }
+
+    /**
+     * The limit checks of __mmap_setup (after vms_gather_munmap_vmas): may_expand_vm for the pages not replaced,
+     * then __vm_enough_memory for private writable memory not already accounted, and shmem_acct_size for shared
+     * anonymous memory (shmem_zero_setup). A refusal leaves the VMAs in the way split at the range's edges, as
+     * the gather split them before vms_abort_munmap_vmas reattached them. 0 or -ENOMEM.
+     */
+    static int mmapSetupLimits(Mm mm, MemFile file, long addr, long end, long vmFlags, boolean overlaps) {
+        long pglen = (end - addr) >>> 12;
+        long nrPages = 0;
+        long nrAccounted = 0;
+        if (overlaps) {
+            for (Vma v : mm.range(addr, end)) {
+                long n = (Math.min(end, v.end) - Math.max(addr, v.start)) >>> 12;
+                nrPages += n;
+                if ((v.flags & VmFlags.ACCOUNT) != 0) {
+                    nrAccounted += n;
+                }
+            }
+        }
+        boolean ok = Limits.mayExpandVm(mm, vmFlags, pglen - nrPages);
+        if (ok && accountable(vmFlags) && pglen > nrAccounted) {
+            ok = Limits.vmEnoughMemory(mm, pglen - nrAccounted);
+        }
+        if (ok && file == null && (vmFlags & (VmFlags.SHARED | VmFlags.NORESERVE)) == VmFlags.SHARED) {
+            ok = Limits.vmEnoughMemory(mm, pglen);
+        }
+        if (ok) {
+            return 0;
+        }
+        if (overlaps) {
+            for (Vma v : mm.range(addr, end)) {
+                if ((v.flags & VmFlags.SEALED) != 0) {
+                    return doMunmap(mm, addr, end - addr); // the gather's EPERM (and its split) came first
+                }
+            }
+            Vma first = mm.findVma(addr);
+            if (first != null && first.start < addr) {
+                if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
+                    return -Errno.ENOMEM; // the gather's own map_count check came first
+                }
+                VmaMerge.split(mm, first, addr, true);
+            }
+            Vma last = mm.findVma(end - 1);
+            if (last != null && last.start < end && last.end > end) {
+                VmaMerge.split(mm, last, end, false);
+            }
+        }
+        return -Errno.ENOMEM;
     }
 
     /**
@@ -425,6 +505,20 @@ public final class MmapOps {
         if (first == null || Long.compareUnsigned(first.start, end) >= 0) {
             return 0;
         }
+        // vms_gather_munmap_vmas: the start is split first (unless over the limit or sealed); a sealed VMA met
+        // later fails the unmap with EPERM, and that split stays (vms_abort_munmap_vmas only reattaches)
+        if (first.start < start) {
+            if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
+                return -Errno.ENOMEM;
+            }
+            if ((first.flags & VmFlags.SEALED) != 0) {
+                return -Errno.EPERM;
+            }
+            int err = VmaMerge.split(mm, first, start, true);
+            if (err != 0) {
+                return err;
+            }
+        }
         // the VMAs of [start, end), walked without a list (munmap is on the mmap+mprotect+munmap hot path)
         Vma last = first;
         for (Vma v = first; v != null && Long.compareUnsigned(v.start, end) < 0; v = mm.nextOf(v)) {
@@ -432,15 +526,6 @@ public final class MmapOps {
                 return -Errno.EPERM;
             }
             last = v;
-        }
-        if (first.start < start) {
-            if (end < first.end && mm.mapCount() >= mm.k.maxMapCount) {
-                return -Errno.ENOMEM;
-            }
-            int err = VmaMerge.split(mm, first, start, true);
-            if (err != 0) {
-                return err;
-            }
         }
         if (last.end > end) {
             int err = VmaMerge.split(mm, last, end, false);
@@ -490,6 +575,9 @@ public final class MmapOps {
         if (Long.compareUnsigned(brk, minBrk) < 0) {
             return origbrk;
         }
+        if (Limits.checkDataRlimit(mm, brk) != 0) {
+            return origbrk;
+        }
         long newbrk = pageAlign(brk);
         long oldbrk = pageAlign(mm.brk);
         if (oldbrk == newbrk) {
@@ -522,6 +610,11 @@ public final class MmapOps {
             return origbrk;
         }
         long flags = VmFlags.DATA_DEFAULT | VmFlags.ACCOUNT | mm.defFlags;
+        // do_brk_flags: the address-space and data limits, max_map_count (checked with '>'), the commit
+        if (!Limits.mayExpandVm(mm, flags, (newbrk - oldbrk) >>> 12) || mm.mapCount() > mm.k.maxMapCount
+                || !Limits.vmEnoughMemory(mm, (newbrk - oldbrk) >>> 12)) {
+            return origbrk;
+        }
         Vma prev = mm.tree.prev(oldbrk);
         Vma brkvma = prev != null && prev.start >= mm.startBrk ? prev : null;
         long len = newbrk - oldbrk;

@@ -96,8 +96,16 @@ public final class ModifyOps {
             return 0;
         }
         if ((newflags & VmFlags.WRITE) != 0) {
+            long nrpages = (end - start) >>> 12;
+            // check space limits when the area turns into data
+            if (!Limits.mayExpandVm(mm, newflags, nrpages) && Limits.mayExpandVm(mm, oldflags, nrpages)) {
+                return -Errno.ENOMEM;
+            }
             if ((oldflags & (VmFlags.ACCOUNT | VmFlags.WRITE | VmFlags.HUGETLB | VmFlags.SHARED
                     | VmFlags.NORESERVE)) == 0) {
+                if (!Limits.vmEnoughMemory(mm, nrpages)) {
+                    return -Errno.ENOMEM;
+                }
                 newflags |= VmFlags.ACCOUNT;
             }
         } else if ((oldflags & VmFlags.ACCOUNT) != 0 && vma.ops == null && vma.anonVma == null) {

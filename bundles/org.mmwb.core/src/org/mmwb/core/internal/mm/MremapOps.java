@@ -56,7 +56,9 @@ public final class MremapOps {
         if (err != 0) {
             return err;
         }
-        if (mm.mapCount() + 4 > mm.k.maxMapCount) {
+        // check_mremap_params: a move to a new address must stay 4 maps below the limit even if both ranges
+        // are split in three first ((map_count + 2) >= sysctl_max_map_count - 3); a resize in place needs no room
+        if (v.impliesNewAddr() && (long) mm.mapCount() + 2 >= (long) mm.k.maxMapCount - 3) {
             return -Errno.ENOMEM;
         }
         if ((flags & MapFlags.MREMAP_FIXED) != 0 && v.oldLen == v.newLen) {
@@ -152,7 +154,19 @@ public final class MremapOps {
         if ((vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
             return -Errno.EFAULT;
         }
+        if (!Limits.mayExpandVm(v.mm, vma.flags, v.delta >>> 12)) {
+            return -Errno.ENOMEM;
+        }
         return 0;
+    }
+
+    /** vrm_calc_charge: a VM_ACCOUNT mapping commits its growth (the whole new length with DONTUNMAP). */
+    static boolean calcCharge(Vrm v) {
+        if ((v.vma.flags & VmFlags.ACCOUNT) == 0) {
+            return true;
+        }
+        long charged = (v.dontunmap() ? v.newLen : v.delta) >>> 12;
+        return charged == 0 || Limits.vmEnoughMemory(v.mm, charged);
     }
 
     /** remap_move: a fixed, same-size move of every VMA in [addr, addr+oldLen), keeping the gaps between them. */
@@ -228,6 +242,9 @@ public final class MremapOps {
             }
             v.oldLen = v.newLen;
         }
+        if (v.dontunmap() && !Limits.mayExpandVm(mm, v.vma.flags, v.oldLen >>> 12)) {
+            return -Errno.ENOMEM;
+        }
         long err = setNewAddr(v);
         if (err != 0) {
             return err;
@@ -275,6 +292,9 @@ public final class MremapOps {
         Mm mm = v.mm;
         Vma vma = v.vma;
         if (vma.end - v.addr == v.oldLen && vmaExpandable(mm, vma, v.delta)) {
+            if (!calcCharge(v)) {
+                return -Errno.ENOMEM;
+            }
             long oldEnd = vma.end;
             Vmg g = Vmg.forVma(mm, vma, vma, oldEnd, oldEnd + v.delta);
             g.middle = null;
@@ -320,6 +340,9 @@ public final class MremapOps {
         long oldLen = v.oldLen;
         long newAddr = v.newAddr;
         if (mm.mapCount() >= mm.k.maxMapCount - 3) {
+            return -Errno.ENOMEM;
+        }
+        if (!calcCharge(v)) {
             return -Errno.ENOMEM;
         }
         if (vma.ops != null) {

@@ -10,6 +10,6 @@
  * none can be had, as a failed order-9 allocation does); the huge zero page is one such block. Every behaviour
  * was checked against the host kernel; HostReplayTest replays recorded random sequences. Things the simulator
  * leaves out: swap and reclaim (MADV_FREE keeps pages), NUMA, KSM, userfaultfd, hugetlbfs, pkeys, rlimits other
- * than RLIMIT_STACK, overcommit accounting (VM_ACCOUNT is tracked as a flag, never refused).
+ * than RLIMIT_AS/DATA/STACK/MEMLOCK ({@link Limits}), shmem's own commit accounting.
  */
 package org.mmwb.core.internal.mm;

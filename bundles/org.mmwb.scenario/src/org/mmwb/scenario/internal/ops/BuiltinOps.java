@@ -40,9 +40,12 @@ public final class BuiltinOps {
                 List.of(new FlagSpec("levels", FlagSpec.Value.CHOICE,
                         List.of(new Choice("4", 4, "4-level page tables (48-bit addresses)"),
                                 new Choice("5", 5, "5-level page tables (57-bit addresses, LA57)")),
-                        0, List.of(), "page-table levels")),
+                        0, List.of(), "page-table levels"),
+                        new FlagSpec("ram", FlagSpec.Value.SIZE, List.of(), 0, List.of(),
+                                "simulated RAM (default 4G); the live kernel keeps its own")),
                 false, false, Placement.NONE,
-                "Optional first line: the kernel profile the machine behaves like and its page-table levels.", null));
+                "Optional first line: the kernel profile the machine behaves like, its page-table levels and RAM.",
+                null));
         l.add(new OpSpec("file", List.of(ArgSpec.of("NAME", ArgKind.NAME, "file name"),
                 ArgSpec.of("SIZE", ArgKind.SIZE, "file size in bytes")), List.of(), false, true, Placement.NONE,
                 "Creates a memfd-like file; byte 0 of page i holds 'A'+i (mod 26); it maps as /memfd:NAME (deleted).",
@@ -94,6 +97,19 @@ public final class BuiltinOps {
         l.add(new OpSpec("switch", List.of(ArgSpec.of("PID", ArgKind.PID, "process to continue in")), List.of(),
                 false, true, Placement.NONE, "Continues in another live process.",
                 c -> List.of(c.target().switchTo((int) c.value("PID")))));
+        l.add(new OpSpec("sysctl", List.of(ArgSpec.words("NAME", sysctlChoices(), "a vm sysctl"),
+                ArgSpec.of("VALUE", ArgKind.LIMIT, "the new value; vm.max_map_count +N: the current VMA count + N")),
+                List.of(), false, true, Placement.NONE,
+                "Writes /proc/sys/vm/NAME for the rest of the scenario (a live run restores it afterwards).",
+                c -> List.of(c.target().sysctl(c.text("NAME"), c.value("VALUE"),
+                        c.op().arg("VALUE") instanceof Expr.Relative))));
+        l.add(new OpSpec("setrlimit", List.of(ArgSpec.words("RESOURCE", rlimitChoices(), "RLIMIT_*"),
+                ArgSpec.of("VALUE", ArgKind.LIMIT, "the soft limit in bytes, +SIZE above the current use,"
+                        + " or unlimited")),
+                List.of(), false, true, Placement.NONE,
+                "setrlimit(2) of the current process: the soft limit (the hard one stays); forked children inherit it.",
+                c -> List.of(c.target().setrlimit((int) c.value("RESOURCE"), c.value("VALUE"),
+                        c.op().arg("VALUE") instanceof Expr.Relative))));
         l.add(new OpSpec("dump", List.of(), List.of(), false, false, Placement.NONE,
                 "Snapshot of the current process's VMAs (maps, VmFlags, page letters) into the output.", c -> {
                     c.dump();
@@ -131,6 +147,20 @@ public final class BuiltinOps {
             l.add(new Choice(p.name(), l.size(), p.help()));
         }
         return l;
+    }
+
+    private static List<Choice> sysctlChoices() {
+        return List.of(new Choice("vm.max_map_count", 0, "most VMAs a process may have (65530)"),
+                new Choice("vm.overcommit_memory", 1, "0 heuristic, 1 always, 2 never overcommit"),
+                new Choice("vm.overcommit_ratio", 2, "percent of RAM committable with overcommit_memory 2 (50)"),
+                new Choice("vm.mmap_min_addr", 3, "lowest address mmap may use (65536)"));
+    }
+
+    private static List<Choice> rlimitChoices() {
+        return List.of(new Choice("RLIMIT_AS", RLIMIT_AS, "address space (total_vm)"),
+                new Choice("RLIMIT_DATA", RLIMIT_DATA, "private writable memory and brk (data_vm)"),
+                new Choice("RLIMIT_STACK", RLIMIT_STACK, "stack size"),
+                new Choice("RLIMIT_MEMLOCK", RLIMIT_MEMLOCK, "locked memory (no limit for root: CAP_IPC_LOCK)"));
     }
 
     private static List<Choice> adviceChoices() {
@@ -211,9 +241,14 @@ public final class BuiltinOps {
         long pages = Math.min(touchPages(addr, c.value("LEN")), MAX_TOUCH_PAGES);
         Access access = Access.values()[(int) c.value("ACCESS")];
         RunLengthList<OpResult> out = new RunLengthList<>(); // a run of "ok" per million pages, not a million refs
+        ScenarioTarget t = c.target();
         long page = addr & -PAGE_SIZE;
-        for (long i = 0; i < pages; i++) {
-            out.append(c.target().touch(i == 0 ? addr : page + i * PAGE_SIZE, access));
+        // ranges of at most 64K pages: a target that does a range at once never holds more results than that
+        for (long done = 0; done < pages; done += 1 << 16) {
+            long n = Math.min(1 << 16, pages - done);
+            for (OpResult r : t.touchRange(done == 0 ? addr : page + done * PAGE_SIZE, n, access)) {
+                out.append(r);
+            }
         }
         return out;
     }

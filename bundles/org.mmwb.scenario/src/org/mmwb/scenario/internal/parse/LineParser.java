@@ -39,6 +39,12 @@ public final class LineParser {
     /** Without a kernel line: the default profile as the registry declares it (plugins' mappings included). */
     private KernelProfile profile = defaultProfile();
     private int levels = 4;
+    /** The kernel line's ram=, in bytes; 0 for the default. */
+    private long ram;
+
+    /** Smallest and largest ram= a scenario may give: 1 MiB, and what the frame index holds (8 TiB). */
+    static final long MIN_RAM = 1L << 20;
+    static final long MAX_RAM = 8L << 40;
     private int firstOpLine;
     private int kernelLine;
     /** The file's top-level operations and loops. */
@@ -72,6 +78,11 @@ public final class LineParser {
 
     public int levels() {
         return levels;
+    }
+
+    /** The simulated RAM the kernel line asks for, in bytes, or 0 for the default. */
+    public long ram() {
+        return ram;
     }
 
     /** The operations the file runs, in order, loops expanded (computed on demand: see {@link Block}). */
@@ -386,6 +397,16 @@ public final class LineParser {
         kernelLine = op.line();
         Expr.Word w = (Expr.Word) op.arg("PROFILE");
         profile = KernelProfile.byName(w.text());
+        Flag rm = op.flag("ram");
+        if (rm != null) {
+            long bytes = ((Expr.Num) rm.value()).value();
+            if (Long.compareUnsigned(bytes, MIN_RAM) < 0 || Long.compareUnsigned(bytes, MAX_RAM) > 0) {
+                error(rm.value().column(), "ram=" + ((Expr.Num) rm.value()).text() + " is out of range; expected 1M to"
+                        + " 8192G");
+            } else {
+                ram = bytes;
+            }
+        }
         Flag lv = op.flag("levels");
         if (lv != null) {
             levels = (int) ((Expr.Word) lv.value()).value();
@@ -459,7 +480,24 @@ public final class LineParser {
                 yield n;
             }
             case NAME -> name(a.name());
+            case LIMIT -> limit(a);
         };
+    }
+
+    /** A LIMIT argument: {@code unlimited} (RLIM_INFINITY, all ones), {@code +SIZE} or a number. */
+    private Expr limit(ArgSpec a) {
+        int start = col();
+        if (cur() == '+') {
+            pos++;
+            Expr.Num n = number("size after '+'");
+            return n == null ? null : new Expr.Relative(n.value(), start);
+        }
+        int p = pos;
+        if (token().equals("unlimited")) {
+            return new Expr.Num(-1L, "unlimited", start);
+        }
+        pos = p;
+        return number(a.name() + ", " + a.kind().expected());
     }
 
     private Expr address(OpSpec spec, String what) {
@@ -788,6 +826,10 @@ public final class LineParser {
                     return null;
                 }
                 return new Expr.FileRef(n, offset, start);
+            }
+            case SIZE: {
+                Expr.Num n = number("a size after '" + f.name() + "=' (" + f.usage() + ")");
+                return n != null && !atTokenEnd() ? null : n;
             }
             case CHOICE: {
                 String t = token();

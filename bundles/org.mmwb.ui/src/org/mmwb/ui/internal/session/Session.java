@@ -267,7 +267,7 @@ public final class Session {
             return s;
         }
         int levels = Math.min(p.levels(), profile.maxLevels());
-        return new Scenario(s.fileName(), profile, levels, s.ops());
+        return new Scenario(s.fileName(), profile, levels, s.ops(), s.ram());
     }
 
     static boolean hasKernelLine(String source) {

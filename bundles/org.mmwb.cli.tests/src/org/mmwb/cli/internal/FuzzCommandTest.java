@@ -1,0 +1,71 @@
+package org.mmwb.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.mmwb.host.HostKernel;
+
+/**
+ * {@code mmwb fuzz}: the engine's invariant fuzzer and the differential fuzzer, each in a CI-sized seeded run
+ * (the long runs are described in docs/host-kernel.md).
+ */
+class FuzzCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void engineFuzzKeepsEveryInvariant() {
+        assertEquals(Cli.OK, run("fuzz", "--engine", "--seed", "7", "--count", "30000", "--check-every", "1"), out());
+        assertTrue(out().contains("30000 operations, 30000 invariant checks"), out());
+        assertTrue(out().contains("0 invariant breaks"), out());
+    }
+
+    @Test
+    void badNumbersAreUsageErrors() {
+        assertEquals(Cli.USAGE, run("fuzz", "--count", "many"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--count needs a positive number"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(Cli.USAGE, run("fuzz", "--engine", "--seed", "-1"));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameScenarios() {
+        FuzzScenarios a = new FuzzScenarios(5);
+        FuzzScenarios b = new FuzzScenarios(5);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(a.next(24), b.next(24));
+        }
+        assertNotEquals(new FuzzScenarios(5).next(24), new FuzzScenarios(6).next(24));
+    }
+
+    /** Random scenarios on the simulator and the live kernel: every one must agree (CI runs this on every build). */
+    @Test
+    void randomScenariosAgreeWithTheLiveKernel() throws IOException {
+        Assumptions.assumeTrue(HostKernel.unavailableReason() == null, "no live kernel: " + HostKernel.unavailableReason());
+        Assumptions.assumeTrue(System.getProperty("os.version", "").startsWith("6.18"), "the engine models 6.18");
+        Path dir = Files.createTempDirectory("mmwb-fuzz");
+        int rc = run("fuzz", "--seed", "1", "--count", "40", "--out", dir.toString());
+        assertEquals(Cli.OK, rc, out());
+        assertTrue(out().contains("40/40 scenarios matched"), out());
+    }
+}
