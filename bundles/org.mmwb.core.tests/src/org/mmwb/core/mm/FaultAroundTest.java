@@ -1,6 +1,7 @@
 package org.mmwb.core.mm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +74,23 @@ class FaultAroundTest {
         long a = s.check(s.k.mmap(s.t, B, 4 * P, Sim.RW, MapFlags.SHARED | MapFlags.FIXED, f, 0));
         assertEquals("ok", s.w(a + P));
         assertEquals(".F..", s.pages(a));
+    }
+
+    /**
+     * mm/memory.c set_pte_range: a prefaulted PTE is made old only where arch_wants_old_prefaulted_pte() (arm64);
+     * on x86 it keeps vm_page_prot's _PAGE_ACCESSED, so the neighbours are as young as the faulting page.
+     */
+    @Test
+    void faultAroundPtesAreYoungOnX86() {
+        MemFile f = s.k.memfd("f", 4 * P);
+        long a = s.check(s.k.mmap(s.t, B, 4 * P, Prot.READ, MapFlags.SHARED | MapFlags.FIXED, f, 0));
+        assertEquals('B', s.k.read(s.t, a + P));
+        PageTableView pt = s.t.mm().pageTable();
+        for (int i = 0; i < 4; i++) {
+            long pte = pt.get(a + i * P);
+            assertNotEquals(0L, pte & 1, "page " + i + " present");
+            assertEquals(0x20L, pte & 0x20L, "page " + i + " has _PAGE_ACCESSED: " + Long.toHexString(pte));
+            assertEquals(0L, pte & 0x40L, "page " + i + " is clean (a read)");
+        }
     }
 }

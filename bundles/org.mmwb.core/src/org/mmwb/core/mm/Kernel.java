@@ -19,6 +19,7 @@ import org.mmwb.core.internal.mm.MmKernel;
 import org.mmwb.core.internal.mm.MmapOps;
 import org.mmwb.core.internal.mm.ModifyOps;
 import org.mmwb.core.internal.mm.MremapOps;
+import org.mmwb.core.internal.mm.SmapsWalk;
 import org.mmwb.core.internal.mm.SpecialMappings;
 import org.mmwb.core.internal.mm.TaskImpl;
 import org.mmwb.core.internal.mm.Vma;
@@ -735,6 +736,29 @@ public final class Kernel {
     public char pageState(Task t, long addr) {
         Mm mm = mm(t);
         return mm == null ? '.' : Dumps.pageState(mm, addr);
+    }
+
+    /** /proc/PID/smaps counters of each VMA of the task, in address order (none after exit). */
+    public List<Smaps> smaps(Task t) {
+        Mm mm = mm(t);
+        return mm == null ? List.of() : SmapsWalk.smaps(k, mm);
+    }
+
+    /**
+     * The struct page of a frame and every live task's PTE that maps it (crash's {@code kmem -p} plus an rmap
+     * walk). Walks all page tables: for an inspector, not for a loop.
+     */
+    public PageInfo pageInfo(long pfn) {
+        List<Mm> mms = new ArrayList<>();
+        List<Integer> pids = new ArrayList<>();
+        for (Task t : tasks()) {
+            Mm mm = mm(t);
+            if (mm != null) {
+                mms.add(mm);
+                pids.add(t.pid());
+            }
+        }
+        return SmapsWalk.pageInfo(k, mms, pids, pfn);
     }
 
     /** A vtop-style walk of addr. */

@@ -40,4 +40,39 @@ class PerspectiveTest {
         File shot = Screenshots.take(window.getShell(), "perspective");
         assertTrue(shot.length() > 1000, "screenshot not written: " + shot);
     }
+
+    /**
+     * At 1280x800 a fault selected in the Fault Log and its Properties are visible together, and opening the
+     * editor leaves the Page Tables and Address Space views their height.
+     */
+    @Test
+    void propertiesBesideTheFaultLogAndRoomForTheEditor() throws Exception {
+        IWorkbench workbench = PlatformUI.getWorkbench();
+        IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+        IWorkbenchPage page = workbench.showPerspective(MemoryManagementPerspective.ID, window);
+        page.resetPerspective();
+        page.closeAllEditors(false);
+        window.getShell().setSize(1280, 800);
+        org.eclipse.ui.IViewPart faults = page.showView(ViewIds.FAULT_LOG);
+        org.eclipse.ui.IViewPart props = page.showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
+        page.activate(faults);
+        Screenshots.settle(window.getShell().getDisplay());
+        assertTrue(page.isPartVisible(faults), "Fault Log visible");
+        assertTrue(page.isPartVisible(props), "Properties visible at the same time");
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("layout", ".mms");
+        java.nio.file.Files.writeString(file, "kernel x86_64-6.18\n$a = mmap 0x100000000000 16K rw- fixed\n");
+        org.mmwb.ui.internal.actions.SessionActions.openEditor(window, file);
+        Screenshots.settle(window.getShell().getDisplay());
+        org.mmwb.ui.internal.views.PageTablesView tables = (org.mmwb.ui.internal.views.PageTablesView) page
+                .showView(ViewIds.PAGE_TABLES, null, IWorkbenchPage.VIEW_VISIBLE);
+        Screenshots.settle(window.getShell().getDisplay());
+        int h = tables.getTree().getViewer().getTree().getSize().y;
+        assertTrue(h >= 120, "the page-table tree keeps several rows with the editor open: " + h + " px");
+        org.eclipse.swt.widgets.Control text = page.getActiveEditor().getAdapter(org.eclipse.swt.widgets.Control.class);
+        assertNotNull(text, "the editor's text widget");
+        assertTrue(text.getSize().x >= 300, "the editor is not squeezed: " + text.getSize().x + " px wide");
+        Screenshots.take(window.getShell(), "perspective-with-editor");
+        page.closeAllEditors(false);
+    }
 }

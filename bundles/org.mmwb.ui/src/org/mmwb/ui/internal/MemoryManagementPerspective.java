@@ -6,7 +6,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 
 /**
  * The "Memory Management" perspective: the address space on the left, page tables and the address map on the
- * right, the fault log, properties and the Error Log across the bottom.
+ * right; below them the scenario editor (when open), the results, the fault log and the Error Log, and Properties.
  */
 public final class MemoryManagementPerspective implements IPerspectiveFactory {
 
@@ -21,19 +21,25 @@ public final class MemoryManagementPerspective implements IPerspectiveFactory {
         String editorArea = layout.getEditorArea();
         layout.setEditorAreaVisible(false);
 
-        // the fault log (wide table) spans the whole width below; VMAs left, page tables and map right
-        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.6f, editorArea);
+        // top: VMAs left, page tables and the address map right. Bottom: the scenario editor (when open) beside
+        // the results, so each line's result is next to the line; the results / fault log then Properties, so a
+        // selected fault and its properties are visible together.
+        IFolderLayout top = layout.createFolder("left", IPageLayout.TOP, 0.58f, editorArea);
+        top.addView(ViewIds.ADDRESS_SPACE);
+        top.addView(ViewIds.SPECIAL_MAPPINGS);
+
+        IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.5f, "left");
+        right.addView(ViewIds.PAGE_TABLES);
+        right.addView(ViewIds.ADDRESS_MAP);
+
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.RIGHT, 0.34f, editorArea);
+        bottom.addView(ViewIds.RESULTS);
         bottom.addView(ViewIds.FAULT_LOG);
-        bottom.addView(IPageLayout.ID_PROP_SHEET);
+        bottom.addView(ViewIds.FAULT_TIMELINE);
         bottom.addView(ERROR_LOG);
 
-        IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.6f, editorArea);
-        left.addView(ViewIds.ADDRESS_SPACE);
-        left.addView(ViewIds.SPECIAL_MAPPINGS);
-
-        IFolderLayout middle = layout.createFolder("middle", IPageLayout.TOP, 0.45f, editorArea);
-        middle.addView(ViewIds.PAGE_TABLES);
-        middle.addView(ViewIds.ADDRESS_MAP);
+        IFolderLayout props = layout.createFolder("props", IPageLayout.RIGHT, 0.6f, "bottom");
+        props.addView(IPageLayout.ID_PROP_SHEET);
 
         for (String id : ViewIds.ALL) {
             layout.addShowViewShortcut(id);

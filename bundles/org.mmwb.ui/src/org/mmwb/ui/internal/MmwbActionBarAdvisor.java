@@ -19,7 +19,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.mmwb.ui.internal.actions.SessionActions;
 import org.mmwb.ui.internal.actions.StepSlider;
-import org.mmwb.ui.internal.actions.TourDialog;
+import org.mmwb.ui.internal.actions.HelpDialog;
 
 /**
  * The menu bar every Eclipse user expects: File (open scenario, sample, session; edit; save), Simulation (Run,
@@ -34,6 +34,7 @@ final class MmwbActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction about;
     private IWorkbenchAction resetPerspective;
     private SessionActions session;
+    private IAction contents;
     private IAction tour;
     private IAction guide;
 
@@ -49,17 +50,23 @@ final class MmwbActionBarAdvisor extends ActionBarAdvisor {
         about = register(ActionFactory.ABOUT.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         session = new SessionActions(window);
+        contents = new Action("&Help Contents") {
+            @Override
+            public void run() {
+                new HelpDialog(window.getShell(), null).open();
+            }
+        };
+        contents.setAccelerator(SWT.F1);
         tour = new Action("&Tour of mmwb") {
             @Override
             public void run() {
-                new TourDialog(window.getShell(), "Tour of mmwb", TourDialog.TOUR).open();
+                new HelpDialog(window.getShell(), HelpDialog.TOUR).open();
             }
         };
         guide = new Action("&Plugin Author's Guide") {
             @Override
             public void run() {
-                new TourDialog(window.getShell(), "Writing a special-mapping provider", "help/plugin-authors.txt")
-                        .open();
+                new HelpDialog(window.getShell(), "help/plugin-authors.txt").open();
             }
         };
     }
@@ -103,6 +110,7 @@ final class MmwbActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new Separator(IWorkbenchActionConstants.HELP_START));
+        help.add(contents);
         help.add(tour);
         help.add(guide);
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -121,9 +129,13 @@ final class MmwbActionBarAdvisor extends ActionBarAdvisor {
         IToolBarManager tb = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
         tb.add(session.open);
         tb.add(new Separator());
+        // a separator between each: with text beside the glyphs, neighbours read as one label otherwise
         tb.add(session.run);
+        tb.add(new Separator());
         tb.add(session.stepBack);
+        tb.add(new Separator());
         tb.add(session.step);
+        tb.add(new Separator());
         tb.add(session.reset);
         tb.add(new Separator());
         tb.add(new StepSlider());

@@ -37,10 +37,31 @@ final class MmwbWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
+        hideIdeLeftovers();
         Session.get().addListener(listener);
         sessionChanged(Session.get().state());
         Bench.windowOpened();
     }
+
+    /**
+     * The IDE bundles the 3.x workbench needs also contribute File > Open File..., File > Convert Line Delimiters
+     * To and the Team preference pages, which mean nothing here.
+     */
+    private void hideIdeLeftovers() {
+        org.eclipse.ui.IWorkbenchPage page = getWindowConfigurer().getWindow().getActivePage();
+        if (page != null) {
+            page.hideActionSet("org.eclipse.ui.actionSet.openFiles");
+            page.hideActionSet("org.eclipse.ui.edit.text.actionSet.convertLineDelimitersTo");
+        }
+        org.eclipse.jface.preference.PreferenceManager prefs = org.eclipse.ui.PlatformUI.getWorkbench()
+                .getPreferenceManager();
+        for (String id : IDE_PREFERENCE_PAGES) {
+            prefs.remove(id);
+        }
+    }
+
+    /** Preference pages of the IDE closure that do not apply to mmwb. */
+    static final java.util.List<String> IDE_PREFERENCE_PAGES = java.util.List.of("org.eclipse.team.ui.TeamPreferences");
 
     private void sessionChanged(SessionState s) {
         IWorkbenchWindowConfigurer c = getWindowConfigurer();

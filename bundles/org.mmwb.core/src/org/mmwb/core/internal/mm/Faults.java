@@ -644,7 +644,9 @@ public final class Faults {
             }
             phys.get(pfn);
             phys.incMapcount(pfn);
-            pt.set(a, i == pteOff ? Pte.mk(pfn, prot) : Pte.mk(pfn, prot) & ~Pte.ACCESSED);
+            // set_pte_range: prefaulted PTEs are made old only if arch_wants_old_prefaulted_pte(), which is
+            // false on x86, so they keep the _PAGE_ACCESSED of vm_page_prot like the faulting page
+            pt.set(a, Pte.mk(pfn, prot));
             if (i == pteOff) {
                 self = pfn;
             }

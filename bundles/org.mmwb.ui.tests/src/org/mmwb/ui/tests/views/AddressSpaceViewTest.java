@@ -31,11 +31,11 @@ class AddressSpaceViewTest {
         assertEquals("0x100000002000", first.getText(1));
         assertEquals("8 KiB", first.getText(2));
         assertEquals("rw-p", first.getText(3));
-        assertEquals("rd wr mr mw me ac", first.getText(6));
-        assertEquals("4 KiB", first.getText(7), "RSS: one anon page, the zero page does not count");
+        assertEquals("rd wr mr mw me ac", first.getText(8));
+        assertEquals("4 KiB", first.getText(5), "RSS: one anon page, the zero page does not count");
         TreeItem vdso = find(processes[0], "[vdso]");
         assertEquals("r-xp", vdso.getText(3));
-        assertTrue(!vdso.getText(8).isEmpty(), "the provider column names the contributor");
+        assertTrue(!vdso.getText(9).isEmpty(), "the provider column names the contributor");
         Screenshots.take(page.getWorkbenchWindow().getShell(), "address-space");
 
         view.getFilterText().setText("0x100000002800");
@@ -59,7 +59,7 @@ class AddressSpaceViewTest {
 
     private static TreeItem find(TreeItem parent, String name) {
         for (TreeItem i : parent.getItems()) {
-            if (i.getText(5).equals(name)) {
+            if (i.getText(4).equals(name)) {
                 return i;
             }
         }

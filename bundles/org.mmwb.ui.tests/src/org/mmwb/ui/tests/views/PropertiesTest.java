@@ -11,6 +11,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.Test;
 import org.mmwb.ui.internal.ViewIds;
+import org.mmwb.ui.internal.props.LiveProps;
 import org.mmwb.ui.internal.props.Props;
 import org.mmwb.ui.internal.session.ProviderItem;
 import org.mmwb.ui.internal.session.PteItem;
@@ -28,7 +29,7 @@ class PropertiesTest {
     private static Props props(Object o) {
         IPropertySource s = Adapters.adapt(o, IPropertySource.class);
         assertNotNull(s, "no property source for " + o);
-        return (Props) s;
+        return s instanceof LiveProps l ? l.now() : (Props) s;
     }
 
     @Test

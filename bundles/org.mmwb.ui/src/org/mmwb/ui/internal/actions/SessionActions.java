@@ -40,10 +40,11 @@ public final class SessionActions implements Session.Listener {
             this::editScenario);
     public final IAction run = action("\u25b6 &Run", "Run the scenario to its end (from the .mms editor: its current text)",
             this::runScenario);
-    public final IAction step = action("&Step \u21e5", "Run the next operation", session::step);
-    public final IAction stepBack = action("\u21e4 Step &Back", "Go back one operation (replays to the previous step)",
-            session::stepBack);
-    public final IAction reset = action("\u27f2 Rese&t", "Back to the process as exec left it (step 0)", session::reset);
+    public final IAction step = action("&Step \u25b8", "Run the next operation (F6)", session::step);
+    public final IAction stepBack = action("\u25c2 Step &Back",
+            "Go back one operation: replays to the previous step (Shift+F6)", session::stepBack);
+    public final IAction reset = action("\u27f2 Rese&t", "Back to the process as exec left it, step 0 (Ctrl+Shift+R)",
+            session::reset);
     public final IAction cancel = action("&Cancel Run", "Cancel the running replay", session::cancel);
 
     public SessionActions(IWorkbenchWindow window) {
@@ -51,6 +52,7 @@ public final class SessionActions implements Session.Listener {
         run.setAccelerator(SWT.MOD1 | 'R');
         step.setAccelerator(SWT.F6);
         stepBack.setAccelerator(SWT.SHIFT | SWT.F6);
+        reset.setAccelerator(SWT.MOD1 | SWT.SHIFT | 'R');
         session.addListener(this);
         changed(session.state());
     }
@@ -84,6 +86,18 @@ public final class SessionActions implements Session.Listener {
         reset.setEnabled(steppable && s.position() > 0);
         cancel.setEnabled(s.busy());
         edit.setEnabled(session.path() != null && !s.title().endsWith(".json"));
+        refreshProperties();
+    }
+
+    /** The Properties view re-reads its (live) source: it shows the new state, never the previous one. */
+    private void refreshProperties() {
+        IWorkbenchPage page = window.getActivePage();
+        if (page != null && page.findView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET)
+                instanceof org.eclipse.ui.views.properties.PropertySheet sheet
+                && sheet.getCurrentPage() instanceof org.eclipse.ui.views.properties.PropertySheetPage p
+                && p.getControl() != null && !p.getControl().isDisposed()) {
+            p.refresh();
+        }
     }
 
     private void openFile() {

@@ -9,6 +9,8 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.Position;
+import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -20,6 +22,7 @@ import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.ui.internal.session.ScenarioLanguage;
 import org.mmwb.ui.internal.session.Session;
+import org.mmwb.ui.internal.session.SessionState;
 
 /**
  * The scenario (.mms) editor: a text editor with .mms syntax colouring; while typing, the scenario parser runs
@@ -34,7 +37,17 @@ public class MmsEditor extends TextEditor {
     /** Pause after the last keystroke before the parser runs. */
     static final int DEBOUNCE_MS = 300;
 
+    /** Annotation type of the line of the current step (plugin.xml: highlighted, in the rulers). */
+    public static final String STEP_ANNOTATION = "org.mmwb.ui.currentStep";
+
     private final MmsDiagnostics diagnostics = new MmsDiagnostics();
+    private Annotation stepMark;
+    private final Session.Listener sessionListener = state -> {
+        if (getSourceViewer() != null && getSourceViewer().getTextWidget() != null
+                && !getSourceViewer().getTextWidget().isDisposed()) {
+            markStep(state);
+        }
+    };
     private int generation;
     private IDocument listened;
     private final IDocumentListener listener = new IDocumentListener() {
@@ -59,6 +72,8 @@ public class MmsEditor extends TextEditor {
         super.createPartControl(parent);
         listen();
         parseNow();
+        Session.get().addListener(sessionListener);
+        markStep(Session.get().state());
     }
 
     @Override
@@ -117,12 +132,68 @@ public class MmsEditor extends TextEditor {
         return out;
     }
 
+    /**
+     * Selects line:column (1-based) and scrolls to it; column past the line's end selects the line's end.
+     */
+    public void revealLine(int line, int column) {
+        IDocument doc = document();
+        if (doc == null || line < 1 || line > doc.getNumberOfLines()) {
+            return;
+        }
+        try {
+            org.eclipse.jface.text.IRegion r = doc.getLineInformation(line - 1);
+            int col = Math.min(Math.max(0, column - 1), r.getLength());
+            selectAndReveal(r.getOffset() + col, 0);
+        } catch (org.eclipse.jface.text.BadLocationException e) {
+            // the document changed under us: nothing to show
+        }
+    }
+
+    private IDocument document() {
+        return getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());
+    }
+
+    /** Marks the line the session executed last (its state is what the views show), or none for 0. */
+    private void markStep(SessionState state) {
+        IAnnotationModel model = annotationModel();
+        IDocument doc = document();
+        if (model == null || doc == null) {
+            return;
+        }
+        if (stepMark != null) {
+            model.removeAnnotation(stepMark);
+            stepMark = null;
+        }
+        Session s = Session.get();
+        if (ScenarioEditors.find(getSite().getPage()) != this || s.steps().isEmpty() || state.readOnly()) {
+            return;
+        }
+        org.mmwb.ui.internal.session.StepRecord last = s.steps().get(s.steps().size() - 1);
+        try {
+            org.eclipse.jface.text.IRegion r = doc.getLineInformation(last.line() - 1);
+            stepMark = new Annotation(STEP_ANNOTATION, false, "Step " + (last.index() + 1) + " of " + state.total()
+                    + ": line " + last.line() + " " + last.opName() + " ran; the views show the state after it");
+            model.addAnnotation(stepMark, new Position(r.getOffset(), r.getLength()));
+            if (!state.busy()) {
+                getSourceViewer().revealRange(r.getOffset(), r.getLength());
+            }
+        } catch (org.eclipse.jface.text.BadLocationException e) {
+            stepMark = null;
+        }
+    }
+
+    /** The current step's annotation (for tests), or null. */
+    public Annotation stepAnnotation() {
+        return stepMark;
+    }
+
     private String fileName() {
         IEditorInput in = getEditorInput();
         return in == null ? "scenario.mms" : in.getName();
     }
 
-    private Path filePath() {
+    /** The file the editor shows, or null (not a local file). */
+    public Path filePath() {
         IEditorInput in = getEditorInput();
         try {
             if (in instanceof IURIEditorInput u && "file".equals(u.getURI().getScheme())) {
@@ -176,6 +247,7 @@ public class MmsEditor extends TextEditor {
 
     @Override
     public void dispose() {
+        Session.get().removeListener(sessionListener);
         if (listened != null) {
             listened.removeDocumentListener(listener);
             listened = null;

@@ -25,7 +25,7 @@ public final class MmwbPreferencePage extends FieldEditorPreferencePage implemen
         store.setDefault(Prefs.LEVELS, Prefs.LEVELS_VALUE);
         store.setDefault(Prefs.FAULT_LOG_LIMIT, (int) Prefs.FAULT_LOG_LIMIT_VALUE);
         setPreferenceStore(store);
-        setDescription("Settings for scenarios without a 'kernel' line, used from the next Run.");
+        setDescription("Profile and levels apply to scenarios without a 'kernel' line; the open scenario is replayed with the new values.");
     }
 
     @Override
@@ -47,6 +47,26 @@ public final class MmwbPreferencePage extends FieldEditorPreferencePage implemen
         IntegerFieldEditor limit = new IntegerFieldEditor(Prefs.FAULT_LOG_LIMIT, "Fault log &limit (faults kept):",
                 getFieldEditorParent(), 10);
         limit.setValidRange(1000, Integer.MAX_VALUE);
+        limit.setErrorMessage("Fault log limit: a whole number, at least 1000");
         addField(limit);
+    }
+
+    /** Stores the values and replays the open scenario to its step, so they apply now, not from the next Run. */
+    @Override
+    public boolean performOk() {
+        boolean ok = super.performOk();
+        if (ok && getPreferenceStore() instanceof ScopedPreferenceStore store) {
+            try {
+                store.save();
+            } catch (java.io.IOException e) {
+                setErrorMessage("Cannot save the preferences: " + e.getMessage());
+                return false;
+            }
+            org.mmwb.ui.internal.session.Session session = org.mmwb.ui.internal.session.Session.get();
+            if (session.canStep()) {
+                session.reopen();
+            }
+        }
+        return ok;
     }
 }

@@ -8,7 +8,11 @@ import org.mmwb.core.mm.VmFlags;
 import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.ProviderItem;
 import org.mmwb.ui.internal.session.PteItem;
+import org.mmwb.core.mm.Smaps;
+import org.mmwb.core.mm.Task;
 import org.mmwb.ui.internal.session.Session;
+import org.mmwb.ui.internal.session.SessionState;
+import org.mmwb.ui.internal.session.StepRecord;
 import org.mmwb.ui.internal.session.VmaRow;
 import org.mmwb.ui.internal.widgets.addrmap.Sizes;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
@@ -24,12 +28,22 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
         if (type != IPropertySource.class) {
             return null;
         }
+        if (o instanceof VmaRow v) {
+            return type.cast(new LiveProps(() -> vmaNow(v)));
+        }
+        if (o instanceof ProcessInfo pi) {
+            return type.cast(new LiveProps(() -> processNow(pi)));
+        }
+        if (o instanceof PteItem e) {
+            return type.cast(new LiveProps(() -> pteNow(e)));
+        }
+        if (o instanceof FaultRef f) {
+            return type.cast(new LiveProps(() -> faultNow(f)));
+        }
         Props p = switch (o) {
-            case VmaRow v -> vma(v);
-            case PteItem e -> pte(e);
-            case FaultRef f -> fault(f, Session.get().state().faultLog());
             case ProviderItem i -> provider(i);
             case ProcessInfo pi -> process(pi);
+            case StepRecord r -> step(r);
             default -> null;
         };
         return type.cast(p);
@@ -40,8 +54,76 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
         return new Class<?>[] {IPropertySource.class};
     }
 
+    /** A VMA as the current state has it (it may have been unmapped, split or belong to a closed session). */
+    static Props vmaNow(VmaRow v) {
+        SessionState s = Session.get().state();
+        ProcessInfo p = s.process(v.pid());
+        VmaRow now = p == null ? null : p.vmas().stream().filter(r -> r.start() == v.start()).findFirst()
+                .orElse(null);
+        if (now == null) {
+            return gone("VMA", "0x" + Long.toHexString(v.start()) + " of pid " + v.pid(), s);
+        }
+        return vma(now, smapsOf(s, now));
+    }
+
+    /** The entry as the current page tables have it (a step may have changed or zapped it). */
+    static Props pteNow(PteItem e) {
+        SessionState s = Session.get().state();
+        Task t = s.task(e.pid());
+        if (t == null || !t.alive() || t.mm() == null) {
+            return gone("Entry", e.level() + " of pid " + e.pid(), s);
+        }
+        org.mmwb.core.mm.PageTableView pt = t.mm().pageTable();
+        long[] out = new long[pt.levels()];
+        int n = pt.walk(e.entry().va(), out);
+        long raw = e.entry().depth() < n ? out[e.entry().depth()] : 0;
+        return pte(new PteItem(e.pid(), e.entry(), e.level(), raw, e.spanShift()));
+    }
+
+    /** The fault if the session's log still holds it (another session's log has other faults at that seq). */
+    static Props faultNow(FaultRef f) {
+        SessionState s = Session.get().state();
+        FaultLog log = s.faultLog();
+        if (log == null || f.seq() < log.firstSeq() || f.seq() >= log.nextSeq() || log.pid(f.seq()) != f.pid()
+                || log.address(f.seq()) != f.address()) {
+            return gone("Fault", "fault " + f.seq() + " (pid " + f.pid() + ", 0x" + Long.toHexString(f.address())
+                    + ")", s);
+        }
+        return fault(f, log);
+    }
+
+    static Props processNow(ProcessInfo pi) {
+        SessionState s = Session.get().state();
+        ProcessInfo now = s.process(pi.pid());
+        return now == null ? gone("Process", "pid " + pi.pid(), s) : process(now);
+    }
+
+    private static Props gone(String category, String what, SessionState s) {
+        return new Props().add(category, "state", what + " does not exist in " + (s.title().isEmpty()
+                ? "the session" : s.title()) + " at step " + s.position() + " (unmapped, exited or another session)");
+    }
+
+    /** The smaps counters of a VMA of a simulated session, or null (imported sessions, the gate area). */
+    static Smaps smapsOf(SessionState s, VmaRow v) {
+        Task t = s.task(v.pid());
+        if (t == null || s.kernel() == null || v.gate()) {
+            return null;
+        }
+        for (Smaps m : s.kernel().smaps(t)) {
+            if (m.start() == v.start()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Properties of a VMA. */
     public static Props vma(VmaRow v) {
+        return vma(v, null);
+    }
+
+    /** Properties of a VMA with its smaps counters (null: only what the maps line and pagemap letters show). */
+    public static Props vma(VmaRow v, Smaps m) {
         Props p = new Props()
                 .add("VMA", "name", v.displayName())
                 .add("VMA", "pid", v.pid())
@@ -56,14 +138,41 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
         if (v.vmFlags() >= 0) {
             p.add("VMA", "VM_IO | VM_PFNMAP", (v.vmFlags() & (VmFlags.IO | VmFlags.PFNMAP)) != 0 ? "yes" : "no");
         }
-        p.add("Pages", "Rss", Sizes.human(v.residentPages() << 12))
-                .add("Pages", "pagemap", v.pages())
+        if (m != null) {
+            String c = "smaps";
+            p.add(c, "Size", kb(v.size()))
+                    .add(c, "KernelPageSize", "4 kB")
+                    .add(c, "MMUPageSize", "4 kB")
+                    .add(c, "Rss", kb(m.rss()))
+                    .add(c, "Pss", kb(m.pss()))
+                    .add(c, "Pss_Dirty", kb(m.pss() * (m.sharedDirty() + m.privateDirty()) / Math.max(1, m.rss())))
+                    .add(c, "Shared_Clean", kb(m.sharedClean()))
+                    .add(c, "Shared_Dirty", kb(m.sharedDirty()))
+                    .add(c, "Private_Clean", kb(m.privateClean()))
+                    .add(c, "Private_Dirty", kb(m.privateDirty()))
+                    .add(c, "Referenced", kb(m.referenced()))
+                    .add(c, "Anonymous", kb(m.anonymous()))
+                    .add(c, "AnonHugePages", kb(m.anonHugePages()))
+                    .add(c, "Swap", kb(m.swap()))
+                    .add(c, "Locked", kb(m.locked()))
+                    .add(c, "THPeligible", (m.thpEligible() ? "1" : "0") + (m.thpEligible() ? ""
+                            : "  (THP is \"madvise\": only VM_HUGEPAGE anonymous VMAs with an aligned 2 MiB block)"));
+        } else {
+            p.add("Pages", "Rss", Sizes.human(v.residentPages() << 12));
+        }
+        p.add("Pages", "pagemap", v.pages())
                 .add("Pages", "legend", ". not present, Z zero page, A anon, a anon shared after fork, F file, G guard");
         if (v.isSpecial()) {
             p.add("Special mapping", "provider", v.provider().isEmpty() ? "(gate area)" : v.provider())
                     .add("Special mapping", "gate area", v.gate() ? "yes (not in the VMA tree)" : "no");
         }
         return p;
+    }
+
+    /** A size as smaps prints it ("12 kB"); a fractional Pss keeps three decimals. */
+    static String kb(double bytes) {
+        double k = bytes / 1024;
+        return k == Math.rint(k) ? String.format("%d kB", (long) k) : String.format("%.3f kB", k);
     }
 
     /** Properties of a page-table entry. */
@@ -117,6 +226,30 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
                 .add("Provider", "callbacks", i.callbacks())
                 .add("Provider", "contributor", i.provider().contributor())
                 .add("Provider", "legacy vmops", i.provider().legacy() ? "yes" : "no");
+    }
+
+    /** Properties of an executed scenario line. */
+    public static Props step(StepRecord r) {
+        Props p = new Props()
+                .add("Step", "step", r.index() + 1)
+                .add("Step", "line", r.line())
+                .add("Step", "operation", r.opName())
+                .add("Step", "pid", r.record() == null ? "-" : r.record().pid())
+                .add("Step", "result", r.resultText())
+                .add("Step", "faults", r.faults() == 0 ? "none" : r.faults() + " (seq " + r.firstFault() + "-"
+                        + (r.endFault() - 1) + ")");
+        if (r.record() != null && r.record().sym() != null) {
+            p.add("Step", "symbolic", r.record().sym());
+        }
+        int i = 0;
+        for (org.mmwb.ui.internal.session.StepChange c : r.changes()) {
+            if (i++ == 40) {
+                p.add("Changes", "...", (r.changes().size() - 40) + " more in the Results view");
+                break;
+            }
+            p.add("Changes", String.format("%02d %s", i, c.kind().name().toLowerCase().replace('_', ' ')), c.text());
+        }
+        return p;
     }
 
     /** Properties of a process. */

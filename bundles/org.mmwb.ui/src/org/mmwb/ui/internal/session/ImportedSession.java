@@ -11,6 +11,7 @@ import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.core.mm.VmFaultResult;
 import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.FaultRecord;
+import org.mmwb.scenario.OpRecord;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.VmaSnapshot;
 
@@ -48,6 +49,15 @@ final class ImportedSession {
         return new SessionState(title, true, null, log, processes, providers, 0, 0,
                 "Imported " + title + " (" + r.profile() + "): read-only, " + processes.size() + " process(es), "
                         + r.faults().size() + " fault(s)", false);
+    }
+
+    /** The report's results as the Results view's rows (an import has no per-step changes). */
+    static List<StepRecord> steps(RunReport r) {
+        List<StepRecord> out = new ArrayList<>(r.results().size());
+        for (OpRecord rec : r.results()) {
+            out.add(new StepRecord(out.size(), null, rec, 0, 0, List.of(), false));
+        }
+        return out;
     }
 
     /** The recorded faults as a fault log; the VMA of each is found again by address in its process. */

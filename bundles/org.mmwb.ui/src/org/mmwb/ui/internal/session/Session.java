@@ -24,6 +24,7 @@ import org.mmwb.scenario.ReportFormatException;
 import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
+import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.ScenarioRunner.Execution;
 import org.mmwb.scenario.sim.SimulatorTarget;
@@ -61,6 +62,9 @@ public final class Session {
     private Path path;
     private SimulatorTarget target;
     private Execution exec;
+    private StepRecorder recorder;
+    private List<StepRecord> steps = List.of();
+    private List<Diagnostic> diagnostics = List.of();
     private Job job;
 
     /** A session whose listeners run through {@code ui} (the display's asyncExec in the workbench). */
@@ -109,6 +113,16 @@ public final class Session {
         listeners.remove(l);
     }
 
+    /** The executed steps of the published state, in order (the Results view's rows). */
+    public List<StepRecord> steps() {
+        return steps;
+    }
+
+    /** The problems of the scenario that was opened last (empty when it ran). */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
     /** Whether a replay job runs. */
     public boolean isBusy() {
         return job != null;
@@ -138,14 +152,32 @@ public final class Session {
             importReport(file);
             return List.of();
         }
+        byte[] bytes;
         try {
-            return openScenario(name, Files.readString(file, StandardCharsets.UTF_8), file);
+            if (Files.size(file) > ScenarioParser.MAX_FILE_BYTES) {
+                return failedOpen(name, file, "the file is larger than " + (ScenarioParser.MAX_FILE_BYTES >> 20)
+                        + " MiB; a scenario is a short text file");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            List<Diagnostic> d = List.of(new Diagnostic(name, 0, 0, "cannot read: " + e.getMessage()));
-            publish(new SessionState(name, true, null, null, List.of(), List.of(), 0, 0,
-                    "Cannot read " + file + ": " + e.getMessage(), false));
-            return d;
+            return failedOpen(name, file, "cannot read the file: " + (e.getMessage() == null ? e : e.getMessage()));
         }
+        // the parser decodes the bytes itself, so binary junk gets FILE:LINE:COL as on the command line
+        ParseResult r = ScenarioLanguage.parser().parse(name, bytes);
+        return openParsed(name, r.ok() ? new String(bytes, StandardCharsets.UTF_8) : "", file, r);
+    }
+
+    private List<Diagnostic> failedOpen(String name, Path file, String why) {
+        cancel();
+        scenario = null;
+        target = null;
+        exec = null;
+        path = file;
+        Diagnostic d = new Diagnostic(name, 1, 1, why);
+        diagnostics = List.of(d);
+        steps = List.of();
+        publish(new SessionState(name, true, null, null, List.of(), List.of(), 0, 0, d + " - nothing ran", false));
+        return diagnostics;
     }
 
     /**
@@ -153,11 +185,16 @@ public final class Session {
      * first error is and the diagnostics are returned (the editor shows them as annotations).
      */
     public List<Diagnostic> openScenario(String title, String source, Path file) {
+        return openParsed(title, source, file, ScenarioLanguage.parser().parse(title, source));
+    }
+
+    private List<Diagnostic> openParsed(String title, String source, Path file, ParseResult r) {
         cancel();
-        ParseResult r = ScenarioLanguage.parser().parse(title, source);
         this.text = source;
         this.path = file;
         failures.reset();
+        diagnostics = r.diagnostics();
+        steps = List.of();
         if (!r.ok()) {
             scenario = null;
             target = null;
@@ -173,6 +210,22 @@ public final class Session {
         return List.of();
     }
 
+    /**
+     * Replays the open scenario's text with the current preferences (profile, levels, fault log limit) to the step
+     * shown, so a preference change applies at once.
+     */
+    public void reopen() {
+        if (scenario == null) {
+            return;
+        }
+        int at = state.position();
+        ParseResult r = ScenarioLanguage.parser().parse(scenario.fileName(), text);
+        if (r.ok()) {
+            scenario = withPreferences(r.scenario(), text);
+            goTo(at);
+        }
+    }
+
     /** Opens a JSON report (./mmwb run --json, ./mmwb import PID) read-only. */
     public void importReport(Path file) {
         cancel();
@@ -182,13 +235,25 @@ public final class Session {
         exec = null;
         text = "";
         path = file;
+        diagnostics = List.of();
+        steps = List.of();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             RunReport report = ReportJson.read(in);
+            steps = ImportedSession.steps(report);
             publish(ImportedSession.state(title, report));
-        } catch (IOException | ReportFormatException | RuntimeException e) {
-            publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0,
-                    "Cannot import " + file + ": " + e.getMessage(), false));
+        } catch (ReportFormatException e) {
+            importFailed(title, "not an mmwb session (the JSON that ./mmwb run --json or ./mmwb import PID writes): "
+                    + e.getMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            importFailed(title, "not UTF-8 text (binary data?); a session is the JSON of ./mmwb run --json");
+        } catch (IOException | RuntimeException e) {
+            importFailed(title, "cannot read the file: " + (e.getMessage() == null ? e : e.getMessage()));
         }
+    }
+
+    private void importFailed(String title, String why) {
+        diagnostics = List.of(new Diagnostic(title, 1, 1, why));
+        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, "Cannot import " + title + ": " + why, false));
     }
 
     /** Without a {@code kernel} line the preferences choose the profile and paging levels. */
@@ -235,7 +300,12 @@ public final class Session {
             return;
         }
         if (exec.hasNext()) {
-            exec.step();
+            int index = exec.position();
+            Op op = exec.peek();
+            recorder.before(index, index + 1, scenario.ops().size());
+            OpRecord rec = exec.step();
+            recorder.after(index, op, rec);
+            steps = recorder.steps();
             publishRun(target, exec);
         }
     }
@@ -275,14 +345,17 @@ public final class Session {
                     return Status.OK_STATUS;
                 }
                 Execution e = ScenarioRunner.start(s, t);
+                StepRecorder rec = new StepRecorder(t.kernel(), List.of());
                 try {
                     while (e.position() < steps && e.hasNext()) {
                         if (sub.isCanceled()) {
                             throw new OperationCanceledException();
                         }
                         Op op = e.peek();
+                        int index = e.position();
                         sub.subTask("line " + op.line() + ": " + op.name());
-                        e.step();
+                        rec.before(index, steps, s.ops().size());
+                        rec.after(index, op, e.step());
                         sub.worked(1);
                     }
                 } catch (OperationCanceledException c) {
@@ -295,6 +368,8 @@ public final class Session {
                         job = null;
                         target = t;
                         exec = e;
+                        recorder = rec;
+                        Session.this.steps = rec.steps();
                         publish(built);
                         failures.check(t.kernel());
                     }
@@ -356,6 +431,10 @@ public final class Session {
                         : rec.results().stream().map(x -> x.text()).distinct().toList().toString());
             }
             status = "Step " + pos + " of " + s.ops().size() + ": line " + op.line() + " " + op.name() + result;
+            if (result.contains("SIGKILL(KERNEL)") && !t.kernel().oomKills().isEmpty()) {
+                status += "  (the OOM killer: " + (t.kernel().ramPages() >> 8) + " MiB of RAM were used up; "
+                        + "the Results view says why)";
+            }
         }
         KernelProfile p = t.kernel().profile();
         return new SessionState(s.fileName(), false, t.kernel(), t.kernel().faultLog(),

@@ -44,18 +44,19 @@ public final class AddressSpaceView extends SessionView {
     private record Column(String title, String sample, boolean right, Function<VmaRow, String> text) {
     }
 
+    // what a reader scans first (range, perms, name, RSS, pages) leads; widths fit real values, not titles
     private static final List<Column> COLUMNS = List.of(
             new Column("start", "pid 2 (child of 1)", false, v -> Sizes.hex(v.start())),
             new Column("end", "0xffffffffff601000", false, v -> Sizes.hex(v.end())),
-            new Column("size", "132 KiB", true, v -> Sizes.human(v.size())),
+            new Column("size", "1023 MiB", true, v -> Sizes.human(v.size())),
             new Column("perms", "perms", false, VmaRow::perms),
+            new Column("name", "/memfd:buffer (deleted)", false, VmaRow::name),
+            new Column("RSS", "1023 MiB", true, v -> v.pages().isEmpty() ? "" : Sizes.human(v.residentPages() << 12)),
+            new Column("pages", "AAZZ....AAZZ....AAZZ....AAZZ....", false, v -> v.pages().length() > 64
+                    ? v.pages().substring(0, 64) + "\u2026" : v.pages()),
             new Column("offset", "offset", true, v -> Long.toHexString(v.offset())),
-            new Column("name", "/memfd:f (deleted)", false, VmaRow::name),
-            new Column("VmFlags", "rd wr mr mw me ac", false, v -> String.join(" ", v.flags())),
-            new Column("RSS", "RSS", true, v -> v.pages().isEmpty() ? "" : Sizes.human(v.residentPages() << 12)),
-            new Column("provider", "org.mmwb.x86", false, VmaRow::provider),
-            new Column("pages", "AAZZ....", false, v -> v.pages().length() > 64
-                    ? v.pages().substring(0, 64) + "\u2026" : v.pages()));
+            new Column("VmFlags", "rd wr mr mw me ac sd", false, v -> String.join(" ", v.flags())),
+            new Column("provider", "org.mmwb.x86", false, VmaRow::provider));
 
     private Text filterText;
     private Label filterInfo;

@@ -43,6 +43,12 @@ public final class PageTablesView extends SessionView {
         tree = new PageTableTree(parent, SWT.NONE);
         tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         tree.addEntryListener(e -> relay.fire(item(e)));
+        tree.setInspector(va -> {
+            SessionState s = shown();
+            org.mmwb.core.mm.Task t = s == null ? null : s.task(process.pid());
+            return t == null || s.kernel() == null ? "" : org.mmwb.ui.internal.session.PageInspector.report(
+                    s.kernel(), t, va);
+        });
         getSite().setSelectionProvider(relay);
     }
 

@@ -42,6 +42,8 @@ final class FaultFilterBar extends Composite {
     private final Combo result;
     private final Combo handler;
     private int[] handlerIds = new int[0];
+    private java.util.function.Function<String, long[]> vmaResolver;
+    private int typing;
 
     private FaultLog log;
     private final BitSet handlersSeen = new BitSet();
@@ -60,7 +62,11 @@ final class FaultFilterBar extends Composite {
         label("pid");
         pid = text(7, "Task id, empty for all");
         label("VMA");
-        vma = text(16, "vm_start of the VMA (hex), '-' for faults outside any VMA, empty for all");
+        vma = text(22, "An address inside a VMA (0x7ffd...), perms (r-x, rw-p), part of a name (memfd, stack), "
+                + "'-' for faults outside any VMA; empty for all");
+        vma.setMessage("address, perms or name");
+        vma.addListener(SWT.Modify, e -> applySoon());
+        pid.addListener(SWT.Modify, e -> applySoon());
         label("result");
         result = new Combo(this, SWT.READ_ONLY | SWT.DROP_DOWN);
         for (ResultChoice c : RESULTS) {
@@ -118,11 +124,43 @@ final class FaultFilterBar extends Composite {
         }
     }
 
+    /**
+     * How typed VMA text becomes VMAs: the starts of the VMAs it names (an address inside, perms, part of a name),
+     * null when the text cannot be read. Without one only a hex vm_start is understood.
+     */
+    void setVmaResolver(java.util.function.Function<String, long[]> resolver) {
+        vmaResolver = resolver;
+    }
+
+    /** The VMA field (for tests). */
+    Text vmaField() {
+        return vma;
+    }
+
+    /** Applies the fields a moment after the last keystroke (the index of a huge log is rebuilt per filter). */
+    private void applySoon() {
+        int gen = ++typing;
+        getDisplay().timerExec(250, () -> {
+            if (gen == typing && !isDisposed()) {
+                apply();
+            }
+        });
+    }
+
     /** Put {@code f} into the fields (after a programmatic setFilter). */
     void show(FaultFilter f) {
-        pid.setText(f.pid() == FaultFilter.ANY_PID ? "" : Integer.toString(f.pid()));
-        vma.setText(f.vmaStart() == FaultFilter.ANY_VMA ? ""
-                : f.vmaStart() == FaultLog.NO_VMA ? "-" : "0x" + Long.toHexString(f.vmaStart()));
+        String p = f.pid() == FaultFilter.ANY_PID ? "" : Integer.toString(f.pid());
+        if (!pid.getText().strip().equals(p)) {
+            pid.setText(p);
+        }
+        if (f.vmaStarts() == null) { // a set came from the text typed: keep it as typed
+            String v = f.vmaStart() == FaultFilter.ANY_VMA ? ""
+                    : f.vmaStart() == FaultLog.NO_VMA ? "-" : "0x" + Long.toHexString(f.vmaStart());
+            if (!vma.getText().strip().equals(v)) {
+                vma.setText(v);
+            }
+        }
+        typing++; // the text set here is applied already
         int r = 0;
         for (int i = 0; i < RESULTS.length; i++) {
             if (RESULTS[i].mask() == f.resultMask() && RESULTS[i].bits() == f.resultBits()) {
@@ -174,6 +212,13 @@ final class FaultFilterBar extends Composite {
         boolean vmaOk = true;
         if (v.equals("-")) {
             f = f.withVmaStart(FaultLog.NO_VMA);
+        } else if (!v.isEmpty() && vmaResolver != null) {
+            long[] starts = vmaResolver.apply(v);
+            if (starts == null) {
+                vmaOk = false;
+            } else {
+                f = f.withVmaStarts(starts);
+            }
         } else if (!v.isEmpty()) {
             try {
                 f = f.withVmaStart(Long.parseUnsignedLong(v.startsWith("0x") || v.startsWith("0X") ? v.substring(2)
@@ -199,7 +244,7 @@ final class FaultFilterBar extends Composite {
 
     private Text text(int chars, String tip) {
         Text t = new Text(this, SWT.BORDER | SWT.SINGLE);
-        t.setToolTipText(tip + ". Enter applies.");
+        t.setToolTipText(tip + ". Applies as you type.");
         t.setMessage("any");
         GridData gd = new GridData(SWT.LEFT, SWT.CENTER, false, false);
         org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(t);

@@ -228,6 +228,16 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
         addSelectionChangedListener(e -> listener.accept(getSelectedFault()));
     }
 
+    /** How the VMA filter reads a name, perms or an address (see {@link FaultFilterBar#setVmaResolver}). */
+    public void setVmaResolver(java.util.function.Function<String, long[]> resolver) {
+        filterBar.setVmaResolver(resolver);
+    }
+
+    /** The filter bar's VMA field (for tests). */
+    public org.eclipse.swt.widgets.Text vmaField() {
+        return filterBar.vmaField();
+    }
+
     /** The JFace viewer of the visible window (its items are not the rows: use the methods of this class). */
     public TableViewer getViewer() {
         return viewer;

@@ -48,6 +48,8 @@ public final class PageTableTree extends Composite {
     private final Font bold;
     private PageTableView pt;
     private final Set<PtEntry> walk = new HashSet<>();
+    private final Text details;
+    private java.util.function.LongFunction<String> inspector = va -> "";
 
     /** Creates the tree with its "go to address" line; call {@link #setInput(PageTableView)}. */
     public PageTableTree(Composite parent, int style) {
@@ -76,11 +78,12 @@ public final class PageTableTree extends Composite {
         walkLine.setFont(JFaceResources.getTextFont());
         walkLine.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 
-        viewer = new TreeViewer(this, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
+        org.eclipse.swt.custom.SashForm sash = new org.eclipse.swt.custom.SashForm(this, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        viewer = new TreeViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
         viewer.getTree().setFont(JFaceResources.getTextFont());
-        viewer.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         viewer.setUseHashlookup(true);
         bold = JFaceResources.getFontRegistry().getBold(JFaceResources.TEXT_FONT);
         viewer.setContentProvider(new Content());
@@ -105,7 +108,21 @@ public final class PageTableTree extends Composite {
             });
         }
         gc.dispose();
+        details = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
+        details.setFont(JFaceResources.getTextFont());
+        details.setMessage("vtop an address (or select a fault or VMA): the walk, the VMA and the page appear here");
+        sash.setWeights(55, 45);
         walkLine.setText(" ");
+    }
+
+    /** What to show below the tree for a walked address (crash's vtop / kmem -p text). */
+    public void setInspector(java.util.function.LongFunction<String> f) {
+        inspector = f == null ? va -> "" : f;
+    }
+
+    /** The inspector text (for tests). */
+    public String details() {
+        return details.getText();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -115,6 +132,7 @@ public final class PageTableTree extends Composite {
     public void setInput(PageTableView table) {
         pt = table;
         walk.clear();
+        details.setText("");
         viewer.setInput(table);
         walkLine.setText(table == null ? "No page tables" : table.levels() + "-level page tables, "
                 + table.tablePages() + " table pages");
@@ -137,6 +155,17 @@ public final class PageTableTree extends Composite {
             return null;
         }
         walk.clear();
+        int vaBits = pt.levels() == 5 ? 57 : 48;
+        long top = va >> (vaBits - 1);
+        if (top != 0 && top != -1) { // the MMU raises #GP: there is no walk to show
+            walkLine.setText("vtop " + hex(va) + ":  non-canonical (bits 63.." + (vaBits - 1)
+                    + " are not all equal): the CPU does not walk it\n\u21b3 see below");
+            String d = inspector.apply(va);
+            details.setText(d == null ? "" : d);
+            viewer.setSelection(StructuredSelection.EMPTY);
+            layout(true);
+            return null;
+        }
         List<PtEntry> path = new ArrayList<>();
         long[] out = new long[pt.levels()];
         int n = pt.walk(va, out);
@@ -153,7 +182,7 @@ public final class PageTableTree extends Composite {
             }
             sb.append(name).append('[').append(idx).append(']');
             if (e == 0) {
-                stop = "walk stops at " + name + " entry " + idx + ": empty (none), the address is not mapped";
+                stop = "walk stops at " + name + " entry " + idx + ": empty (none); see below for the address";
                 break;
             }
             PtEntry pe = new PtEntry(parent, table, idx, d, entryVa(parent, idx, d));
@@ -177,6 +206,8 @@ public final class PageTableTree extends Composite {
         }
         walk.addAll(path);
         walkLine.setText(sb.append("\n").append(stop == null ? "" : "\u21b3 " + stop).toString());
+        String d = inspector.apply(va);
+        details.setText(d == null ? "" : d);
         layout(true);
         if (path.isEmpty()) {
             viewer.setSelection(StructuredSelection.EMPTY);

@@ -1,0 +1,371 @@
+package org.mmwb.ui.internal.views;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ILazyTreeContentProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.scenario.Diagnostic;
+import org.mmwb.scenario.OpResult;
+import org.mmwb.ui.internal.ViewIds;
+import org.mmwb.ui.internal.editor.ScenarioEditors;
+import org.mmwb.ui.internal.views.ResultRows.Child;
+import org.mmwb.ui.internal.views.ResultRows.PageResult;
+import org.mmwb.ui.internal.views.ResultRows.Pages;
+import org.mmwb.ui.internal.session.ProcessInfo;
+import org.mmwb.ui.internal.session.Session;
+import org.mmwb.ui.internal.session.SessionState;
+import org.mmwb.ui.internal.session.StepChange;
+import org.mmwb.ui.internal.session.StepRecord;
+import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
+
+/**
+ * Results: every executed line of the scenario with its pid, operation and result, and under it what the step
+ * changed (VMAs, PTEs, processes, why a merge did not happen), the faults it took and the per-page results of a
+ * {@code touch}. A scenario that does not parse lists its problems instead. Selecting a row shows its line in the
+ * open scenario editor (opening one on double-click); a fault or VMA under a step is selected in the other views.
+ * The tree is virtual: a run of a million steps or a touch of a million pages costs only the rows shown.
+ */
+public final class ResultsView extends SessionView {
+
+    /** View id (plugin.xml). */
+    public static final String ID = ViewIds.RESULTS;
+
+    private record Column(String title, String sample, boolean right, Function<Object, String> text) {
+    }
+
+    private TreeViewer viewer;
+    private ResultRows rows = new ResultRows(List.of(), List.of(), null);
+    private final Map<StepRecord, List<Object>> children = new HashMap<>();
+    private Color errorFg;
+    private Color quietFg;
+    private final SelectionRelay relay = new SelectionRelay();
+
+    private final List<Column> columns = List.of(
+            new Column("step", "99999", true, o -> o instanceof StepRecord s ? String.valueOf(s.index() + 1)
+                    : o instanceof Diagnostic ? "error" : ""),
+            new Column("line", "line 999", true, o -> o instanceof StepRecord s ? String.valueOf(s.line())
+                    : o instanceof Diagnostic d ? d.line() + ":" + d.column() : ""),
+            new Column("pid", "pid", true, o -> o instanceof StepRecord s && s.record() != null
+                    ? String.valueOf(s.record().pid()) : o instanceof Child c && c.item() instanceof StepChange sc
+                            && sc.pid() > 0 ? String.valueOf(sc.pid()) : o instanceof Child c
+                                    && c.item() instanceof FaultRef f ? String.valueOf(f.pid()) : ""),
+            new Column("operation", "not merged", false, this::operation),
+            new Column("result", "SIGSEGV(ACCERR)", false, this::result),
+            new Column("what changed", "x".repeat(90), false, this::changed));
+
+    @Override
+    protected void createControls(Composite parent) {
+        parent.setLayout(new FillLayout());
+        viewer = new TreeViewer(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
+        viewer.setUseHashlookup(true);
+        viewer.getTree().setHeaderVisible(true);
+        viewer.getTree().setLinesVisible(true);
+        viewer.getTree().setFont(JFaceResources.getTextFont());
+        errorFg = Display.getCurrent().getSystemColor(SWT.COLOR_RED);
+        quietFg = Display.getCurrent().getSystemColor(SWT.COLOR_DARK_GRAY);
+        GC gc = new GC(viewer.getTree());
+        for (Column c : columns) {
+            TreeViewerColumn tc = new TreeViewerColumn(viewer, c.right() ? SWT.RIGHT : SWT.LEFT);
+            tc.getColumn().setText(c.title());
+            tc.getColumn().setWidth(Math.max(gc.textExtent(c.sample()).x, gc.textExtent(c.title()).x) + 20);
+            tc.setLabelProvider(new ColumnLabelProvider() {
+                @Override
+                public String getText(Object element) {
+                    return c.text().apply(element);
+                }
+
+                @Override
+                public Color getForeground(Object element) {
+                    return foreground(element);
+                }
+
+                @Override
+                public String getToolTipText(Object element) {
+                    String t = changed(element);
+                    return t.length() > 80 ? t : null;
+                }
+            });
+        }
+        gc.dispose();
+        viewer.setContentProvider(new Content());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
+        viewer.addSelectionChangedListener(e -> {
+            Object o = viewer.getStructuredSelection().getFirstElement();
+            reveal(o, false);
+            relay.fire(linked(o));
+        });
+        viewer.addOpenListener(e -> reveal(viewer.getStructuredSelection().getFirstElement(), true));
+        getSite().setSelectionProvider(relay);
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(m -> {
+            Object o = viewer.getStructuredSelection().getFirstElement();
+            if (o instanceof StepRecord s && s.op() != null && Session.get().canStep()) {
+                m.add(new Action("Run to Here (step " + (s.index() + 1) + ")") {
+                    @Override
+                    public void run() {
+                        Session.get().goTo(s.index() + 1);
+                    }
+                });
+            }
+            if (o instanceof StepRecord || o instanceof Diagnostic) {
+                m.add(new Action("Show Line in Editor") {
+                    @Override
+                    public void run() {
+                        reveal(o, true);
+                    }
+                });
+            }
+        });
+        viewer.getTree().setMenu(menu.createContextMenu(viewer.getTree()));
+    }
+
+    private String operation(Object o) {
+        if (o instanceof StepRecord s) {
+            return s.opName();
+        }
+        if (o instanceof Child c) {
+            return switch (c.item()) {
+                case StepChange sc -> switch (sc.kind()) {
+                    case VMA -> "VMA";
+                    case NO_MERGE -> "not merged";
+                    case PTE_INSTALLED, PTE_CHANGED, PTE_ZAPPED -> "PTE";
+                    case TASK -> "process";
+                    case NOTE -> "why";
+                };
+                case FaultRef f -> "fault " + f.seq();
+                case Pages p -> "pages";
+                default -> "";
+            };
+        }
+        return o instanceof PageResult p ? "page " + p.index() : "";
+    }
+
+    private String result(Object o) {
+        if (o instanceof StepRecord s) {
+            return s.resultText();
+        }
+        if (o instanceof PageResult p) {
+            return p.result().text();
+        }
+        if (o instanceof Child c && c.item() instanceof FaultRef f && rows.log() != null && inLog(f.seq())) {
+            return VmFaultResult.describe(rows.log().result(f.seq()));
+        }
+        return "";
+    }
+
+    private String changed(Object o) {
+        return switch (o) {
+            case StepRecord s -> s.summary();
+            case Diagnostic d -> d.message();
+            case PageResult p -> "+0x" + Long.toHexString((long) p.index() << 12) + " from the first page";
+            case Child c -> switch (c.item()) {
+                case StepChange sc -> sc.text();
+                case FaultRef f -> fault(f);
+                case Pages p -> String.format("%,d per-page results: %s", p.step().record().results().size(),
+                        p.summary());
+                default -> String.valueOf(c.item());
+            };
+            default -> "";
+        };
+    }
+
+    private String fault(FaultRef f) {
+        FaultLog log = rows.log();
+        if (log == null || !inLog(f.seq())) {
+            return "0x" + Long.toHexString(f.address());
+        }
+        long s = f.seq();
+        String pfn = log.pfn(s) == FaultLog.NO_PFN ? "" : " -> pfn 0x" + Long.toHexString(log.pfn(s));
+        return FaultLog.accessName(log.access(s)) + " 0x" + Long.toHexString(f.address()) + ": "
+                + log.name(log.path(s)) + " (" + log.name(log.handler(s)) + ")" + pfn;
+    }
+
+    private boolean inLog(long seq) {
+        return seq >= rows.log().firstSeq() && seq < rows.log().nextSeq();
+    }
+
+    private Color foreground(Object o) {
+        if (o instanceof Diagnostic) {
+            return errorFg;
+        }
+        if (o instanceof StepRecord s && s.record() != null && isFailure(s.record().results())) {
+            return errorFg;
+        }
+        if (o instanceof PageResult p && isFailure(List.of(p.result()))) {
+            return errorFg;
+        }
+        return o instanceof Child c && c.item() instanceof String ? quietFg : null;
+    }
+
+    private static boolean isFailure(List<OpResult> rs) {
+        for (OpResult r : rs) {
+            if (r.kind() != OpResult.Kind.OK && r.kind() != OpResult.Kind.VALUE && r.kind() != OpResult.Kind.PID) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the other views should follow for a row: a fault, the VMA a change is about, or the step itself. */
+    private Object linked(Object o) {
+        if (o instanceof Child c) {
+            if (c.item() instanceof FaultRef f) {
+                return f;
+            }
+            if (c.item() instanceof StepChange sc && sc.address() != -1) {
+                ProcessInfo p = shown().process(sc.pid());
+                Object v = p == null ? null : p.vmaAt(sc.address());
+                return v != null ? v : c.step();
+            }
+            return c.step();
+        }
+        return o instanceof PageResult p ? p.pages().step() : o;
+    }
+
+    private void reveal(Object o, boolean open) {
+        int line = 0;
+        int col = 1;
+        if (o instanceof Diagnostic d) {
+            line = d.line();
+            col = Math.max(1, d.column());
+        } else if (o instanceof StepRecord s) {
+            line = s.line();
+        } else if (o instanceof Child c) {
+            line = c.step().line();
+        } else if (o instanceof PageResult p) {
+            line = p.pages().step().line();
+        }
+        if (line > 0) {
+            ScenarioEditors.reveal(getSite().getWorkbenchWindow(), line, col, open);
+        }
+    }
+
+    @Override
+    protected void show(SessionState state) {
+        Session s = Session.get();
+        rows = new ResultRows(s.steps(), s.diagnostics(), state.faultLog());
+        children.clear();
+        viewer.getTree().setRedraw(false);
+        try {
+            viewer.setInput(rows);
+            viewer.setChildCount(rows, rows.top().size());
+            if (rows.diagnostics().isEmpty() && !rows.steps().isEmpty()) {
+                StepRecord last = rows.steps().get(rows.steps().size() - 1);
+                viewer.getTree().setTopItem(viewer.getTree().getItem(viewer.getTree().getItemCount() - 1));
+                viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(last), true);
+            }
+        } finally {
+            viewer.getTree().setRedraw(true);
+        }
+        String title = state.title();
+        if (!rows.diagnostics().isEmpty()) {
+            int n = rows.diagnostics().size();
+            setContentDescription(title + ": " + n + (n == 1 ? " problem" : " problems") + ", nothing ran");
+        } else {
+            setContentDescription(title.isEmpty() ? "" : title + ": " + rows.steps().size() + " of "
+                    + Math.max(state.total(), rows.steps().size()) + " lines executed"
+                    + (state.readOnly() && state.kernel() == null ? " (imported)" : ""));
+        }
+    }
+
+    private List<Object> childrenOf(StepRecord s) {
+        return children.computeIfAbsent(s, rows::children);
+    }
+
+    /** The tree (for tests). */
+    public TreeViewer getViewer() {
+        return viewer;
+    }
+
+    /** The rows shown (for tests). */
+    public ResultRows rows() {
+        return rows;
+    }
+
+    /** The rows under a step (for tests). */
+    public List<Object> childrenOfStep(StepRecord s) {
+        return childrenOf(s);
+    }
+
+    /** The text of a row's column (for tests): 0 step, 1 line, 2 pid, 3 operation, 4 result, 5 what changed. */
+    public String text(Object row, int column) {
+        return columns.get(column).text().apply(row);
+    }
+
+    @Override
+    protected boolean isDisposed() {
+        return viewer == null || viewer.getTree().isDisposed();
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getTree().setFocus();
+    }
+
+    /** Virtual rows: steps (or problems), then what a step changed, its faults and its pages. */
+    private final class Content implements ILazyTreeContentProvider {
+        @Override
+        public void updateElement(Object parent, int index) {
+            Object child;
+            if (parent instanceof ResultRows r) {
+                child = r.top().get(index);
+            } else if (parent instanceof StepRecord s) {
+                child = childrenOf(s).get(index);
+            } else if (parent instanceof Child c && c.item() instanceof Pages p) {
+                child = new PageResult(p, index, p.step().record().results().get(index));
+            } else {
+                return;
+            }
+            viewer.replace(parent, index, child);
+            updateChildCount(child, -1);
+        }
+
+        @Override
+        public void updateChildCount(Object element, int currentChildCount) {
+            int n = 0;
+            if (element instanceof ResultRows r) {
+                n = r.top().size();
+            } else if (element instanceof StepRecord s) {
+                n = childrenOf(s).size();
+            } else if (element instanceof Child c && c.item() instanceof Pages p) {
+                n = p.step().record().results().size();
+            }
+            if (n != currentChildCount) {
+                viewer.setChildCount(element, n);
+            }
+        }
+
+        @Override
+        public Object getParent(Object element) {
+            return switch (element) {
+                case StepRecord s -> rows;
+                case Diagnostic d -> rows;
+                case Child c -> c.step();
+                case PageResult p -> new Child(p.pages().step(), p.pages());
+                default -> null;
+            };
+        }
+
+        @Override
+        public void inputChanged(Viewer v, Object oldInput, Object newInput) {
+        }
+    }
+}
