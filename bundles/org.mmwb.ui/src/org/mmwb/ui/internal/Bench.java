@@ -126,7 +126,8 @@ final class Bench {
         // idle: ten looks 10 ms apart find no event (the views have painted what the new state shows)
         long lastEvent = done;
         int quiet = 0;
-        while (quiet < 10 && System.currentTimeMillis() < until) {
+        long idleUntil = System.currentTimeMillis() + 30_000; // views still busy after 30 s: report 30 s and go on
+        while (quiet < 10 && System.currentTimeMillis() < Math.min(until, idleUntil)) {
             if (d.readAndDispatch()) {
                 lastEvent = System.nanoTime();
                 quiet = 0;

@@ -39,9 +39,16 @@ final class MmProbe {
 
         /** The same VMA, whether or not it gained an anon_vma. */
         boolean sameAs(Vma o) {
-            return start == o.start && end == o.end && flags == o.flags && pgoff == o.pgoff && file == o.file
-                    && name.equals(o.name);
+            return key().equals(o.key());
         }
+
+        /** What {@link #sameAs} compares, as a hash key (MemFile has identity equality). */
+        Object key() {
+            return new VmaKey(start, end, flags, pgoff, file, name);
+        }
+    }
+
+    private record VmaKey(long start, long end, long flags, long pgoff, MemFile file, String name) {
     }
 
     final Map<Integer, TaskState> tasks = new LinkedHashMap<>();

@@ -80,15 +80,24 @@ final class StepDiff {
     // ------------------------------------------------------------------------------------------------- VMAs
 
     private void vmas(int pid, List<Vma> before, List<Vma> after, TaskState task) {
+        // hashed, not compared pairwise: a step of a 200,000-VMA process is O(n), not O(n^2)
+        Set<Object> beforeKeys = new java.util.HashSet<>();
+        for (Vma v : before) {
+            beforeKeys.add(v.key());
+        }
+        Set<Object> afterKeys = new java.util.HashSet<>();
+        for (Vma v : after) {
+            afterKeys.add(v.key());
+        }
         List<Vma> removed = new ArrayList<>();
         List<Vma> added = new ArrayList<>();
         for (Vma v : before) {
-            if (after.stream().noneMatch(v::sameAs)) {
+            if (!afterKeys.contains(v.key())) {
                 removed.add(v);
             }
         }
         for (Vma v : after) {
-            if (before.stream().noneMatch(v::sameAs)) {
+            if (!beforeKeys.contains(v.key())) {
                 added.add(v);
             }
         }

@@ -258,6 +258,9 @@ public final class ResultsView extends SessionView {
         }
     }
 
+    /** Rows up to which the last step is selected through JFace (which then tells the other views). */
+    static final int REVEAL_BY_ELEMENT = 5000;
+
     @Override
     protected void show(SessionState state) {
         Session s = Session.get();
@@ -269,8 +272,14 @@ public final class ResultsView extends SessionView {
             viewer.setChildCount(rows, rows.top().size());
             if (rows.diagnostics().isEmpty() && !rows.steps().isEmpty()) {
                 StepRecord last = rows.steps().get(rows.steps().size() - 1);
-                viewer.getTree().setTopItem(viewer.getTree().getItem(viewer.getTree().getItemCount() - 1));
-                viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(last), true);
+                org.eclipse.swt.widgets.TreeItem item = viewer.getTree().getItem(viewer.getTree().getItemCount() - 1);
+                viewer.getTree().setTopItem(item);
+                if (viewer.getTree().getItemCount() <= REVEAL_BY_ELEMENT) {
+                    viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(last), true);
+                } else {
+                    // JFace's setSelection searches a lazy tree element by element: select the SWT item itself
+                    viewer.getTree().setSelection(item);
+                }
             }
         } finally {
             viewer.getTree().setRedraw(true);
