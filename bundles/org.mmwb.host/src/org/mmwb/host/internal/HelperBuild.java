@@ -116,41 +116,54 @@ public final class HelperBuild {
      * @throws HostUnavailableException when the platform is wrong, no compiler exists, or compiling fails
      */
     public static Path ensureBinary() throws HostUnavailableException {
+        return build(source(), "mmwb-hostd", "host", FLAGS, "the live-kernel helper",
+                "running scenarios on the live kernel needs a C compiler to build its small helper");
+    }
+
+    /**
+     * Finds or compiles a C program of this bundle into {@code <cache>/<prefix>-<hash>/<name>} (the hash covers the
+     * source and the flags, so a changed source is rebuilt and an unchanged one never is).
+     *
+     * @param what       the program as messages name it, e.g. "the recorder"
+     * @param needsCc    the start of the message when no compiler is found
+     * @throws HostUnavailableException when the platform is wrong, no compiler exists, or compiling fails
+     */
+    public static Path build(byte[] src, String name, String prefix, String[] flags, String what, String needsCc)
+            throws HostUnavailableException {
         String problem = platformProblem();
         if (problem != null) {
             throw new HostUnavailableException(problem);
         }
-        byte[] src = source();
-        Path dir = cacheRoot().resolve("host-" + hash(src));
-        Path bin = dir.resolve("mmwb-hostd");
+        Path dir = cacheRoot().resolve(prefix + "-" + hash(src, flags));
+        Path bin = dir.resolve(name);
         if (Files.isExecutable(bin)) {
             return bin;
         }
         Path cc = findCompiler();
         if (cc == null) {
-            throw new HostUnavailableException("running scenarios on the live kernel needs a C compiler to build "
-                    + "its small helper, and none was found (install gcc, or set CC or -Dmmwb.host.cc)");
+            throw new HostUnavailableException(needsCc + ", and none was found (install gcc, or set CC or "
+                    + "-Dmmwb.host.cc)");
         }
         try {
             Files.createDirectories(dir);
-            Path c = dir.resolve("mmwb-hostd.c");
+            Path c = dir.resolve(name + ".c");
             Files.write(c, src);
-            Path tmp = Files.createTempFile(dir, "mmwb-hostd", ".tmp");
-            String[] cmd = new String[FLAGS.length + 4];
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            String[] cmd = new String[flags.length + 4];
             cmd[0] = cc.toString();
-            System.arraycopy(FLAGS, 0, cmd, 1, FLAGS.length);
-            cmd[FLAGS.length + 1] = "-o";
-            cmd[FLAGS.length + 2] = tmp.toString();
-            cmd[FLAGS.length + 3] = c.toString();
+            System.arraycopy(flags, 0, cmd, 1, flags.length);
+            cmd[flags.length + 1] = "-o";
+            cmd[flags.length + 2] = tmp.toString();
+            cmd[flags.length + 3] = c.toString();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new HostUnavailableException("compiling the live-kernel helper with " + cc + " took too long");
+                throw new HostUnavailableException("compiling " + what + " with " + cc + " took too long");
             }
             if (p.exitValue() != 0) {
                 Files.deleteIfExists(tmp);
-                throw new HostUnavailableException("compiling the live-kernel helper failed (" + cc + "):\n"
+                throw new HostUnavailableException("compiling " + what + " failed (" + cc + "):\n"
                         + new String(out, StandardCharsets.UTF_8).strip());
             }
             tmp.toFile().setExecutable(true, true);
@@ -161,18 +174,18 @@ public final class HelperBuild {
             }
             return bin;
         } catch (IOException e) {
-            throw new HostUnavailableException("cannot build the live-kernel helper in " + dir + ": " + e.getMessage(), e);
+            throw new HostUnavailableException("cannot build " + what + " in " + dir + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HostUnavailableException("interrupted while building the live-kernel helper", e);
+            throw new HostUnavailableException("interrupted while building " + what, e);
         }
     }
 
-    private static String hash(byte[] src) {
+    private static String hash(byte[] src, String[] flags) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(src);
-            md.update(String.join(" ", FLAGS).getBytes(StandardCharsets.UTF_8));
+            md.update(String.join(" ", flags).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
