@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the workbench (not a unit test): time from JVM start to the product's first window, and time to open
 # the Fault Log view on a scenario with 2^20 faults until its table has painted. Five runs each, medians printed.
-# Targets (DESIGN section 6, issue 6): first window < 3 s, fault log < 1 s.
+# Targets (docs/performance.md): first window < 3 s, fault log < 1 s.
 #
 # Usage: releng/scripts/ui-bench.sh [PRODUCT_DIR] [RUNS]
 #   PRODUCT_DIR defaults to product/target/products/org.mmwb.product/linux/gtk/x86_64 of this checkout.

@@ -1,7 +1,7 @@
 package org.mmwb.scenario;
 
 /**
- * One page fault as recorded by a target: the contract fault object of DESIGN section 4.
+ * One page fault as recorded by a target: the contract fault object of docs/scenarios.md.
  *
  * @param seq     sequence number, 0 for the first fault of the run
  * @param pid     scenario pid of the faulting process

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The result of one operation (or of one page of a {@code touch}): a value, {@code ok}, an errno name or a signal
- * with its si_code. {@link #text()} is the contract form of DESIGN section 4 ({@code 0x7f..}, {@code ok},
+ * with its si_code. {@link #text()} is the contract form of docs/scenarios.md ({@code 0x7f..}, {@code ok},
  * {@code EINVAL}, {@code SIGSEGV(ACCERR)}); {@link #parse(String)} reads it back.
  *
  * @param kind  what the result is

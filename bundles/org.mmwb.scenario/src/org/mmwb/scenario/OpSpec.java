@@ -53,7 +53,7 @@ public record OpSpec(String name, List<ArgSpec> args, List<FlagSpec> flags, bool
         return null;
     }
 
-    /** One-line usage as in DESIGN section 4, e.g. {@code [$n =] mmap ADDR LEN PROT [FLAG]*}. */
+    /** One-line usage as in docs/scenarios.md, e.g. {@code [$n =] mmap ADDR LEN PROT [FLAG]*}. */
     public String usage() {
         StringBuilder sb = new StringBuilder();
         if (bindable) {

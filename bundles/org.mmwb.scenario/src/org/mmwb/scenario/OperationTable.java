@@ -9,7 +9,7 @@ import java.util.Map;
 import org.mmwb.scenario.internal.ops.BuiltinOps;
 
 /**
- * The operations a scenario may use, by name. The built-in table holds DESIGN section 4; extensions (e.g. an
+ * The operations a scenario may use, by name. The built-in table holds those of docs/scenarios.md; extensions (e.g. an
  * {@code iomap NAME [ADDR]} operation of an IO-mapping plugin) derive a larger table with {@link #with(OpSpec)}.
  * The parser, the runner, completion and help all read this one table.
  */
@@ -30,7 +30,7 @@ public final class OperationTable {
         this.byName = m;
     }
 
-    /** The operations of DESIGN section 4, {@code kernel} first. */
+    /** The operations of docs/scenarios.md, {@code kernel} first. */
     public static OperationTable builtin() {
         return BUILTIN;
     }

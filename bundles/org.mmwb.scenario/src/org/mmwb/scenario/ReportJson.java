@@ -15,7 +15,7 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 
 /**
- * The JSON form of a {@link RunReport}, exactly the shape of DESIGN section 4 (field names, result strings, page
+ * The JSON form of a {@link RunReport}, exactly the shape of docs/scenarios.md, "JSON output" (field names, result strings, page
  * letters), plus added fields: {@code file} and {@code levels} at the top, {@code sym} on results, VMAs and faults
  * where an address is symbolic. {@link #read(Reader)} reads it back, ignoring unknown fields, so recorded
  * live-kernel runs can be stored and compared later.

@@ -5,7 +5,7 @@ import java.util.List;
 import org.mmwb.scenario.internal.run.LazyList;
 
 /**
- * Everything a run produced: the object {@code ./mmwb run FILE --json} prints (DESIGN section 4).
+ * Everything a run produced: the object {@code ./mmwb run FILE --json} prints (docs/scenarios.md, "JSON output").
  *
  * @param file    the scenario file name (an added field; may be "")
  * @param profile the kernel profile name, e.g. {@code x86_64-6.18}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One VMA of a process as /proc/PID/maps, smaps and pagemap show it: the contract VMA object of DESIGN section 4.
+ * One VMA of a process as /proc/PID/maps, smaps and pagemap show it: the contract VMA object of docs/scenarios.md.
  *
  * @param start first address
  * @param end   address after the last byte

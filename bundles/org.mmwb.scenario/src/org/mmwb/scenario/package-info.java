@@ -1,5 +1,5 @@
 /**
- * The mmwb scenario language ({@code .mms}, DESIGN section 4): parser, runner, report writers and comparison.
+ * The mmwb scenario language ({@code .mms}, docs/scenarios.md): parser, runner, report writers and comparison.
  *
  * <h2>Pieces</h2>
  * <ul>

@@ -18,7 +18,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** {@code run} end to end on the simulator: text, the JSON contract of DESIGN section 4, and bad input. */
+/** {@code run} end to end on the simulator: text, the JSON contract of docs/scenarios.md, and bad input. */
 class CliRunTest {
 
     @TempDir

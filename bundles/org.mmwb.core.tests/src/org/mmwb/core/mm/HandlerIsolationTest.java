@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A broken third-party .fault handler ends its fault as VM_FAULT_SIGBUS, leaves no PTE behind, and the fault log
- * names the handler and the reason (DESIGN section 7). The kernel BUG_ONs of vmf_insert_pfn become such failures.
+ * names the handler and the reason (docs/plugin-guide.md, "What a failure looks like"). The kernel BUG_ONs of vmf_insert_pfn become such failures.
  */
 class HandlerIsolationTest {
     private static final long P = Sim.PAGE;

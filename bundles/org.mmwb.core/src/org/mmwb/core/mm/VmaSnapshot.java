@@ -12,7 +12,7 @@ package org.mmwb.core.mm;
  * @param name    "[vdso]", "[heap]", "/memfd:f (deleted)", ""
  * @param vmFlags raw VM_* bits
  * @param flags   VmFlags mnemonics in kernel order
- * @param pages   one letter per page: . Z A a F G (see DESIGN section 4)
+ * @param pages   one letter per page: . Z A a F G (docs/scenarios.md, "JSON output")
  * @param gate    true for the gate area ([vsyscall]), which is not in the VMA tree
  */
 public record VmaSnapshot(long start, long end, String perms, long pgoff, String dev, long inode, String name,

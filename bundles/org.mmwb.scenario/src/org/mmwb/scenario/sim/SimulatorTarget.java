@@ -189,7 +189,7 @@ public final class SimulatorTarget implements ScenarioTarget {
         }
         return killed(switch (access) {
             case READ -> signal(kernel.access(current, addr, Kernel.ACCESS_READ));
-            case WRITE -> signal(kernel.write(current, addr, (byte) 0x5a)); // DESIGN: a write touch stores 'Z'
+            case WRITE -> signal(kernel.write(current, addr, (byte) 0x5a)); // docs/scenarios.md: a write touch stores 'Z'
             case EXEC -> signal(kernel.access(current, addr, Kernel.ACCESS_EXEC));
         });
     }

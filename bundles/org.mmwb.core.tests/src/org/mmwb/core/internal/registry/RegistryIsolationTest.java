@@ -20,7 +20,7 @@ import org.mmwb.core.mm.Task;
 import org.mmwb.core.mm.VmFaultResult;
 
 /**
- * DESIGN section 7 / issue 5 point 6 through the registry: a contributed .fault handler that breaks its contract
+ * docs/plugin-guide.md ("What a failure looks like") through the registry: a contributed .fault handler that breaks its contract
  * ends the fault with SIGBUS(ADRERR) for the simulated process; the fault log names the handler with its bundle and
  * the reason; the registry log (the Eclipse log) names the bundle. Each case runs with handlers inline (budget 0)
  * and on the handler thread (a budget), except the time-budget cases, which need the thread.

@@ -14,7 +14,7 @@ import org.mmwb.core.mm.VmFault;
 import org.mmwb.core.mm.VmFaultResult;
 
 /**
- * A contributed {@code .fault} handler run under a time budget (DESIGN section 7: a handler that "runs too long
+ * A contributed {@code .fault} handler run under a time budget (docs/plugin-guide.md, "What a failure looks like": a handler that "runs too long
  * must not take down the simulation or the workbench").
  * <p>
  * Java cannot stop a thread that spins, so a budget can only be enforced by not waiting for it: the handler runs

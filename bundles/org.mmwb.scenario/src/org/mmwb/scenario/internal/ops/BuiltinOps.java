@@ -21,7 +21,7 @@ import org.mmwb.scenario.OpSpec.Placement;
 import org.mmwb.scenario.ScenarioTarget;
 import org.mmwb.scenario.internal.run.RunLengthList;
 
-/** The declarations and executors of the operations of DESIGN section 4. */
+/** The declarations and executors of the operations of docs/scenarios.md. */
 public final class BuiltinOps {
 
     /** The most pages one {@code touch} may cover (4 GiB): keeps a typo from producing billions of results. */

@@ -14,7 +14,7 @@ import org.eclipse.jface.text.rules.WhitespaceRule;
 import org.eclipse.jface.text.rules.WordRule;
 
 /**
- * Syntax colouring of the scenario language (DESIGN.md section 4): comments, operation keywords, flags and madvise
+ * Syntax colouring of the scenario language (docs/scenarios.md): comments, operation keywords, flags and madvise
  * advice, protections (rw-), numbers with K/M/G, $bindings and [special] mapping names. Comments are single-line,
  * so one scanner over the default partition does it all; no document partitioner is needed.
  */

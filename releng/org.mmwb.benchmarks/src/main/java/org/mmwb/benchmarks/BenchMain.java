@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code ./mmwb bench --json}: runs the JMH benchmarks of the simulator, the same figures on the live kernel
  * (through the C helper of org.mmwb.host) and the size measurements, and prints one JSON object on stdout with the
- * figures, the simulator/host ratios, the design targets (DESIGN.md section 6) and whether each is met.
+ * figures, the simulator/host ratios, the design targets (docs/performance.md) and whether each is met.
  * <p>
  * Options: {@code --quick} (about 30 s instead of about 2-3 min), {@code --only REGEX} (JMH benchmarks to run),
  * {@code --no-host}, {@code --no-sizes}, {@code --jmh-log FILE} (JMH's own output, by default a temporary file).
