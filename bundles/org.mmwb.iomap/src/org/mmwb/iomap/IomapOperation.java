@@ -1,13 +1,10 @@
 package org.mmwb.iomap;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.mmwb.core.mm.Errno;
 import org.mmwb.core.mm.Kernel;
-import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.Placement;
-import org.mmwb.core.mm.Prot;
 import org.mmwb.core.mm.SpecialMapping;
 import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.core.mm.Task;
@@ -16,8 +13,7 @@ import org.mmwb.scenario.ArgSpec;
 import org.mmwb.scenario.OpContext;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
-import org.mmwb.scenario.OperationTable;
-import org.mmwb.scenario.sim.SimulatorTarget;
+import org.mmwb.scenario.OperationProvider;
 
 /**
  * The scenario operation {@code [$n =] iomap NAME [ADDR]}: installs the on-request special mapping {@code [NAME]}
@@ -25,13 +21,13 @@ import org.mmwb.scenario.sim.SimulatorTarget;
  * process, as a device driver's mmap does with {@code _install_special_mapping}. Without ADDR the address is the
  * one mmap would choose for the same length (get_unmapped_area, top-down); with ADDR the range must be free.
  * Results: the address, {@code ENODEV} (no such on-request mapping in this kernel profile), {@code EINVAL} (ADDR not
- * page aligned), {@code ENOMEM} (the range is taken or no room), {@code ESRCH} (no process).
+ * page aligned), {@code ENOMEM} (the range is taken or no room), {@code ESRCH} (no process), {@code ENOSYS} on a
+ * machine that is not the simulator (the live kernel has no such device).
  * <p>
- * On the simulator it works through the engine's public API; other targets get
- * {@link org.mmwb.scenario.ScenarioTarget#extension(String, List) extension("iomap", [NAME, ADDR?])}, which the live
- * kernel answers with ENOSYS (there is no such device on the host).
+ * Contributed to {@code org.mmwb.scenario.operations} by this bundle's plugin.xml; it works through the engine's
+ * public API, which the simulator gives with {@code target.adapt(Kernel.class)}.
  */
-public final class IomapOperation {
+public final class IomapOperation implements OperationProvider {
     /** The operation's name. */
     public static final String OP = "iomap";
 
@@ -41,41 +37,37 @@ public final class IomapOperation {
                     + " mmap would)")),
             List.of(), true, true, OpSpec.Placement.CHOSEN,
             "Maps the on-request special mapping [NAME] (a device's registers, e.g. mmwb_timer) into the current"
-                    + " process, like a driver's mmap; returns its address.",
+                    + " process, like a driver's mmap; returns its address. Simulator only (the live kernel answers"
+                    + " ENOSYS).",
             IomapOperation::execute);
 
-    private IomapOperation() {
+    /** Created by the extension registry for this bundle's {@code <operation name="iomap">}. */
+    public IomapOperation() {
     }
 
-    /** The declaration, for {@link OperationTable#with(OpSpec)}. */
+    @Override
+    public OpSpec operation(String name) {
+        return OP.equals(name) ? SPEC : null;
+    }
+
+    /** The declaration, for plain-Java use ({@link org.mmwb.scenario.OperationTable#with(OpSpec)}). */
     public static OpSpec spec() {
         return SPEC;
     }
 
-    /** The built-in operations plus {@code iomap}. */
-    public static OperationTable table() {
-        return OperationTable.builtin().with(SPEC);
-    }
-
     private static List<OpResult> execute(OpContext c) {
-        String name = c.text("NAME");
+        Kernel k = c.target().adapt(Kernel.class);
+        if (k == null) {
+            return List.of(OpResult.errno("ENOSYS")); // the live kernel: no such device, no such call
+        }
         boolean hasAddr = c.present("ADDR");
-        long addr = hasAddr ? c.value("ADDR") : 0;
-        if (c.target() instanceof SimulatorTarget sim) {
-            return List.of(map(sim, "[" + name + "]", hasAddr, addr));
-        }
-        List<Object> args = new ArrayList<>();
-        args.add(name);
-        if (hasAddr) {
-            args.add(addr);
-        }
-        return List.of(c.target().extension(OP, args));
+        return List.of(map(k, c.target().currentPid(), "[" + c.text("NAME") + "]", hasAddr,
+                hasAddr ? c.value("ADDR") : 0));
     }
 
-    /** Installs the mapping into the simulator's current task. */
-    static OpResult map(SimulatorTarget sim, String name, boolean hasAddr, long addr) {
-        Kernel k = sim.kernel();
-        Task t = k.task(sim.currentPid());
+    /** Installs the mapping into the task of that pid. */
+    static OpResult map(Kernel k, int pid, String name, boolean hasAddr, long addr) {
+        Task t = k.task(pid);
         if (t == null || !t.alive()) {
             return OpResult.errno("ESRCH");
         }
@@ -90,23 +82,11 @@ public final class IomapOperation {
             return OpResult.errno("ENODEV");
         }
         long len = (long) p.pages() << 12;
-        long at = hasAddr ? addr : unmappedArea(k, t, len);
+        long at = hasAddr ? addr : k.getUnmappedArea(t, len);
         if (at < 0) {
             return OpResult.errno(Errno.name((int) -at));
         }
         long r = k.installSpecialMapping(t, at, len, p.vmFlags(), sm);
         return r < 0 ? OpResult.errno(Errno.name((int) -r)) : OpResult.value(r);
-    }
-
-    /**
-     * get_unmapped_area for len bytes: the engine does not export it, so ask mmap for the address it would choose
-     * and give the range back at once (an unfaulted PROT_NONE mapping leaves no trace). Returns -errno on failure.
-     */
-    private static long unmappedArea(Kernel k, Task t, long len) {
-        long a = k.mmap(t, 0, len, Prot.NONE, MapFlags.PRIVATE | MapFlags.ANONYMOUS, null, 0);
-        if (a >= 0) {
-            k.munmap(t, a, len);
-        }
-        return a;
     }
 }

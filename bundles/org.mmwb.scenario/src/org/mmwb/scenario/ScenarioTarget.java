@@ -137,14 +137,16 @@ public interface ScenarioTarget extends AutoCloseable {
     List<FaultRecord> faults();
 
     /**
-     * Runs an operation contributed by an extension (for example {@code iomap}); a target that does not know it
-     * returns ENOSYS.
+     * An ability only some machines have, for operations that need more than the system calls above (the
+     * Eclipse {@code IAdaptable} idea without its dependency): the simulator answers
+     * {@code adapt(org.mmwb.core.mm.Kernel.class)} with its kernel, whose tasks are the scenario pids; the live
+     * kernel has no such ability. An operation asks for what it needs and, where the answer is null, returns the
+     * errno the kernel gives for a call it lacks (ENOSYS), e.g. org.mmwb.iomap's {@code iomap} on the live kernel.
      *
-     * @param op   the operation name
-     * @param args the resolved arguments in declaration order (Long for numbers, String for names)
+     * @return the target's object of that type, or null when the target has none (the default)
      */
-    default OpResult extension(String op, List<Object> args) {
-        return OpResult.errno("ENOSYS");
+    default <T> T adapt(Class<T> type) {
+        return null;
     }
 
     /**

@@ -5,8 +5,10 @@
  * <ul>
  * <li>{@link org.mmwb.scenario.OperationTable} — one declaration per operation ({@link org.mmwb.scenario.OpSpec}:
  * name, arguments, flags, help, executor), in the manner of Eclipse MAT's annotated queries. The parser, the
- * runner, the editor's completion and help all read it; an extension (e.g. {@code iomap NAME [ADDR]}) adds an
- * entry with {@link org.mmwb.scenario.OperationTable#with(OpSpec)}.</li>
+ * runner, the editor's colouring and completion and the command line's help all read it. Plugins add operations
+ * (e.g. {@code iomap NAME [ADDR]}) through the extension point {@code org.mmwb.scenario.operations}
+ * ({@link org.mmwb.scenario.OperationProvider}); {@link org.mmwb.scenario.OperationTable#installed()} is the
+ * table of the running product.</li>
  * <li>{@link org.mmwb.scenario.ScenarioParser} — checks the whole file before anything runs and returns every
  * error as {@code FILE:LINE:COL: message} ({@link org.mmwb.scenario.Diagnostic}); never throws.</li>
  * <li>{@link org.mmwb.scenario.Scenario}, {@link org.mmwb.scenario.Op}, {@link org.mmwb.scenario.Expr} — the

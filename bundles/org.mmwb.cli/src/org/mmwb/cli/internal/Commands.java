@@ -10,7 +10,7 @@ final class Commands {
 
     static List<Command> all() {
         return List.of(new RunCommand(), new DiffCommand(), new ImportCommand(), new ProvidersCommand(),
-            new RecordCommand(), new ReplayCommand(),
+            new OperationsCommand(), new RecordCommand(), new ReplayCommand(),
             new FuzzCommand());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.mmwb.core.fuzz.InvariantFuzzer;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.scenario.HostScenarioTarget;
-import org.mmwb.iomap.IomapOperation;
+import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.ReportComparison;
 import org.mmwb.scenario.RunReport;
@@ -143,7 +143,7 @@ final class FuzzCommand implements Command {
 
     /** Runs the lines on both machines; null when they do not parse (a shrinking step that broke the syntax). */
     static Outcome run(String name, List<String> lines, HostKernel host) {
-        ParseResult parsed = new ScenarioParser(IomapOperation.table()).parse(name + ".mms",
+        ParseResult parsed = new ScenarioParser(OperationTable.installed()).parse(name + ".mms",
                 String.join("\n", lines) + "\n");
         if (!parsed.diagnostics().isEmpty()) {
             return null;

@@ -1,18 +1,20 @@
 package org.mmwb.cli.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.mmwb.core.internal.registry.Problem;
 import org.mmwb.core.internal.registry.SpecialMappingRegistry;
+import org.mmwb.scenario.internal.ops.OperationRegistry;
 
 /**
- * What the command line says about plugins that failed: a contribution skipped at load time, a provider whose
- * {@code create} failed, a {@code .fault} handler that threw, broke the contract or ran past its budget. The
- * registry keeps these problems (and writes them to the Eclipse log); a command that ran a scenario warns on
- * standard error with each failing bundle and exits with {@link Cli#PLUGIN_FAILED}, so a CI job notices even when
- * the results look plausible.
+ * What the command line says about plugins that failed: a contribution skipped at load time (a special-mapping
+ * provider or a scenario operation), a provider whose {@code create} failed, a {@code .fault} handler that threw,
+ * broke the contract or ran past its budget. The registries keep these problems (and write them to the Eclipse
+ * log); a command that ran a scenario warns on standard error with each failing bundle and exits with
+ * {@link Cli#PLUGIN_FAILED}, so a CI job notices even when the results look plausible.
  */
 final class PluginFailures {
 
@@ -32,7 +34,9 @@ final class PluginFailures {
      */
     static boolean warn(String command, CliIO io, int mark) {
         Map<String, List<Problem>> byBundle = new LinkedHashMap<>();
-        for (Problem p : SpecialMappingRegistry.catalog().problems(mark)) {
+        List<Problem> problems = new ArrayList<>(SpecialMappingRegistry.catalog().problems(mark));
+        problems.addAll(OperationRegistry.catalog().problems()); // operations fail only while they are read
+        for (Problem p : problems) {
             if (p.error()) {
                 byBundle.computeIfAbsent(p.bundle().isEmpty() ? "(unknown bundle)" : p.bundle(),
                         b -> new java.util.ArrayList<>()).add(p);

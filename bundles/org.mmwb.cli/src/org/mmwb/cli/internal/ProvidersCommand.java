@@ -132,11 +132,16 @@ final class ProvidersCommand implements Command {
             List<String> names = catalog.providers(p.id()).stream().map(RegisteredProvider::name).toList();
             io.out().printf(profileFmt, p.id(), p.bundle(), p.description(), String.join(" ", names));
         }
+        printProblems(io.out(), problems);
+    }
+
+    /** The {@code problems:} section of a listing (nothing when there are none). */
+    static void printProblems(java.io.PrintStream out, List<Problem> problems) {
         if (!problems.isEmpty()) {
-            io.out().println();
-            io.out().println("problems:");
+            out.println();
+            out.println("problems:");
             for (Problem p : problems) {
-                io.out().println("  " + (p.error() ? "error: " : "warning: ") + p);
+                out.println("  " + (p.error() ? "error: " : "warning: ") + p);
             }
         }
     }
@@ -176,6 +181,12 @@ final class ProvidersCommand implements Command {
             ps.add(j);
         }
         o.add("profiles", ps);
+        o.add("problems", problemsJson(problems));
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
+    }
+
+    /** The {@code "problems"} array of a listing's JSON: bundle, severity, message. */
+    static JsonArray problemsJson(List<Problem> problems) {
         JsonArray pr = new JsonArray();
         for (Problem p : problems) {
             JsonObject j = new JsonObject();
@@ -184,7 +195,6 @@ final class ProvidersCommand implements Command {
             j.addProperty("message", p.message() + (p.cause() == null ? "" : " (" + p.cause() + ")"));
             pr.add(j);
         }
-        o.add("problems", pr);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
+        return pr;
     }
 }

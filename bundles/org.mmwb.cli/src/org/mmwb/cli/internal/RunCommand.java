@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.scenario.HostScenarioTarget;
+import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.ReportFormatException;
 import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.ReportText;
@@ -44,6 +45,8 @@ final class RunCommand implements Command {
         Args args = Args.parse("run", argv, Set.of("--json", "--help", "--live"), Set.of("--print", "--kernel"), io);
         if (args.has("--help")) {
             io.out().println("usage: mmwb run " + synopsis());
+            io.out().println("scenario operations: " + String.join(" ", OperationTable.installed().names())
+                    + "\n             (mmwb operations [NAME] for their usage; the language: docs/scenarios.md)");
             return Cli.OK;
         }
         if (args.positional().size() != 1) {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.KernelProfile;
+import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.Scenario;
-import org.mmwb.iomap.IomapOperation;
 import org.mmwb.scenario.ScenarioParser;
 
 /** Reads and checks a .mms file for a command, printing every diagnostic as {@code FILE:LINE:COL: message}. */
@@ -27,7 +27,7 @@ final class ScenarioFiles {
             throw new CliExit(io.fail(Cli.FAILURE, command + ": cannot read '" + file + "'"
                     + (Files.isDirectory(path) ? " (it is a directory)" : "")));
         }
-        ParseResult parsed = new ScenarioParser(IomapOperation.table()).parse(path);
+        ParseResult parsed = new ScenarioParser(OperationTable.installed()).parse(path);
         if (!parsed.diagnostics().isEmpty()) {
             for (Diagnostic d : parsed.diagnostics()) {
                 io.err().println(explained(d));

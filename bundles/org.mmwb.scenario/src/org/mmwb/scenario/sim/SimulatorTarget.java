@@ -89,6 +89,12 @@ public final class SimulatorTarget implements ScenarioTarget {
         return kernel;
     }
 
+    /** {@code Kernel.class}: the simulated machine (its tasks' pids are the scenario pids). */
+    @Override
+    public <T> T adapt(Class<T> type) {
+        return type == Kernel.class ? type.cast(kernel) : null;
+    }
+
     private static OpResult syscall(long r) {
         return r < 0 ? OpResult.errno(Errno.name(-r)) : OpResult.value(r);
     }

@@ -13,9 +13,10 @@ import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.sim.SimulatorTarget;
 
 /**
- * Runs scenario text on the simulator for a test. {@link #run(String)} uses the built-in operations and the kernel
- * profiles of the platform's extension registry (every installed plugin's special mappings);
- * {@link #with(OpSpec)} adds an extension operation (e.g. org.mmwb.iomap's {@code iomap}) and
+ * Runs scenario text on the simulator for a test. {@link #run(String)} uses the operations and the kernel profiles
+ * of the platform's extension registry (every installed plugin's operations and special mappings, e.g.
+ * org.mmwb.iomap's {@code iomap} where that bundle is in the test runtime); {@link #with(OpSpec)} adds an operation
+ * written in the test itself and
  * {@link #profiles(Function)} replaces the registry (for plain-classpath tests with hand-made profiles).
  * Instances are immutable; each run uses a fresh simulated machine.
  */
@@ -28,9 +29,9 @@ public final class ScenarioCheck {
         this.profiles = profiles;
     }
 
-    /** Built-in operations, profiles from the platform's extension registry. */
+    /** Operations and profiles from the platform's extension registry ({@link OperationTable#installed()}). */
     public static ScenarioCheck standard() {
-        return new ScenarioCheck(OperationTable.builtin(), SpecialMappingRegistry.resolver());
+        return new ScenarioCheck(OperationTable.installed(), SpecialMappingRegistry.resolver());
     }
 
     /** Runs scenario text with {@link #standard()}. */

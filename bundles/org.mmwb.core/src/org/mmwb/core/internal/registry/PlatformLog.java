@@ -18,8 +18,15 @@ final class PlatformLog implements RegistryLog.Sink {
 
     private final Object ilog;
     private final Method logMethod;
+    /** What the problems are about, the start of each message, e.g. "special mapping provider". */
+    private final String subject;
 
     PlatformLog() {
+        this("special mapping provider");
+    }
+
+    PlatformLog(String subject) {
+        this.subject = subject;
         Object l = null;
         Method m = null;
         try {
@@ -36,7 +43,7 @@ final class PlatformLog implements RegistryLog.Sink {
     @Override
     public void log(Problem p) {
         String plugin = p.bundle().isEmpty() ? PLUGIN : p.bundle();
-        String msg = "special mapping provider: " + p.message();
+        String msg = subject + ": " + p.message();
         if (ilog != null) {
             try {
                 logMethod.invoke(ilog, new Status(p.error() ? IStatus.ERROR : IStatus.WARNING, plugin, msg,

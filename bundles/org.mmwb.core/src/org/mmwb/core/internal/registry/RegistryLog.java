@@ -25,6 +25,14 @@ public final class RegistryLog {
         this.sink = sink == null ? p -> { } : sink;
     }
 
+    /**
+     * A log forwarded to the Eclipse platform log (standard error without a platform), each message starting with
+     * {@code subject}: for other extension points' readers (org.mmwb.scenario's operations).
+     */
+    public static RegistryLog platform(String subject) {
+        return new RegistryLog(new PlatformLog(subject));
+    }
+
     /** A log that only keeps problems in memory (for tests). */
     public static RegistryLog inMemory() {
         return new RegistryLog(null);

@@ -18,22 +18,34 @@ import org.mmwb.scenario.OpContext;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OpSpec.Placement;
+import org.mmwb.scenario.OperationProvider;
+import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.ScenarioTarget;
 import org.mmwb.scenario.internal.run.RunLengthList;
 
-/** The declarations and executors of the operations of docs/scenarios.md. */
-public final class BuiltinOps {
+/**
+ * The declarations and executors of the operations of docs/scenarios.md. As an {@link OperationProvider} it serves
+ * the built-in names that org.mmwb.scenario's plugin.xml contributes to {@code org.mmwb.scenario.operations}.
+ */
+public final class BuiltinOps implements OperationProvider {
 
     /** The most pages one {@code touch} may cover (4 GiB): keeps a typo from producing billions of results. */
     public static final long MAX_TOUCH_PAGES = 1L << 20;
 
-    private BuiltinOps() {
+    /** Created by the extension registry, once per contributed name. */
+    public BuiltinOps() {
+    }
+
+    @Override
+    public OpSpec operation(String name) {
+        return OperationTable.builtin().get(name);
     }
 
     private static final ArgSpec ADDR = ArgSpec.of("ADDR", ArgKind.ADDRESS, "start address");
     private static final ArgSpec LEN = ArgSpec.of("LEN", ArgKind.SIZE, "length in bytes");
     private static final ArgSpec PROT = ArgSpec.of("PROT", ArgKind.PROT, "protection: rwx letters or '-'");
 
+    /** The built-in operations, {@code kernel} first, each time new declarations (the tables keep them). */
     public static List<OpSpec> specs() {
         List<OpSpec> l = new ArrayList<>();
         l.add(new OpSpec("kernel", List.of(ArgSpec.words("PROFILE", profileChoices(), "kernel profile")),

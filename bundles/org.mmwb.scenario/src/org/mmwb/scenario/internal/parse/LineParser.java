@@ -163,7 +163,8 @@ public final class LineParser {
         String word = token();
         OpSpec spec = table.get(word);
         if (spec == null) {
-            error(opColumn, "unknown operation '" + word + "'" + suggest(word, table.names())
+            String why = table.whyMissing(word); // a plugin contributed it but failed to load: say which and why
+            error(opColumn, why != null ? why : "unknown operation '" + word + "'" + suggest(word, table.names())
                     + "; expected one of: " + String.join(", ", table.names()));
             return;
         }

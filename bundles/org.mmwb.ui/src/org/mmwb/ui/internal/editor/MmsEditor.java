@@ -9,9 +9,11 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
@@ -19,13 +21,15 @@ import org.eclipse.ui.IPathEditorInput;
 import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.ui.internal.session.ScenarioLanguage;
 import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;
 
 /**
- * The scenario (.mms) editor: a text editor with .mms syntax colouring; while typing, the scenario parser runs
+ * The scenario (.mms) editor: a text editor with .mms syntax colouring and completion (Ctrl+Space: operations,
+ * their words and flags, from the installed operation table); while typing, the scenario parser runs
  * after a short pause and its diagnostics become error annotations ({@link #showDiagnostics(List)}). Run (tool bar,
  * Simulation menu, context menu, Ctrl+R) replays the editor's current text in the workbench session.
  */
@@ -65,6 +69,22 @@ public class MmsEditor extends TextEditor {
     protected void initializeEditor() {
         super.initializeEditor();
         setSourceViewerConfiguration(new MmsSourceViewerConfiguration(getPreferenceStore()));
+    }
+
+    @Override
+    protected void createActions() {
+        super.createActions();
+        Action assist = new Action("Content Assist") {
+            @Override
+            public void run() {
+                ITextOperationTarget t = getAdapter(ITextOperationTarget.class);
+                if (t != null && t.canDoOperation(ISourceViewer.CONTENTASSIST_PROPOSALS)) {
+                    t.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+                }
+            }
+        };
+        assist.setActionDefinitionId(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS); // Ctrl+Space
+        setAction(ITextEditorActionConstants.CONTENT_ASSIST, assist);
     }
 
     @Override

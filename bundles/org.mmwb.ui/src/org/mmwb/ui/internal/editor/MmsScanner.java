@@ -1,7 +1,5 @@
 package org.mmwb.ui.internal.editor;
 
-import java.util.Set;
-
 import org.eclipse.jface.text.rules.EndOfLineRule;
 import org.eclipse.jface.text.rules.ICharacterScanner;
 import org.eclipse.jface.text.rules.IRule;
@@ -12,28 +10,19 @@ import org.eclipse.jface.text.rules.SingleLineRule;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.rules.WhitespaceRule;
 import org.eclipse.jface.text.rules.WordRule;
+import org.mmwb.scenario.OperationTable;
 
 /**
- * Syntax colouring of the scenario language (docs/scenarios.md): comments, operation keywords, flags and madvise
- * advice, protections (rw-), numbers with K/M/G, $bindings and [special] mapping names. Comments are single-line,
- * so one scanner over the default partition does it all; no document partitioner is needed.
+ * Syntax colouring of the scenario language (docs/scenarios.md): comments, operation keywords, flags and word
+ * arguments (advice, access letters, sysctl names), kernel profiles, protections (rw-), numbers with K/M/G,
+ * $bindings and [special] mapping names. The words come from the installed operation table, so a plugin's
+ * operation (iomap) is coloured like a built-in one. Comments are single-line, so one scanner over the default
+ * partition does it all; no document partitioner is needed.
  */
 public final class MmsScanner extends RuleBasedScanner {
 
-    /** Operation keywords (the first word of a line, after an optional "$n ="). */
-    public static final Set<String> OPERATIONS = Set.of("kernel", "file", "mmap", "munmap", "mprotect", "mlock",
-            "munlock", "mseal", "mremap", "madvise", "brk", "touch", "read", "write", "exec", "fork", "exit", "switch",
-            "dump");
-    /** mmap/mremap flags, madvise advice, touch access letters and kernel options. */
-    public static final Set<String> FLAGS = Set.of("private", "shared", "anon", "file", "fixed", "noreplace",
-            "growsdown", "noreserve", "populate", "locked", "maymove", "dontunmap", "dontneed", "free", "dontfork",
-            "dofork", "wipeonfork", "keeponfork", "populate_read", "populate_write", "hugepage", "nohugepage",
-            "guard_install", "guard_remove", "levels", "r", "w", "x");
-    /** Kernel profiles. */
-    public static final Set<String> PROFILES = Set.of("x86_64-6.18", "x86_64-3.19");
-
-    /** Creates the scanner with the .mms rules. */
-    public MmsScanner() {
+    /** Creates the scanner with the .mms rules, for the words of {@code table}. */
+    public MmsScanner(OperationTable table) {
         IToken comment = new Token(MmsColors.COMMENT);
         IToken op = new Token(MmsColors.OPERATION);
         IToken flag = new Token(MmsColors.FLAG);
@@ -43,15 +32,16 @@ public final class MmsScanner extends RuleBasedScanner {
         IToken binding = new Token(MmsColors.BINDING);
         IToken special = new Token(MmsColors.SPECIAL);
 
+        MmsWords vocabulary = MmsWords.of(table);
         WordRule words = new WordRule(new Words(), Token.UNDEFINED);
-        // "file" is both an operation and a flag (file=NAME): the operation colour wins; flags come after
-        for (String f : FLAGS) {
+        // "file" is both an operation and a flag (file=NAME): the operation colour wins; flags come first
+        for (String f : vocabulary.flags()) {
             words.addWord(f, flag);
         }
-        for (String o : OPERATIONS) {
+        for (String o : vocabulary.operations()) {
             words.addWord(o, op);
         }
-        for (String p : PROFILES) {
+        for (String p : vocabulary.profiles()) {
             words.addWord(p, profile);
         }
         setRules(new IRule[] {
