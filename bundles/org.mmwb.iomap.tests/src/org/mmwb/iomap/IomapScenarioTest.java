@@ -15,11 +15,12 @@ import org.mmwb.scenario.testing.ScenarioCheck;
 import org.mmwb.scenario.testing.ScenarioRun;
 
 /**
- * The device's registers mapped on request by {@code iomap}, with the provider taken from the extension registry:
- * VM_IO|VM_PFNMAP, uncached PTEs to PFNs outside RAM, the handler in the fault log.
+ * The device's registers mapped on request by {@code iomap}, with the operation and the provider taken from the
+ * extension registry (this bundle's plugin.xml): VM_IO|VM_PFNMAP, uncached PTEs to PFNs outside RAM, the handler
+ * in the fault log.
  */
 class IomapScenarioTest {
-    private static final ScenarioCheck CHECK = ScenarioCheck.standard().with(IomapOperation.spec());
+    private static final ScenarioCheck CHECK = ScenarioCheck.standard();
 
     @Test
     void mapsTheRegisterPagesAsUncachedIoMemory() {

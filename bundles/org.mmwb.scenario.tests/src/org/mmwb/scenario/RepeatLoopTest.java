@@ -75,36 +75,33 @@ class RepeatLoopTest extends ParseFixture {
 
     @Test
     void badLoopsAreClearErrorsAtTheirLineAndColumn() {
-        assertEquals(List.of("t.mms:1:1: repeat $i is not closed; expected a line '}' before the end of the file"
-                + " (line 2)"), errors("repeat $i 0 4 {\nmunmap 0x1000 4K\n"));
-        assertEquals(List.of("t.mms:1:1: '}' closes no repeat loop; expected a line 'repeat $VAR FROM TO {' before it"),
-                errors("}\n"));
-        assertEquals(List.of("t.mms:1:15: repeat: STEP is 0, the loop would never end; expected a step of 1 or more"),
-                errors("repeat $i 0 4 0 { munmap 0x1000 4K }\n"));
-        assertEquals("t.mms:1:13: repeat: expected TO (the loop must be bounded); usage: repeat $VAR FROM TO [STEP]"
-                + " { ... } (e.g. repeat $i 0 100 { mprotect $a+$i*8K 4K r-- })",
-                errors("repeat $i 0 { munmap 0x1000 4K }\n").get(0));
-        assertEquals(List.of("t.mms:1:13: repeat runs 1000000000000 iterations; expected at most 10000000 operations"
-                + " in a scenario (that many would run for hours)"), errors("repeat $i 0 1000000000000 {\n}\n")
-                        .subList(0, 1));
-        assertEquals(List.of("t.mms:1:1: repeat $i runs 5000 iterations of 5000 operations; expected at most 10000000"
-                + " operations in a scenario"), errors("repeat $i 0 5000 {\nrepeat $j 0 5000 { munmap 0x1000 4K }\n}\n"));
-        assertEquals(List.of("t.mms:2:8: munmap: expected ADDR, an address (number, $name or [special], optionally +/-"
-                + " a size), but found 'nonsense'"), errors("repeat $i 0 4 {\nmunmap nonsense 4K\n}\n"));
-        assertEquals(List.of("t.mms:2:8: $j is not bound; expected a binding made on an earlier line, e.g. '$j = mmap"
-                + " 0 4K rw-'"), errors("repeat $i 0 4 {\nmunmap $j 4K\n}\n"));
-        assertEquals(List.of("t.mms:2:8: $i is not bound; expected a binding made on an earlier line, e.g. '$i = mmap"
-                + " 0 4K rw-'"), errors("repeat $i 0 4 { munmap 0x1000 4K }\nmunmap $i 4K\n"),
+        assertError("t.mms:1:1: repeat $i is not closed; expected a line '}' before the end of the file"
+                + " (line 2)", "repeat $i 0 4 {\nmunmap 0x1000 4K\n");
+        assertError("t.mms:1:1: '}' closes no repeat loop; expected a line 'repeat $VAR FROM TO {' before it", "}\n");
+        assertError("t.mms:1:15: repeat: STEP is 0, the loop would never end; expected a step of 1 or more",
+                "repeat $i 0 4 0 { munmap 0x1000 4K }\n");
+        assertFirstError("t.mms:1:13: repeat: expected TO (the loop must be bounded); usage: repeat $VAR FROM TO [STEP]"
+                + " { ... } (e.g. repeat $i 0 100 { mprotect $a+$i*8K 4K r-- })", "repeat $i 0 { munmap 0x1000 4K }\n");
+        assertFirstError("t.mms:1:13: repeat runs 1000000000000 iterations; expected at most 10000000 operations"
+                + " in a scenario (that many would run for hours)", "repeat $i 0 1000000000000 {\n}\n");
+        assertError("t.mms:1:1: repeat $i runs 5000 iterations of 5000 operations; expected at most 10000000"
+                + " operations in a scenario", "repeat $i 0 5000 {\nrepeat $j 0 5000 { munmap 0x1000 4K }\n}\n");
+        assertError("t.mms:2:8: munmap: expected ADDR, an address (number, $name or [special], optionally +/-"
+                + " a size), but found 'nonsense'", "repeat $i 0 4 {\nmunmap nonsense 4K\n}\n");
+        assertError("t.mms:2:8: $j is not bound; expected a binding made on an earlier line, e.g. '$j = mmap"
+                + " 0 4K rw-'", "repeat $i 0 4 {\nmunmap $j 4K\n}\n");
+        assertError("t.mms:2:8: $i is not bound; expected a binding made on an earlier line, e.g. '$i = mmap"
+                + " 0 4K rw-'", "repeat $i 0 4 { munmap 0x1000 4K }\nmunmap $i 4K\n",
                 "the variable is gone after its loop");
-        assertEquals(List.of("t.mms:1:1: repeat $i has no operation in its body; expected at least one line between"
-                + " '{' and '}'"), errors("repeat $i 0 4 {\n}\n"));
-        assertEquals(List.of("t.mms:1:17: repeat: expected '}' at the end of a one-line loop, or nothing after '{' to"
-                + " continue on the next lines"), errors("repeat $i 0 4 { munmap 0x1000 4K\n"));
-        assertEquals(List.of("t.mms:2:1: $i is the variable of the repeat loop on line 1; expected another name for the"
-                + " binding"), errors("repeat $i 0 4 {\n$i = mmap 0 4K rw-\n}\n"));
-        assertEquals(List.of("t.mms:1:24: $i*9223372036854775808 leaves the 64-bit range when $i = 3; expected a smaller"
-                + " factor"), errors("repeat $i 0 4 { munmap $i*0x8000000000000000 4K }\n"));
-        assertEquals(List.of("t.mms:1:13: repeat: TO (2) is below FROM (4); expected FROM <= TO"),
-                errors("repeat $i 4 2 { munmap 0x1000 4K }\n"));
+        assertError("t.mms:1:1: repeat $i has no operation in its body; expected at least one line between"
+                + " '{' and '}'", "repeat $i 0 4 {\n}\n");
+        assertError("t.mms:1:17: repeat: expected '}' at the end of a one-line loop, or nothing after '{' to"
+                + " continue on the next lines", "repeat $i 0 4 { munmap 0x1000 4K\n");
+        assertError("t.mms:2:1: $i is the variable of the repeat loop on line 1; expected another name for the"
+                + " binding", "repeat $i 0 4 {\n$i = mmap 0 4K rw-\n}\n");
+        assertError("t.mms:1:24: $i*9223372036854775808 leaves the 64-bit range when $i = 3; expected a smaller"
+                + " factor", "repeat $i 0 4 { munmap $i*0x8000000000000000 4K }\n");
+        assertError("t.mms:1:13: repeat: TO (2) is below FROM (4); expected FROM <= TO",
+                "repeat $i 4 2 { munmap 0x1000 4K }\n");
     }
 }

@@ -108,106 +108,99 @@ class ScenarioParserTest extends ParseFixture {
 
     @Test
     void unknownOperationFlagAdviceProfile() {
-        assertEquals(List.of("t.mms:1:8: unknown kernel profile 'x86_64-6.81' (did you mean 'x86_64-6.18'?);"
-                + " expected one of: x86_64-6.18, x86_64-3.19"), errors("kernel x86_64-6.81\n"));
-        assertEquals(List.of("t.mms:2:3: unknown operation 'mmapp' (did you mean 'mmap'?); expected one of: kernel,"
+        assertError("t.mms:1:8: unknown kernel profile 'x86_64-6.81' (did you mean 'x86_64-6.18'?);"
+                + " expected one of: x86_64-6.18, x86_64-3.19", "kernel x86_64-6.81\n");
+        assertError("t.mms:2:3: unknown operation 'mmapp' (did you mean 'mmap'?); expected one of: kernel,"
                 + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
-                + " exec, fork, exit, switch, sysctl, setrlimit, dump"), errors("# x\n  mmapp 0 4K rw-\n"));
-        assertEquals(List.of("t.mms:1:15: unknown flag 'prvate' for mmap (did you mean 'private'?); expected one of:"
+                + " exec, fork, exit, switch, sysctl, setrlimit, dump", "# x\n  mmapp 0 4K rw-\n");
+        assertError("t.mms:1:15: unknown flag 'prvate' for mmap (did you mean 'private'?); expected one of:"
                 + " private, shared, anon, file=NAME[:OFFSET], fixed, noreplace, growsdown, noreserve, populate,"
-                + " locked"), errors("mmap 0 4K rw- prvate\n"));
-        assertEquals(List.of("t.mms:1:19: unknown advice 'dontneeed' (did you mean 'dontneed'?); expected one of:"
+                + " locked", "mmap 0 4K rw- prvate\n");
+        assertError("t.mms:1:19: unknown advice 'dontneeed' (did you mean 'dontneed'?); expected one of:"
                 + " dontneed, free, dontfork, dofork, wipeonfork, keeponfork, populate_read, populate_write,"
-                + " hugepage, nohugepage, guard_install, guard_remove"), errors("madvise 0x1000 4K dontneeed\n"));
-        assertEquals(List.of("t.mms:1:17: unknown access 'rw' (did you mean 'r'?); expected one of: r, w, x"),
-                errors("touch 0x1000 4K rw\n"));
-        assertEquals(List.of("t.mms:1:27: unknown value '6' for levels; expected levels=4|5"),
-                errors("kernel x86_64-6.18 levels=6\n"));
-        assertEquals(List.of("t.mms:1:27: levels=5 needs 5-level paging; expected levels=4 with profile x86_64-3.19"
-                + " (it supports 4 levels)"), errors("kernel x86_64-3.19 levels=5\n"));
+                + " hugepage, nohugepage, guard_install, guard_remove", "madvise 0x1000 4K dontneeed\n");
+        assertError("t.mms:1:17: unknown access 'rw' (did you mean 'r'?); expected one of: r, w, x",
+                "touch 0x1000 4K rw\n");
+        assertError("t.mms:1:27: unknown value '6' for levels; expected levels=4|5", "kernel x86_64-6.18 levels=6\n");
+        assertError("t.mms:1:27: levels=5 needs 5-level paging; expected levels=4 with profile x86_64-3.19"
+                + " (it supports 4 levels)", "kernel x86_64-3.19 levels=5\n");
     }
 
     @Test
     void flagValuesAndCombinations() {
-        assertEquals(List.of("t.mms:1:23: flag 'shared' conflicts with 'private' (column 15); expected only one of"
-                + " them"), errors("mmap 0 4K rw- private shared\n"));
-        assertEquals(List.of("t.mms:1:21: flag 'fixed' given twice (first at column 15); expected each flag once"),
-                errors("mmap 0 4K rw- fixed fixed\n"));
-        assertEquals(List.of("t.mms:1:21: flag 'shared' takes no value; expected a space after it"),
-                errors("mmap 0 4K rw- shared=1\n"));
-        assertEquals(List.of("t.mms:1:21: flag 'fixed' needs a value; expected fixed=ADDR"),
-                errors("mremap 0x1000 4K 8K fixed maymove\n"));
-        assertEquals(List.of("t.mms:1:15: flag 'file' needs a value; expected file=NAME[:OFFSET]"),
-                errors("mmap 0 4K rw- file\n"));
+        assertError("t.mms:1:23: flag 'shared' conflicts with 'private' (column 15); expected only one of"
+                + " them", "mmap 0 4K rw- private shared\n");
+        assertError("t.mms:1:21: flag 'fixed' given twice (first at column 15); expected each flag once",
+                "mmap 0 4K rw- fixed fixed\n");
+        assertError("t.mms:1:21: flag 'shared' takes no value; expected a space after it", "mmap 0 4K rw- shared=1\n");
+        assertError("t.mms:1:21: flag 'fixed' needs a value; expected fixed=ADDR",
+                "mremap 0x1000 4K 8K fixed maymove\n");
+        assertError("t.mms:1:15: flag 'file' needs a value; expected file=NAME[:OFFSET]", "mmap 0 4K rw- file\n");
     }
 
     @Test
     void unboundNamesUnknownSpecialsUnknownFiles() {
-        assertEquals(List.of("t.mms:1:8: $x is not bound; expected a binding made on an earlier line, e.g."
-                + " '$x = mmap 0 4K rw-'"), errors("munmap $x 4K\n"));
+        assertError("t.mms:1:8: $x is not bound; expected a binding made on an earlier line, e.g."
+                + " '$x = mmap 0 4K rw-'", "munmap $x 4K\n");
         // a binding is usable only after its line, also on its own line
-        assertEquals(List.of("t.mms:1:11: $a is not bound; expected a binding made on an earlier line, e.g."
-                + " '$a = mmap 0 4K rw-'"), errors("$a = mmap $a 4K rw-\n"));
-        assertEquals(List.of("t.mms:1:7: unknown special mapping '[vdsoo]' (did you mean '[vdso]'?); expected one"
-                + " of: [vdso], [vvar], [vvar_vclock], [stack], [heap]"), errors("touch [vdsoo] 4K r\n"));
-        assertEquals(List.of("t.mms:2:7: special mapping [vvar_vclock] does not exist in profile x86_64-3.19;"
-                + " expected one of: [vdso], [vvar], [stack], [heap]"),
-                errors("kernel x86_64-3.19\ntouch [vvar_vclock] 4K r\n"));
-        assertEquals(List.of("t.mms:1:7: expected ']' to close '[vdso'; a special mapping is written like [vdso]"),
-                errors("touch [vdso 4K r\n"));
-        assertEquals(List.of("t.mms:1:20: unknown file 'g'; expected a file declared on an earlier line, e.g."
-                + " 'file g 16K'"), errors("mmap 0 4K rw- file=g\nfile g 4K\n"));
-        assertEquals(List.of("t.mms:2:6: file 'f' is already declared on line 1; expected a new name"),
-                errors("file f 4K\nfile f 8K\n"));
+        assertError("t.mms:1:11: $a is not bound; expected a binding made on an earlier line, e.g."
+                + " '$a = mmap 0 4K rw-'", "$a = mmap $a 4K rw-\n");
+        assertError("t.mms:1:7: unknown special mapping '[vdsoo]' (did you mean '[vdso]'?); expected one"
+                + " of: [vdso], [vvar], [vvar_vclock], [stack], [heap]", "touch [vdsoo] 4K r\n");
+        assertError("t.mms:2:7: special mapping [vvar_vclock] does not exist in profile x86_64-3.19;"
+                + " expected one of: [vdso], [vvar], [stack], [heap]",
+                "kernel x86_64-3.19\ntouch [vvar_vclock] 4K r\n");
+        assertError("t.mms:1:7: expected ']' to close '[vdso'; a special mapping is written like [vdso]",
+                "touch [vdso 4K r\n");
+        assertError("t.mms:1:20: unknown file 'g'; expected a file declared on an earlier line, e.g."
+                + " 'file g 16K'", "mmap 0 4K rw- file=g\nfile g 4K\n");
+        assertError("t.mms:2:6: file 'f' is already declared on line 1; expected a new name", "file f 4K\nfile f 8K\n");
     }
 
     @Test
     void numberOverflowAndBytes() {
-        assertEquals(List.of("t.mms:1:6: number 0x10000000000000000 does not fit in 64 bits (largest is"
-                + " 0xffffffffffffffff)"), errors("mmap 0x10000000000000000 4K rw-\n"));
-        assertEquals(List.of("t.mms:1:6: number 18446744073709551616 does not fit in 64 bits (largest is"
-                + " 0xffffffffffffffff)"), errors("mmap 18446744073709551616 4K rw-\n"));
-        assertEquals(List.of("t.mms:1:8: size 0x400000000G overflows 64 bits (largest is 0xffffffffffffffff)"),
-                errors("mmap 0 0x400000000G rw-\n"));
-        assertEquals(List.of("t.mms:1:14: expected a byte value 0..255 but found 256"),
-                errors("write 0x1000 256\n"));
-        assertEquals(List.of("t.mms:1:8: expected LEN, a size (decimal or 0x-hex, optionally K, M or G) but found"
-                + " 'rw-'"), errors("mmap 0 rw- 4K\n").subList(0, 1));
-        assertEquals(List.of("t.mms:1:6: expected a number (decimal or 0x-hex, optionally K, M or G) but found"
-                + " '12q'"), errors("mmap 12q 4K rw-\n"));
-        assertEquals(List.of("t.mms:1:11: expected PROT as rwx letters or '-' (rw-, r-x, ---) but found 'rwz'"),
-                errors("mmap 0 4K rwz\n"));
-        assertEquals(List.of("t.mms:1:9: touch covers 1048577 pages; expected at most 1048576 pages (4G) per line"),
-                errors("touch 0 0x100001000 r\n"));
-        assertEquals(List.of("t.mms:1:8: expected a pid 1..2147483647 but found 0"), errors("switch 0\n"));
+        assertError("t.mms:1:6: number 0x10000000000000000 does not fit in 64 bits (largest is"
+                + " 0xffffffffffffffff)", "mmap 0x10000000000000000 4K rw-\n");
+        assertError("t.mms:1:6: number 18446744073709551616 does not fit in 64 bits (largest is"
+                + " 0xffffffffffffffff)", "mmap 18446744073709551616 4K rw-\n");
+        assertError("t.mms:1:8: size 0x400000000G overflows 64 bits (largest is 0xffffffffffffffff)",
+                "mmap 0 0x400000000G rw-\n");
+        assertError("t.mms:1:14: expected a byte value 0..255 but found 256", "write 0x1000 256\n");
+        assertFirstError("t.mms:1:8: expected LEN, a size (decimal or 0x-hex, optionally K, M or G) but found"
+                + " 'rw-'", "mmap 0 rw- 4K\n");
+        assertError("t.mms:1:6: expected a number (decimal or 0x-hex, optionally K, M or G) but found"
+                + " '12q'", "mmap 12q 4K rw-\n");
+        assertError("t.mms:1:11: expected PROT as rwx letters or '-' (rw-, r-x, ---) but found 'rwz'",
+                "mmap 0 4K rwz\n");
+        assertError("t.mms:1:9: touch covers 1048577 pages; expected at most 1048576 pages (4G) per line",
+                "touch 0 0x100001000 r\n");
+        assertError("t.mms:1:8: expected a pid 1..2147483647 but found 0", "switch 0\n");
     }
 
     @Test
     void argumentCounts() {
-        assertEquals(List.of("t.mms:1:10: mmap: expected PROT, PROT as rwx letters or '-' (rw-, r-x, ---); usage:"
-                + " [$n =] mmap ADDR LEN PROT [FLAG]*"), errors("mmap 0 4K\n"));
-        assertEquals(List.of("t.mms:1:9: munmap: expected ADDR, an address (number, $name or [special], optionally"
-                + " +/- a size); usage: munmap ADDR LEN"), errors("munmap  # nothing\n"));
-        assertEquals(List.of("t.mms:1:6: fork: too many arguments, unexpected '3'; usage: [$n =] fork"),
-                errors("fork 3\n"));
-        assertEquals(List.of("t.mms:1:18: munmap: too many arguments, unexpected '4K'; usage: munmap ADDR LEN"),
-                errors("munmap 0x1000 4K 4K\n"));
-        assertEquals(List.of("t.mms:2:9: unexpected ',4K' after the address; expected +SIZE, -SIZE or a space"),
-                errors("$a = mmap 0 4K rw-\ntouch $a,4K 4K r\n"));
-        assertEquals(List.of("t.mms:2:10: expected a number (decimal or 0x-hex, optionally K, M or G) but found"
-                + " '4K4K'"), errors("$a = mmap 0 4K rw-\ntouch $a+4K4K 4K r\n"));
-        assertEquals(List.of("t.mms:1:1: 'munmap' gives no value to bind to $z; expected an operation with a result:"
-                + " mmap, mremap, brk, read, fork"), errors("$z = munmap 0x1000 4K\n"));
-        assertEquals(List.of("t.mms:1:4: expected '=' after $a (a binding line reads '$a = mmap ...')"),
-                errors("$a mmap 0 4K rw-\n"));
+        assertError("t.mms:1:10: mmap: expected PROT, PROT as rwx letters or '-' (rw-, r-x, ---); usage:"
+                + " [$n =] mmap ADDR LEN PROT [FLAG]*", "mmap 0 4K\n");
+        assertError("t.mms:1:9: munmap: expected ADDR, an address (number, $name or [special], optionally"
+                + " +/- a size); usage: munmap ADDR LEN", "munmap  # nothing\n");
+        assertError("t.mms:1:6: fork: too many arguments, unexpected '3'; usage: [$n =] fork", "fork 3\n");
+        assertError("t.mms:1:18: munmap: too many arguments, unexpected '4K'; usage: munmap ADDR LEN",
+                "munmap 0x1000 4K 4K\n");
+        assertError("t.mms:2:9: unexpected ',4K' after the address; expected +SIZE, -SIZE or a space",
+                "$a = mmap 0 4K rw-\ntouch $a,4K 4K r\n");
+        assertError("t.mms:2:10: expected a number (decimal or 0x-hex, optionally K, M or G) but found"
+                + " '4K4K'", "$a = mmap 0 4K rw-\ntouch $a+4K4K 4K r\n");
+        assertError("t.mms:1:1: 'munmap' gives no value to bind to $z; expected an operation with a result:"
+                + " mmap, mremap, brk, read, fork", "$z = munmap 0x1000 4K\n");
+        assertError("t.mms:1:4: expected '=' after $a (a binding line reads '$a = mmap ...')", "$a mmap 0 4K rw-\n");
     }
 
     @Test
     void kernelMustBeFirst() {
-        assertEquals(List.of("t.mms:3:1: 'kernel' must be the first line of the file; expected it before line 2"),
-                errors("# comment\nmmap 0 4K rw-\nkernel x86_64-6.18\n"));
-        assertEquals(List.of("t.mms:2:1: 'kernel' must be the first line of the file; expected it before line 1"),
-                errors("kernel x86_64-6.18\nkernel x86_64-3.19\n"));
+        assertError("t.mms:3:1: 'kernel' must be the first line of the file; expected it before line 2",
+                "# comment\nmmap 0 4K rw-\nkernel x86_64-6.18\n");
+        assertError("t.mms:2:1: 'kernel' must be the first line of the file; expected it before line 1",
+                "kernel x86_64-6.18\nkernel x86_64-3.19\n");
     }
 
     @Test
@@ -224,17 +217,16 @@ class ScenarioParserTest extends ParseFixture {
     @Test
     void binaryJunk() {
         byte[] nonUtf8 = "mmap 0 4K rw-\ntouch \u00e9 4K r\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals(List.of("t.mms:2:7: invalid UTF-8 (byte 0xe9); a scenario is UTF-8 text"), errors(nonUtf8));
+        assertError("t.mms:2:7: invalid UTF-8 (byte 0xe9); a scenario is UTF-8 text", nonUtf8);
         byte[] nul = "dump\nmm\0ap\n".getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of("t.mms:2:3: NUL byte (binary data?); a scenario is UTF-8 text"), errors(nul));
-        assertEquals(List.of("t.mms:1:5: control character U+0007; expected printable text, spaces or tabs"),
-                errors("dump\u0007\n"));
+        assertError("t.mms:2:3: NUL byte (binary data?); a scenario is UTF-8 text", nul);
+        assertError("t.mms:1:5: control character U+0007; expected printable text, spaces or tabs", "dump\u0007\n");
         String longLine = "# " + "x".repeat(5000) + "\n";
-        assertEquals(List.of("t.mms:1:4097: line is longer than 4096 characters; expected one short operation per"
-                + " line"), errors(longLine));
+        assertError("t.mms:1:4097: line is longer than 4096 characters; expected one short operation per"
+                + " line", longLine);
         // column counts code points: the bad byte after a 2-byte character is column 3
         byte[] mixed = {'#', (byte) 0xc3, (byte) 0xa9, (byte) 0xff, '\n'};
-        assertEquals(List.of("t.mms:1:3: invalid UTF-8 (byte 0xff); a scenario is UTF-8 text"), errors(mixed));
+        assertError("t.mms:1:3: invalid UTF-8 (byte 0xff); a scenario is UTF-8 text", mixed);
         byte[] junk = new byte[4000];
         for (int i = 0; i < junk.length; i++) {
             junk[i] = (byte) (i % 7 == 0 ? '\n' : 0x80 + i % 50);
@@ -258,7 +250,7 @@ class ScenarioParserTest extends ParseFixture {
         OpSpec iomap = new OpSpec("iomap", List.of(ArgSpec.of("NAME", ArgKind.NAME, "device"),
                 ArgSpec.optional("ADDR", ArgKind.ADDRESS, "where")), List.of(FlagSpec.bare("uncached", 0, "PCD")),
                 true, true, OpSpec.Placement.CHOSEN, "maps a device's registers",
-                c -> List.of(c.target().extension("iomap", List.of(c.text("NAME")))));
+                c -> List.of(OpResult.errno("ENOSYS")));
         ScenarioParser p = new ScenarioParser(OperationTable.builtin().with(iomap));
         ParseResult r = p.parse("t.mms", "$d = iomap hpet\niomap hpet 0x100000000000 uncached\niomap hpet uncached\n");
         assertTrue(r.ok(), r::errorText);
@@ -266,9 +258,9 @@ class ScenarioParserTest extends ParseFixture {
         assertNotNull(r.scenario().ops().get(1).arg("ADDR"));
         assertTrue(r.scenario().ops().get(2).hasFlag("uncached"));
         assertEquals("[$n =] iomap NAME [ADDR] [FLAG]*", iomap.usage());
-        assertEquals(List.of("t.mms:1:1: unknown operation 'iomap' (did you mean 'mmap'?); expected one of: kernel,"
+        assertError("t.mms:1:1: unknown operation 'iomap' (did you mean 'mmap'?); expected one of: kernel,"
                 + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
-                + " exec, fork, exit, switch, sysctl, setrlimit, dump"), errors("iomap hpet\n"));
+                + " exec, fork, exit, switch, sysctl, setrlimit, dump", "iomap hpet\n");
     }
 
     @Test
