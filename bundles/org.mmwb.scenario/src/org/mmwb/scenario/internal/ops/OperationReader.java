@@ -14,6 +14,7 @@ import org.mmwb.core.internal.registry.RegistryLog;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationProvider;
+import org.mmwb.scenario.OperationTable;
 
 /**
  * Reads the contributions to {@code org.mmwb.scenario.operations} (schema/operations.exsd). Each element is read on
@@ -113,7 +114,8 @@ public final class OperationReader {
         }
         String wrong = spec == null ? "declares no operation of that name"
                 : !spec.name().equals(name) ? "declares '" + spec.name() + "' for it"
-                : spec.executor() == null ? "declares it without an executor" : null;
+                : spec.executor() == null && !name.equals(OperationTable.KERNEL) ? "declares it without an executor"
+                : null; // only the header line 'kernel' runs nothing
         if (wrong != null) {
             skip(bundle, name, what + ": class " + cls + " " + wrong + "; skipped", null);
             return;
