@@ -8,7 +8,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import org.mmwb.core.internal.registry.Problem;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.scenario.ArgKind;
 import org.mmwb.scenario.ArgSpec;
 import org.mmwb.scenario.Choice;

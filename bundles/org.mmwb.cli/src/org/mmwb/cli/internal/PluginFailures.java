@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mmwb.core.internal.registry.Problem;
-import org.mmwb.core.internal.registry.SpecialMappingRegistry;
+import org.mmwb.core.catalog.Problem;
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.scenario.internal.ops.OperationRegistry;
 
 /**
@@ -23,7 +23,7 @@ final class PluginFailures {
 
     /** Where the problems of a command start (the registry keeps those of earlier commands of the same JVM). */
     static int mark() {
-        return SpecialMappingRegistry.problems().size();
+        return ProviderCatalog.installed().problems().size();
     }
 
     /**
@@ -34,7 +34,7 @@ final class PluginFailures {
      */
     static boolean warn(String command, CliIO io, int mark) {
         Map<String, List<Problem>> byBundle = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>(SpecialMappingRegistry.catalog().problems(mark));
+        List<Problem> problems = new ArrayList<>(ProviderCatalog.installed().problems(mark));
         problems.addAll(OperationRegistry.catalog().problems()); // operations fail only while they are read
         for (Problem p : problems) {
             if (p.error()) {
@@ -71,7 +71,7 @@ final class PluginFailures {
      * replace the parser's "unknown special mapping" by the cause a plugin author can act on.
      */
     static String whyMissing(String mapping) {
-        for (Problem p : SpecialMappingRegistry.problems()) {
+        for (Problem p : ProviderCatalog.installed().problems()) {
             if (p.error() && p.mapping().equals(mapping)) {
                 return mapping + " is provided by plugin " + p.bundle() + ", which failed to load: " + describe(p);
             }

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.mmwb.core.catalog.Problem;
 
 /**
  * Writes problems to the Eclipse platform log (the Error Log view, {@code -consoleLog}) with the contributing
@@ -18,15 +19,8 @@ final class PlatformLog implements RegistryLog.Sink {
 
     private final Object ilog;
     private final Method logMethod;
-    /** What the problems are about, the start of each message, e.g. "special mapping provider". */
-    private final String subject;
 
     PlatformLog() {
-        this("special mapping provider");
-    }
-
-    PlatformLog(String subject) {
-        this.subject = subject;
         Object l = null;
         Method m = null;
         try {
@@ -43,7 +37,7 @@ final class PlatformLog implements RegistryLog.Sink {
     @Override
     public void log(Problem p) {
         String plugin = p.bundle().isEmpty() ? PLUGIN : p.bundle();
-        String msg = subject + ": " + p.message();
+        String msg = "special mapping provider: " + p.message();
         if (ilog != null) {
             try {
                 logMethod.invoke(ilog, new Status(p.error() ? IStatus.ERROR : IStatus.WARNING, plugin, msg,

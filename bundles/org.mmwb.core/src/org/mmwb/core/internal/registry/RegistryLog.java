@@ -3,6 +3,8 @@ package org.mmwb.core.internal.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mmwb.core.catalog.Problem;
+
 /**
  * Where contribution problems go: kept in memory (for {@code ./mmwb providers} and the Special Mappings view) and
  * forwarded to a sink, normally the Eclipse platform log ({@link PlatformLog}). Thread-safe: handlers report from
@@ -23,14 +25,6 @@ public final class RegistryLog {
 
     public RegistryLog(Sink sink) {
         this.sink = sink == null ? p -> { } : sink;
-    }
-
-    /**
-     * A log forwarded to the Eclipse platform log (standard error without a platform), each message starting with
-     * {@code subject}: for other extension points' readers (org.mmwb.scenario's operations).
-     */
-    public static RegistryLog platform(String subject) {
-        return new RegistryLog(new PlatformLog(subject));
     }
 
     /** A log that only keeps problems in memory (for tests). */

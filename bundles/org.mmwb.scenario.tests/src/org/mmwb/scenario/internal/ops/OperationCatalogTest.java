@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.mmwb.core.internal.registry.Problem;
-import org.mmwb.core.internal.registry.RegistryLog;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationTable;
@@ -32,7 +31,7 @@ class OperationCatalogTest {
 
     @Test
     void theBuiltInsComeFirstThenPluginsByBundleNameAndAPluginNeverReplacesABuiltIn() {
-        RegistryLog log = RegistryLog.inMemory();
+        OperationLog log = OperationLog.inMemory();
         OperationCatalog c = new OperationCatalog(List.of(op("com.zeta", "zop"), op("com.alpha", "mmap"),
                 builtin("mmap"), op("com.alpha", "aop2"), op("com.alpha", "aop1"), op("com.zeta", "aop1")),
                 Map.of(), log);
@@ -48,7 +47,7 @@ class OperationCatalogTest {
     @Test
     void aSkippedNameIsExplainedUnlessAnotherContributionProvidesIt() {
         OperationCatalog c = new OperationCatalog(List.of(op("com.b", "taken")), Map.of("gone", "gone: no class",
-                "taken", "taken: no class in com.a"), RegistryLog.inMemory());
+                "taken", "taken: no class in com.a"), OperationLog.inMemory());
         assertEquals("gone: no class", c.table().whyMissing("gone"));
         assertNull(c.table().whyMissing("taken"), "com.b provides it");
         assertNull(c.table().with(op("com.c", "gone").spec()).whyMissing("gone"));
@@ -56,7 +55,7 @@ class OperationCatalogTest {
 
     @Test
     void withoutARegistryTheBuiltInOperations() {
-        RegistryLog log = RegistryLog.inMemory();
+        OperationLog log = OperationLog.inMemory();
         OperationCatalog c = OperationRegistry.read(null, log);
         assertEquals(OperationTable.builtin().names(), c.table().names());
         assertEquals(1, log.problems().size());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mmwb.core.internal.registry.Problem;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.ScenarioParser;

@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mmwb.core.internal.registry.Problem;
-import org.mmwb.core.internal.registry.RegistryLog;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationTable;
 
@@ -24,14 +23,14 @@ public final class OperationCatalog {
 
     private final List<OperationContribution> accepted = new ArrayList<>();
     private final OperationTable table;
-    private final RegistryLog log;
+    private final OperationLog log;
 
     /**
      * @param contributions the readable contributions, in registry order
      * @param whyMissing    operation name to why its only contribution was skipped while it was read
      */
     public OperationCatalog(List<OperationContribution> contributions, Map<String, String> whyMissing,
-            RegistryLog log) {
+            OperationLog log) {
         this.log = log;
         List<OperationContribution> sorted = new ArrayList<>(contributions);
         sorted.sort(Comparator.comparing((OperationContribution c) -> !c.bundle().equals(DECLARING_BUNDLE))
@@ -52,7 +51,7 @@ public final class OperationCatalog {
     }
 
     /** The catalog of a runtime without an extension registry: the built-in operations. */
-    static OperationCatalog builtinOnly(RegistryLog log) {
+    static OperationCatalog builtinOnly(OperationLog log) {
         List<OperationContribution> l = new ArrayList<>();
         for (OpSpec s : OperationTable.builtin().specs()) {
             l.add(new OperationContribution(s.name(), DECLARING_BUNDLE, BuiltinOps.class.getName(), s));

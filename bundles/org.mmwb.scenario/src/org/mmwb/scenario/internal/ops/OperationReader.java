@@ -10,7 +10,6 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.InvalidRegistryObjectException;
-import org.mmwb.core.internal.registry.RegistryLog;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationProvider;
@@ -31,11 +30,11 @@ public final class OperationReader {
     /** Words of the language that are not operations. */
     private static final String RESERVED = "repeat";
 
-    private final RegistryLog log;
+    private final OperationLog log;
     private final List<OperationContribution> contributions = new ArrayList<>();
     private final Map<String, String> whyMissing = new LinkedHashMap<>();
 
-    public OperationReader(RegistryLog log) {
+    public OperationReader(OperationLog log) {
         this.log = log;
     }
 

@@ -2,7 +2,6 @@ package org.mmwb.scenario.internal.ops;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
-import org.mmwb.core.internal.registry.RegistryLog;
 
 /**
  * The scenario operations of the running platform ({@code org.mmwb.scenario.operations}): the one place
@@ -20,14 +19,14 @@ public final class OperationRegistry {
     /** The catalog of the platform's registry (read on first use). */
     public static synchronized OperationCatalog catalog() {
         if (catalog == null) {
-            catalog = read(platformRegistry(), RegistryLog.platform("scenario operation"));
+            catalog = read(platformRegistry(), OperationLog.platform());
         }
         return catalog;
     }
 
     /** Reads the registry again. */
     public static synchronized OperationCatalog reload() {
-        catalog = read(platformRegistry(), RegistryLog.platform("scenario operation"));
+        catalog = read(platformRegistry(), OperationLog.platform());
         return catalog;
     }
 
@@ -36,7 +35,7 @@ public final class OperationRegistry {
      *
      * @param registry the extension registry, or null where none runs
      */
-    public static OperationCatalog read(IExtensionRegistry registry, RegistryLog log) {
+    public static OperationCatalog read(IExtensionRegistry registry, OperationLog log) {
         if (registry == null) {
             log.warn("", "no Eclipse extension registry is running (plain classpath?): only the built-in scenario"
                     + " operations are available");
