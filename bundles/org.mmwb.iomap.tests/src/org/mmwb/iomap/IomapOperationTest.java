@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 import org.mmwb.core.mm.Kernel;
-import org.mmwb.scenario.Op;
 import org.mmwb.scenario.OpContext;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OperationTable;
@@ -31,65 +31,26 @@ class IomapOperationTest {
 
     @Test
     void aTargetWithoutASimulatedKernelGetsEnosys() {
-        // a machine that answers adapt(Kernel.class) with null, as the live kernel does; nothing else is called
-        ScenarioTarget live = (ScenarioTarget) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ScenarioTarget.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("adapt")) {
-                        return null;
-                    }
-                    throw new AssertionError("iomap called " + m.getName() + " on a machine without a kernel");
-                });
+        // a machine that answers adapt(Kernel.class) with null, as the live kernel does; nothing else may be called
+        ScenarioTarget live = stub(ScenarioTarget.class, (method, args) -> null, "adapt");
         assertNull(live.adapt(Kernel.class));
-        List<OpResult> r = IomapOperation.spec().executor().execute(context(live));
-        assertEquals(List.of(OpResult.errno("ENOSYS")), r);
+        // the line 'iomap mmwb_timer'
+        OpContext ctx = stub(OpContext.class, (method, args) -> switch (method) {
+            case "target" -> live;
+            case "present" -> args[0].equals("NAME");
+            default -> "mmwb_timer";
+        }, "target", "present", "text");
+        assertEquals(List.of(OpResult.errno("ENOSYS")), IomapOperation.spec().executor().execute(ctx));
     }
 
-    /** {@code iomap mmwb_timer} on that target. */
-    private static OpContext context(ScenarioTarget target) {
-        return new OpContext() {
-            @Override
-            public Op op() {
-                return null;
-            }
-
-            @Override
-            public ScenarioTarget target() {
-                return target;
-            }
-
-            @Override
-            public boolean present(String argName) {
-                return argName.equals("NAME");
-            }
-
-            @Override
-            public long value(String argName) {
-                throw new AssertionError("no numeric argument");
-            }
-
-            @Override
-            public String text(String argName) {
-                return "mmwb_timer";
-            }
-
-            @Override
-            public boolean has(String flagName) {
-                return false;
-            }
-
-            @Override
-            public long flagValue(String flagName) {
-                return 0;
-            }
-
-            @Override
-            public String flagText(String flagName) {
-                return null;
-            }
-
-            @Override
-            public void dump() {
-            }
-        };
+    /** An implementation of {@code type} whose methods {@code allowed} answer with {@code answer}; others fail. */
+    private static <T> T stub(Class<T> type, BiFunction<String, Object[], Object> answer, String... allowed) {
+        return type.cast(Proxy.newProxyInstance(IomapOperationTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, m, args) -> {
+                    if (!List.of(allowed).contains(m.getName())) {
+                        throw new AssertionError("iomap called " + m.getName() + " on a machine without a kernel");
+                    }
+                    return answer.apply(m.getName(), args);
+                }));
     }
 }

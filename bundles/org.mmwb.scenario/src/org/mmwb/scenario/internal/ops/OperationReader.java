@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.InvalidRegistryObjectException;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationProvider;
@@ -56,15 +55,9 @@ public final class OperationReader {
             String bundle = "";
             try {
                 bundle = e.getContributor().getName();
-                if (e.getName().equals("operation")) {
-                    readOperation(e, bundle);
-                } else {
-                    log.error(bundle, "unknown element <" + e.getName() + "> in " + POINT + "; skipped", null);
-                }
-            } catch (InvalidRegistryObjectException ex) {
-                log.error(bundle, "a contribution went away while it was read (bundle uninstalled?)", ex);
-            } catch (RuntimeException | LinkageError ex) {
-                log.error(bundle, "a contribution could not be read; skipped", ex);
+                readOperation(e, bundle);
+            } catch (RuntimeException | LinkageError ex) { // e.g. its bundle was uninstalled while it was read
+                log.error(bundle, "a contribution to " + POINT + " could not be read; skipped", ex);
             }
         }
         return this;
@@ -81,6 +74,10 @@ public final class OperationReader {
     }
 
     private void readOperation(IConfigurationElement e, String bundle) {
+        if (!e.getName().equals("operation")) {
+            log.error(bundle, "unknown element <" + e.getName() + "> in " + POINT + "; skipped", null);
+            return;
+        }
         String name = e.getAttribute("name");
         String cls = e.getAttribute("class");
         if (name == null || !NAME.matcher(name).matches() || name.equals(RESERVED)) {
