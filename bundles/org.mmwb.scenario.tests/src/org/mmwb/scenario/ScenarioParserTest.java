@@ -153,9 +153,9 @@ class ScenarioParserTest extends ParseFixture {
         assertEquals(List.of("t.mms:1:11: $a is not bound; expected a binding made on an earlier line, e.g."
                 + " '$a = mmap 0 4K rw-'"), errors("$a = mmap $a 4K rw-\n"));
         assertEquals(List.of("t.mms:1:7: unknown special mapping '[vdsoo]' (did you mean '[vdso]'?); expected one"
-                + " of: [vdso], [vvar], [vvar_vclock], [stack], [heap]"), errors("touch [vdsoo] 4K r\n"));
+                + " of: [vvar], [vvar_vclock], [vdso], [vsyscall], [stack], [heap]"), errors("touch [vdsoo] 4K r\n"));
         assertEquals(List.of("t.mms:2:7: special mapping [vvar_vclock] does not exist in profile x86_64-3.19;"
-                + " expected one of: [vdso], [vvar], [stack], [heap]"),
+                + " expected one of: [vvar], [vdso], [vsyscall], [stack], [heap]"),
                 errors("kernel x86_64-3.19\ntouch [vvar_vclock] 4K r\n"));
         assertEquals(List.of("t.mms:1:7: expected ']' to close '[vdso'; a special mapping is written like [vdso]"),
                 errors("touch [vdso 4K r\n"));
