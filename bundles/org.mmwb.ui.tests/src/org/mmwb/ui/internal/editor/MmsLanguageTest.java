@@ -74,7 +74,7 @@ class MmsLanguageTest {
         assertEquals(MmsColors.PROFILE, c.get("x86_64-6.18"));
         assertEquals(MmsColors.FLAG, c.get("dontneed"));
         assertEquals(MmsColors.FLAG, c.get("r"));
-        assertEquals(MmsColors.COMMENT, c.get("# x"));
+        assertEquals(MmsColors.COMMENT, c.get("# x\n"), "a comment runs to the end of its line");
         assertNull(c.get("f"), "frobnicate is not a word of the language: uncoloured, character by character");
     }
 
