@@ -3,13 +3,13 @@ package org.mmwb.cli.internal;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.record.Recording;
 import org.mmwb.record.RecordingException;
 import org.mmwb.record.RecordingReader;
 import org.mmwb.record.replay.ReplayReport;
 import org.mmwb.record.replay.Replayer;
-import org.mmwb.core.catalog.ProviderCatalog;
 
 /** {@code replay FILE}: runs a recording on the simulator and says how faithful it was (docs/recording.md). */
 final class ReplayCommand implements Command {
