@@ -65,10 +65,10 @@ public final class BuiltinOps {
         l.add(range("mseal", "mseal(2): seals the range against later changes.", (c, a, n) -> c.target().mseal(a, n, 0)));
         l.add(new OpSpec("mremap", List.of(ADDR, ArgSpec.of("OLDLEN", ArgKind.SIZE, "old length"),
                 ArgSpec.of("NEWLEN", ArgKind.SIZE, "new length")),
-                List.of(FlagSpec.bare("maymove", MapFlags.MREMAP_MAYMOVE, "MapFlags.MREMAP_MAYMOVE: the kernel may move the mapping"),
+                List.of(FlagSpec.bare("maymove", MapFlags.MREMAP_MAYMOVE, "MREMAP_MAYMOVE: the kernel may move the mapping"),
                         new FlagSpec("fixed", FlagSpec.Value.ADDRESS, List.of(), MapFlags.MREMAP_FIXED, List.of(),
-                                "MapFlags.MREMAP_FIXED: move to NEWADDR (needs maymove)"),
-                        FlagSpec.bare("dontunmap", MapFlags.MREMAP_DONTUNMAP, "MapFlags.MREMAP_DONTUNMAP: leave the old range mapped")),
+                                "MREMAP_FIXED: move to NEWADDR (needs maymove)"),
+                        FlagSpec.bare("dontunmap", MapFlags.MREMAP_DONTUNMAP, "MREMAP_DONTUNMAP: leave the old range mapped")),
                 true, true, Placement.MREMAP, "mremap(2): grows, shrinks or moves a mapping; returns its address.",
                 BuiltinOps::mremap));
         l.add(new OpSpec("madvise", List.of(ADDR, LEN, ArgSpec.words("ADVICE", adviceChoices(), "MADV_* advice")),
@@ -130,17 +130,17 @@ public final class BuiltinOps {
     }
 
     private static List<FlagSpec> mmapFlags() {
-        return List.of(FlagSpec.bare("private", MapFlags.PRIVATE, "MapFlags.PRIVATE (default)", "shared"),
-                FlagSpec.bare("shared", MapFlags.SHARED, "MapFlags.SHARED", "private"),
-                FlagSpec.bare("anon", MapFlags.ANONYMOUS, "MapFlags.ANONYMOUS (default)", "file"),
+        return List.of(FlagSpec.bare("private", MapFlags.PRIVATE, "MAP_PRIVATE (default)", "shared"),
+                FlagSpec.bare("shared", MapFlags.SHARED, "MAP_SHARED", "private"),
+                FlagSpec.bare("anon", MapFlags.ANONYMOUS, "MAP_ANONYMOUS (default)", "file"),
                 new FlagSpec("file", FlagSpec.Value.FILE_REF, List.of(), 0, List.of("anon"),
                         "map a file declared by 'file NAME SIZE', from byte OFFSET (default 0)"),
-                FlagSpec.bare("fixed", MapFlags.FIXED, "MapFlags.FIXED: map exactly at ADDR, replacing what is there"),
-                FlagSpec.bare("noreplace", MapFlags.FIXED_NOREPLACE, "MapFlags.FIXED_NOREPLACE: exactly at ADDR or EEXIST"),
-                FlagSpec.bare("growsdown", MapFlags.GROWSDOWN, "MapFlags.GROWSDOWN: a stack-like mapping"),
-                FlagSpec.bare("noreserve", MapFlags.NORESERVE, "MapFlags.NORESERVE: no swap accounting"),
-                FlagSpec.bare("populate", MapFlags.POPULATE, "MapFlags.POPULATE: fault the pages in now"),
-                FlagSpec.bare("locked", MapFlags.LOCKED, "MapFlags.LOCKED: like mlock"));
+                FlagSpec.bare("fixed", MapFlags.FIXED, "MAP_FIXED: map exactly at ADDR, replacing what is there"),
+                FlagSpec.bare("noreplace", MapFlags.FIXED_NOREPLACE, "MAP_FIXED_NOREPLACE: exactly at ADDR or EEXIST"),
+                FlagSpec.bare("growsdown", MapFlags.GROWSDOWN, "MAP_GROWSDOWN: a stack-like mapping"),
+                FlagSpec.bare("noreserve", MapFlags.NORESERVE, "MAP_NORESERVE: no swap accounting"),
+                FlagSpec.bare("populate", MapFlags.POPULATE, "MAP_POPULATE: fault the pages in now"),
+                FlagSpec.bare("locked", MapFlags.LOCKED, "MAP_LOCKED: like mlock"));
     }
 
     private static List<Choice> profileChoices() {
@@ -159,10 +159,10 @@ public final class BuiltinOps {
     }
 
     private static List<Choice> rlimitChoices() {
-        return List.of(new Choice("Rlimit.AS", Rlimit.AS, "address space (total_vm)"),
-                new Choice("Rlimit.DATA", Rlimit.DATA, "private writable memory and brk (data_vm)"),
-                new Choice("Rlimit.STACK", Rlimit.STACK, "stack size"),
-                new Choice("Rlimit.MEMLOCK", Rlimit.MEMLOCK, "locked memory (no limit for root: CAP_IPC_LOCK)"));
+        return List.of(new Choice("RLIMIT_AS", Rlimit.AS, "address space (total_vm)"),
+                new Choice("RLIMIT_DATA", Rlimit.DATA, "private writable memory and brk (data_vm)"),
+                new Choice("RLIMIT_STACK", Rlimit.STACK, "stack size"),
+                new Choice("RLIMIT_MEMLOCK", Rlimit.MEMLOCK, "locked memory (no limit for root: CAP_IPC_LOCK)"));
     }
 
     /** The advice words of the language (docs/scenarios.md), in the order help lists them. */
