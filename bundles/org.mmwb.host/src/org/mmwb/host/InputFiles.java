@@ -114,6 +114,13 @@ public final class InputFiles {
     }
 
     private static String missing(Path file) {
+        Path up = file.toAbsolutePath().getParent();
+        while (up != null && !Files.exists(up)) {
+            up = up.getParent();
+        }
+        if (up != null && !Files.isDirectory(up)) {
+            return "no such file ('" + up + "' is not a directory)";
+        }
         if (Files.isSymbolicLink(file)) {
             try {
                 return "a symbolic link to '" + Files.readSymbolicLink(file) + "', which does not exist";

@@ -61,8 +61,8 @@ public final class SmapsReader {
         String l;
         while ((l = in.readLine()) != null) {
             line++;
-            Matcher h = HEADER.matcher(l);
-            if (h.matches()) {
+            Matcher h = startsHex(l) ? HEADER.matcher(l) : null;
+            if (h != null && h.matches()) {
                 if (m != null) {
                     out.add(vma(m, flags, rss));
                 }
@@ -93,6 +93,12 @@ public final class SmapsReader {
             out.add(vma(m, flags, rss));
         }
         return out;
+    }
+
+    /** Header lines start with the VMA's start address; the others with a field name (a capital letter). */
+    private static boolean startsHex(String l) {
+        char c = l.isEmpty() ? ' ' : l.charAt(0);
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
     }
 
     private HostVma vma(Matcher m, List<String> flags, long rss) throws FormatException {
