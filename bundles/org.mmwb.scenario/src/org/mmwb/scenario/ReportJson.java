@@ -298,7 +298,7 @@ public final class ReportJson {
             if (dumps == null) {
                 throw new ReportFormatException("report.dumps: expected an array");
             }
-            if (r.peek() != JsonToken.END_DOCUMENT) {
+            if (!atEnd()) {
                 throw new ReportFormatException("not valid JSON: more after the report object");
             }
             return new RunReport(file, profile, levels, results, dumps, faults);
@@ -471,6 +471,15 @@ public final class ReportJson {
             }
             r.endArray();
             return out;
+        }
+
+        /** Whether only white space follows (a second value is a syntax error to the strict reader). */
+        private boolean atEnd() throws IOException {
+            try {
+                return r.peek() == JsonToken.END_DOCUMENT;
+            } catch (MalformedJsonException e) {
+                return false;
+            }
         }
 
         /** Page-table levels: 4 or 5. */
