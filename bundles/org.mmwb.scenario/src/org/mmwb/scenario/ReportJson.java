@@ -493,19 +493,18 @@ public final class ReportJson {
 
         /** A scenario line number: 1 or more, 32 bits. */
         private int lineNumber(String at) throws IOException, ReportFormatException {
-            long n = number(at);
-            if (n < 1 || n > Integer.MAX_VALUE) {
-                throw new ReportFormatException(at + ": expected a line number (1 to " + Integer.MAX_VALUE
-                        + ") but found " + n);
-            }
-            return (int) n;
+            return int32(at, 1, "a line number");
         }
 
         /** A process id: pid_t, 0 or more. */
         private int pid(String at) throws IOException, ReportFormatException {
+            return int32(at, 0, "a process id");
+        }
+
+        private int int32(String at, int min, String what) throws IOException, ReportFormatException {
             long n = number(at);
-            if (n < 0 || n > Integer.MAX_VALUE) {
-                throw new ReportFormatException(at + ": expected a process id (0 to " + Integer.MAX_VALUE
+            if (n < min || n > Integer.MAX_VALUE) {
+                throw new ReportFormatException(at + ": expected " + what + " (" + min + " to " + Integer.MAX_VALUE
                         + ") but found " + n);
             }
             return (int) n;

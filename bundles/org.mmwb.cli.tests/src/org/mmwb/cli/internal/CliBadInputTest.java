@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,21 +46,6 @@ class CliBadInputTest {
         return e.strip();
     }
 
-    private Path fifo(String name) throws Exception {
-        Path f = dir.resolve(name);
-        Process p = new ProcessBuilder("mkfifo", f.toString()).start();
-        Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo is not available");
-        return f;
-    }
-
-    private Path sparse(String name, long size) throws IOException {
-        Path f = dir.resolve(name);
-        try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "rw")) {
-            r.setLength(size);
-        }
-        return f;
-    }
-
     @Test
     void runAndDiffOfBadReports() throws Exception {
         Path cut = Files.writeString(dir.resolve("cut.json"), REPORT.substring(0, REPORT.indexOf('[') + 1));
@@ -75,12 +58,10 @@ class CliBadInputTest {
         Path link = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
         assertEquals("mmwb: run: " + link + ": is a character device, not a regular file (mmwb reads files, which "
             + "end)", fails("run", link.toString()));
-        Path fifo = fifo("fifo.json");
+        Path fifo = dir.resolve("fifo.json");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
         assertEquals("mmwb: run: " + fifo + ": is a named pipe (FIFO), not a regular file (mmwb reads files, which "
             + "end)", fails("run", fifo.toString()));
-        Path huge = sparse("huge.json", 1L << 42);
-        assertTrue(fails("run", huge.toString()).startsWith("mmwb: run: " + huge + ": 4096.0 GiB is more than mmwb "
-            + "reads with this Java heap"), err.toString(StandardCharsets.UTF_8));
         Path dirJson = Files.createDirectory(dir.resolve("d.json"));
         assertEquals("mmwb: run: " + dirJson + ": is a directory, not a file", fails("run", dirJson.toString()));
 
@@ -100,11 +81,7 @@ class CliBadInputTest {
     void replayOfBadRecordings() throws Exception {
         assertEquals("mmwb: replay: /dev/zero: is a character device, not a regular file (mmwb reads files, which "
             + "end)", fails("replay", "/dev/zero"));
-        Path fifo = fifo("r.fifo");
-        assertTrue(fails("replay", fifo.toString()).endsWith("is a named pipe (FIFO), not a regular file (mmwb reads "
-            + "files, which end)"));
-        Path huge = sparse("huge.rec", 1L << 42);
-        assertTrue(fails("replay", huge.toString()).contains("4096.0 GiB is more than mmwb reads"));
+        assertEquals("mmwb: replay: " + dir + ": is a directory, not a file", fails("replay", dir.toString()));
         Path cut = Files.writeString(dir.resolve("cut.rec"), "{\"mmwb_recording\":1,\"command\":[\"x\"]}\n{\"t\":1,"
             + "\"type\":\"exec\",\"pid\":1,\"ti");
         assertTrue(fails("replay", cut.toString()).matches("mmwb: replay: \\Q" + cut + "\\E:2: not JSON \\(unterminated "

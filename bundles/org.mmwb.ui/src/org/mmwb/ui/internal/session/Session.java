@@ -151,7 +151,7 @@ public final class Session {
         try {
             bytes = SessionInput.scenario(file);
         } catch (InputFileException e) {
-            return failedOpen(name, file, SessionInput.why(e, file));
+            return failedOpen(name, file, SessionInput.problem(e, file, name).message());
         }
         // the parser decodes the bytes itself, so binary junk gets FILE:LINE:COL as on the command line
         ParseResult r = ScenarioLanguage.parser().parse(name, bytes);
@@ -233,17 +233,17 @@ public final class Session {
             steps = ImportedSession.steps(report);
             publish(ImportedSession.state(title, report));
         } catch (InputFileException e) {
-            importFailed(title, SessionInput.why(e, file));
+            importFailed(title, SessionInput.problem(e, file, title));
         } catch (OutOfMemoryError e) {
             steps = List.of(); // what was built is garbage now: the heap is free again
-            importFailed(title, "too large for the workbench's Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB): start it with MMWB_JAVA_OPTS=-Xmx8g");
+            importFailed(title, new Diagnostic(title, 1, 1, "too large for the workbench's Java heap ("
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): start it with MMWB_JAVA_OPTS=-Xmx8g"));
         }
     }
 
-    private void importFailed(String title, String why) {
-        diagnostics = List.of(new Diagnostic(title, 1, 1, why));
-        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, "Cannot import " + title + ": " + why, false));
+    private void importFailed(String title, Diagnostic why) {
+        diagnostics = List.of(why);
+        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, "Cannot import " + why, false));
     }
 
     /** Without a {@code kernel} line the preferences choose the profile and paging levels. */

@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.mmwb.host.InputFileException;
 import org.mmwb.host.InputFiles;
 import org.mmwb.host.scenario.ReportFiles;
+import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.ScenarioParser;
 
@@ -50,12 +53,22 @@ final class SessionInput {
         return ReportFiles.read(file);
     }
 
-    /** The message of e without the "FILE: " its message starts with. */
-    static String why(InputFileException e, Path file) {
+    /**
+     * The problem as a diagnostic of the file named title: at the line and column the message names ("FILE:3:14:
+     * why", a session's JSON), else at 1:1 ("FILE: why").
+     */
+    static Diagnostic problem(InputFileException e, Path file, String title) {
         String m = e.getMessage();
-        String prefix = file + ": ";
-        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+        String prefix = file.toString();
+        Matcher at = LINE_COLUMN.matcher(m);
+        if (m.startsWith(prefix) && at.find(prefix.length()) && at.start() == prefix.length()) {
+            return new Diagnostic(title, Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)),
+                    m.substring(at.end()));
+        }
+        return new Diagnostic(title, 1, 1, m.startsWith(prefix + ": ") ? m.substring(prefix.length() + 2) : m);
     }
+
+    private static final Pattern LINE_COLUMN = Pattern.compile(":(\\d+):(\\d+): ");
 
     private static void refuseRecording(Path file) throws InputFileException {
         byte[] head;
