@@ -8,7 +8,7 @@ import org.eclipse.core.runtime.IContributor;
 import org.eclipse.core.runtime.IExtension;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
-import org.mmwb.core.internal.registry.SpecialMappingRegistry;
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.osgi.framework.FrameworkUtil;
 
 /**
@@ -34,7 +34,7 @@ public final class BrokenHandlerContribution implements AutoCloseable {
                 false, "uitest_broken", null, token)) {
             throw new IllegalStateException("the registry refused the test contribution");
         }
-        SpecialMappingRegistry.reload();
+        ProviderCatalog.reload();
     }
 
     @Override
@@ -46,6 +46,6 @@ public final class BrokenHandlerContribution implements AutoCloseable {
                 registry.removeExtension(x, token);
             }
         }
-        SpecialMappingRegistry.reload();
+        ProviderCatalog.reload();
     }
 }
