@@ -51,7 +51,7 @@ final class ImportCommand implements Command {
         try {
             snap = ProcImport.read(pid);
         } catch (ProcImportException e) {
-            return io.fail(Cli.FAILURE, "import: " + e.getMessage());
+            return io.fail(Cli.BAD_INPUT, "import: " + e.getMessage());
         }
         String out = args.has("--output") ? args.get("--output") : "import-" + pid + ".json";
         DiffCommand.write(toReport(snap), out, io);

@@ -39,7 +39,7 @@ final class ReplayCommand implements Command {
         try {
             rec = RecordingReader.read(Path.of(args.positional().get(0)));
         } catch (RecordingException e) {
-            return io.fail(Cli.FAILURE, "replay: " + e.getMessage());
+            return io.fail(Cli.BAD_INPUT, "replay: " + e.getMessage());
         }
         if (!rec.complete()) {
             io.err().println("mmwb: replay: warning: the recording is INCOMPLETE (events were lost or it was cut "
