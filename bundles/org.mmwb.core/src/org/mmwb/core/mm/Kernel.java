@@ -228,7 +228,7 @@ public final class Kernel {
         if (offset < 0 || offset >= file.size()) {
             return -Errno.EFBIG;
         }
-        long pfn = k.faults().pageCachePage(file, offset >>> 12);
+        long pfn = k.shmem().pageCachePage(file, offset >>> 12);
         if (pfn < 0) {
             return -Errno.ENOMEM;
         }
@@ -668,7 +668,7 @@ public final class Kernel {
         if (index < 0 || index >= file.sizePages()) {
             return -Errno.EFBIG;
         }
-        return k.faults().pageCachePage(file, index) < 0 ? -Errno.ENOMEM : 0;
+        return k.shmem().pageCachePage(file, index) < 0 ? -Errno.ENOMEM : 0;
     }
 
     /** The mapping a provider of this kernel created, by name ("[vdso]"), or null. */
