@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.PteWalk;
-import org.mmwb.scenario.FaultRecord;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.testing.ScenarioCheck;
 import org.mmwb.scenario.testing.ScenarioRun;
 
@@ -58,7 +58,7 @@ class IomapScenarioTest {
         assertEquals("[mmwb_timer] (org.mmwb.iomap)", f.get(0).handler());
         assertEquals(0, f.get(0).pgoff());
         assertEquals(2, f.get(2).pgoff(), "vmf->pgoff relative to the mapping");
-        assertTrue(f.get(0).result().startsWith("NOPAGE"), f.get(0).result());
+        assertTrue(f.get(0).resultName().startsWith("NOPAGE"), f.get(0).resultName());
         assertEquals(TimerDevice.BAR_PFN, f.get(0).pfn());
     }
 

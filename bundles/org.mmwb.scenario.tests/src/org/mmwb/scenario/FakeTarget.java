@@ -1,5 +1,8 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -187,7 +190,7 @@ class FakeTarget implements ScenarioTarget {
         calls.add(String.format("touch 0x%x %s", addr, access.letter()));
         Vma v = find(addr);
         if (v == null) {
-            faults.add(new FaultRecord(faults.size(), current, addr, access.letter(), "", "", 0, "SIGSEGV", -1));
+            faults.add(new FaultRecord(faults.size(), current, addr, access.letter(), "", "", 0, VmFaultResult.SIGSEGV, -1, null));
             return OpResult.signal(11, 1);
         }
         int need = access == Access.READ ? 1 : access == Access.WRITE ? 2 : 4;
@@ -202,7 +205,7 @@ class FakeTarget implements ScenarioTarget {
             v.pages[page] = access == Access.WRITE ? 'A' : v.name.isEmpty() ? 'Z' : 'F';
         }
         faults.add(new FaultRecord(faults.size(), current, addr, access.letter(), v.name.isEmpty() ? "anon" : v.name,
-                "fake_fault", page, "NOPAGE", 0x1000 + faults.size()));
+                "fake_fault", page, VmFaultResult.NOPAGE, 0x1000 + faults.size(), null));
         return OpResult.ok();
     }
 

@@ -1,5 +1,7 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +80,7 @@ class ReportComparisonTest {
                 List.of(OpResult.value(0x100000000000L)), false, null)), List.of(), List.of());
         RunReport b = new RunReport("", "x86_64-6.18", 4, List.of(new OpRecord(1, 1, "mmap",
                 List.of(OpResult.value(0x7f0000000000L)), false, "$a")), List.of(),
-                List.of(new FaultRecord(0, 1, 0, "r", "", "", 0, "", -1)));
+                List.of(new FaultRecord(0, 1, 0, "r", "", "", 0, 0, -1, null)));
         ReportComparison.Result c = ReportComparison.compare(a, b);
         assertEquals("""
                 line 1 pid 1 mmap: result: sim 0x100000000000, kernel 0x7f0000000000 ($a)

@@ -1,5 +1,8 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,11 +19,11 @@ class ReportFormatsTest {
 
     private static RunReport sample() {
         VmaSnapshot anon = new VmaSnapshot(0x100000000000L, 0x100000004000L, "rw-p", 0, "",
-                List.of("rd", "wr", "mr", "mw", "me", "ac"), "AZ.a", null);
+                List.of("rd", "wr", "mr", "mw", "me", "ac"), "AZ.a");
         VmaSnapshot vvar = new VmaSnapshot(0x7f87e56b0000L, 0x7f87e56b4000L, "r--p", 0, "[vvar]",
-                List.of("rd", "mr", "pf", "io", "de", "dd"), "....", "[vvar]");
+                List.of("rd", "mr", "pf", "io", "de", "dd"), "....").withSym("[vvar]");
         VmaSnapshot file = new VmaSnapshot(0x7f0000000000L, 0x7f0000002000L, "r--s", 1, "/memfd:f (deleted)",
-                List.of("rd", "sh", "mr", "ms"), "F.", "$b");
+                List.of("rd", "sh", "mr", "ms"), "F.").withSym("$b");
         return new RunReport("t.mms", "x86_64-6.18", 4,
                 List.of(new OpRecord(3, 1, "mmap", List.of(OpResult.value(0x100000000000L)), false, null),
                         new OpRecord(4, 1, "mmap", List.of(OpResult.value(0x7f0000000000L)), false, "$b"),
@@ -30,9 +33,10 @@ class ReportFormatsTest {
                         new OpRecord(7, 2, "munmap", List.of(OpResult.errno("EINVAL")), false, null),
                         new OpRecord(8, 2, "touch", List.of(OpResult.unresolved("$x")), true, null)),
                 List.of(new DumpRecord(7, 1, List.of(anon, file)), new DumpRecord(null, 1, List.of(anon, vvar))),
-                List.of(new FaultRecord(0, 1, 0x100000000000L, "w", "", "do_anonymous_page", 0, "NOPAGE", 0x1234),
-                        new FaultRecord(1, 1, 0x7f87e56b1000L, "r", "[vvar]", "vvar_fault", 1, "SIGBUS", -1,
-                                "[vvar]+0x1000")));
+                List.of(new FaultRecord(0, 1, 0x100000000000L, "w", "", "do_anonymous_page", 0, VmFaultResult.NOPAGE, 0x1234,
+                        null),
+                        new FaultRecord(1, 1, 0x7f87e56b1000L, "r", "[vvar]", "vvar_fault", 1, VmFaultResult.SIGBUS, -1,
+                                null).withSym("[vvar]+0x1000")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmaSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

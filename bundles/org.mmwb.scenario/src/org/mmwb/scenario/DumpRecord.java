@@ -1,5 +1,6 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmaSnapshot;
 import java.util.List;
 
 /**

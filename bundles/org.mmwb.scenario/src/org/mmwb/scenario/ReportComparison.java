@@ -1,5 +1,7 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -336,7 +338,7 @@ public final class ReportComparison {
 
     private static String faultKey(FaultRecord f) {
         String addr = f.sym() != null ? f.sym() : "0x" + Long.toHexString(f.address());
-        return "pid " + f.pid() + " " + f.access() + " " + addr + " pgoff " + f.pgoff() + " " + f.result() + " "
+        return "pid " + f.pid() + " " + f.access() + " " + addr + " pgoff " + f.pgoff() + " " + f.resultName() + " "
                 + f.handler();
     }
 }

@@ -1,5 +1,8 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmFaultResult;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -136,7 +139,7 @@ public final class ReportJson {
             out.write(", \"pgoff\": ");
             out.write(Long.toString(f.pgoff()));
             out.write(", \"result\": ");
-            str(out, f.result());
+            str(out, f.resultName());
             out.write(", \"pfn\": ");
             if (f.pfn() < 0) {
                 out.write("null");
@@ -366,7 +369,8 @@ public final class ReportJson {
                 out.add(new VmaSnapshot(required(start, at + ".start", "a 0x-hex string"),
                         required(end, at + ".end", "a 0x-hex string"), required(perms, at + ".perms", "a string"),
                         required(pgoff, at + ".pgoff", "a number"), required(name, at + ".name", "a string"),
-                        required(flags, at + ".flags", "an array"), required(pages, at + ".pages", "a string"), sym));
+                        required(flags, at + ".flags", "an array"), required(pages, at + ".pages", "a string"))
+                        .withSym(sym));
             }
             r.endArray();
             return out;
@@ -408,12 +412,17 @@ public final class ReportJson {
                     }
                 }
                 r.endObject();
+                int bits = VmFaultResult.parse(required(result, at + ".result", "a string"));
+                if (bits < 0) {
+                    throw new ReportFormatException(at + ".result: expected VM_FAULT_* names such as NOPAGE or"
+                            + " SIGBUS|MAJOR, but found '" + result + "'");
+                }
                 out.add(new FaultRecord(required(seq, at + ".seq", "a number"),
                         required(pid, at + ".pid", "a number").intValue(),
                         required(address, at + ".address", "a 0x-hex string"),
                         required(access, at + ".access", "a string"), required(vma, at + ".vma", "a string"),
                         required(handler, at + ".handler", "a string"), required(pgoff, at + ".pgoff", "a number"),
-                        required(result, at + ".result", "a string"), pfn, sym, reason));
+                        bits, pfn, reason).withSym(sym));
             }
             r.endArray();
             return out;

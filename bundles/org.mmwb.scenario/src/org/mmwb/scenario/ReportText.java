@@ -1,5 +1,7 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
 import java.io.IOException;
 import java.util.List;
 
@@ -155,7 +157,7 @@ public final class ReportText {
     public static String faultLine(FaultRecord f) {
         return "fault " + f.seq() + " pid " + f.pid() + " 0x" + Long.toHexString(f.address()) + " " + f.access()
                 + " vma=" + (f.vma().isEmpty() ? "-" : f.vma()) + " handler=" + (f.handler().isEmpty() ? "-"
-                        : f.handler()) + " pgoff=" + f.pgoff() + " result=" + f.result() + " pfn="
+                        : f.handler()) + " pgoff=" + f.pgoff() + " result=" + f.resultName() + " pfn="
                 + (f.pfn() < 0 ? "-" : "0x" + Long.toHexString(f.pfn())) + (f.reason() != null ? " reason=" + f.reason() : "")
                 + (f.sym() != null ? "  # " + f.sym() : "");
     }

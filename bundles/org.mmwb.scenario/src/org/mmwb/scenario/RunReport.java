@@ -1,5 +1,6 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.FaultRecord;
 import java.util.List;
 
 import org.mmwb.scenario.internal.run.LazyList;

@@ -1,5 +1,6 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.KernelProfile;
 import java.util.List;
 
 import org.mmwb.scenario.internal.run.LazyList;
@@ -8,7 +9,7 @@ import org.mmwb.scenario.internal.run.LazyList;
  * A parsed, checked scenario: ready to run.
  *
  * @param fileName the name used in diagnostics and reports
- * @param profile  the kernel profile ({@link KernelProfile#DEFAULT} without a {@code kernel} line)
+ * @param profile  the kernel profile (the installed default without a {@code kernel} line)
  * @param levels   page-table levels, 4 or 5
  * @param ops      the operations in the order they run ({@code repeat} loops expanded)
  * @param ram      the simulated RAM in bytes ({@code kernel ... ram=64G}), 0 for the simulator's default (4 GiB)

@@ -1,5 +1,8 @@
 package org.mmwb.scenario;
 
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.KernelProfile;
 import java.util.List;
 import java.util.OptionalLong;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.mmwb.scenario.FaultRecord;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.testing.ScenarioCheck;
 import org.mmwb.scenario.testing.ScenarioRun;
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmwb.scenario.FaultRecord;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.ReportComparison;
 import org.mmwb.scenario.ReportFormatException;
 import org.mmwb.scenario.ReportJson;

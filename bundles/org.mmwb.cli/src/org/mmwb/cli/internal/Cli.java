@@ -2,6 +2,8 @@ package org.mmwb.cli.internal;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+
+import org.mmwb.scenario.TargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,6 +56,10 @@ public final class Cli {
             io.err().println("mmwb: " + command.name() + ": the simulation needs more Java heap than this JVM has ("
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): make the scenario smaller (fewer loop"
                     + " iterations, a lower vm.max_map_count) or give the JVM more with MMWB_JAVA_OPTS=-Xmx8g");
+            return FAILURE;
+        } catch (TargetException e) {
+            // the simulator or the live kernel's helper failed under the scenario: say what, without a stack trace
+            io.err().println("mmwb: " + command.name() + ": " + e.getMessage());
             return FAILURE;
         } catch (RuntimeException e) {
             // A bug of ours, not the user's mistake: say what happened and where to report it.

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.HostUnavailableException;
 import org.mmwb.host.scenario.HostScenarioTarget;
@@ -157,7 +158,7 @@ final class DiffCommand implements Command {
      * host whose kernel forbids the zero page (see HostKernel#zeroPage).
      */
     static RunReport simulate(Scenario scenario, boolean zeroPage) {
-        SimulatorTarget sim = SimulatorTarget.open(scenario, Profiles::byName);
+        SimulatorTarget sim = SimulatorTarget.open(scenario, ProviderCatalog.installed().resolver());
         sim.kernel().setZeroPageForbidden(!zeroPage);
         return sim.run(scenario);
     }

@@ -10,7 +10,7 @@ import org.mmwb.host.ProcImportException;
 import org.mmwb.host.ProcSnapshot;
 import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.RunReport;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * {@code import PID [-o FILE]}: a snapshot of a live process (/proc/PID/maps, smaps, pagemap where readable) as a

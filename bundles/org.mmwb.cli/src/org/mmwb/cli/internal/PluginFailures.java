@@ -3,9 +3,9 @@ package org.mmwb.cli.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmwb.core.catalog.Problem;
+import org.mmwb.core.catalog.ProviderCatalog;
 
-import org.mmwb.core.internal.registry.Problem;
-import org.mmwb.core.internal.registry.SpecialMappingRegistry;
 
 /**
  * What the command line says about plugins that failed: a contribution skipped at load time, a provider whose
@@ -21,7 +21,7 @@ final class PluginFailures {
 
     /** Where the problems of a command start (the registry keeps those of earlier commands of the same JVM). */
     static int mark() {
-        return SpecialMappingRegistry.problems().size();
+        return ProviderCatalog.installed().problems().size();
     }
 
     /**
@@ -32,7 +32,7 @@ final class PluginFailures {
      */
     static boolean warn(String command, CliIO io, int mark) {
         Map<String, List<Problem>> byBundle = new LinkedHashMap<>();
-        for (Problem p : SpecialMappingRegistry.catalog().problems(mark)) {
+        for (Problem p : ProviderCatalog.installed().problems(mark)) {
             if (p.error()) {
                 byBundle.computeIfAbsent(p.bundle().isEmpty() ? "(unknown bundle)" : p.bundle(),
                         b -> new java.util.ArrayList<>()).add(p);
@@ -67,7 +67,7 @@ final class PluginFailures {
      * replace the parser's "unknown special mapping" by the cause a plugin author can act on.
      */
     static String whyMissing(String mapping) {
-        for (Problem p : SpecialMappingRegistry.problems()) {
+        for (Problem p : ProviderCatalog.installed().problems()) {
             if (p.error() && p.mapping().equals(mapping)) {
                 return mapping + " is provided by plugin " + p.bundle() + ", which failed to load: " + describe(p);
             }

@@ -8,11 +8,9 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import org.mmwb.core.internal.registry.Problem;
-import org.mmwb.core.internal.registry.ProfileContribution;
-import org.mmwb.core.internal.registry.ProviderCatalog;
-import org.mmwb.core.internal.registry.RegisteredProvider;
-import org.mmwb.core.internal.registry.SpecialMappingRegistry;
+import org.mmwb.core.catalog.Problem;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.catalog.RegisteredProvider;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.Placement;
@@ -51,7 +49,7 @@ final class ProvidersCommand implements Command {
         if (!args.positional().isEmpty()) {
             return io.fail(Cli.USAGE, "providers: takes no arguments (usage: mmwb providers [--json])");
         }
-        ProviderCatalog catalog = SpecialMappingRegistry.catalog();
+        ProviderCatalog catalog = ProviderCatalog.installed();
         List<Row> rows = rows(catalog);
         List<Problem> problems = catalog.problems();
         if (args.has("--json")) {
@@ -67,7 +65,7 @@ final class ProvidersCommand implements Command {
         for (RegisteredProvider p : catalog.providers()) {
             String profiles = p.profiles().isEmpty() ? "*" : String.join(",", p.profiles().stream().sorted().toList());
             rows.add(new Row(p.name(), p.id(), p.contributor(), profiles, placement(p.placement()), p.pages(),
-                    uses(catalog, p), p.implementation().getClass().getName()));
+                    uses(catalog, p), p.implementationClass()));
         }
         return rows;
     }
@@ -87,11 +85,10 @@ final class ProvidersCommand implements Command {
         if (p.placement().kind() == Placement.Kind.GATE) {
             return "gate";
         }
-        for (ProfileContribution prof : catalog.profiles()) {
-            if (!catalog.providers(prof.id()).contains(p)) {
+        for (KernelProfile k : catalog.profiles()) {
+            if (!catalog.providers(k.name()).contains(p)) {
                 continue;
             }
-            KernelProfile k = catalog.profile(prof.id());
             SpecialMapping sm = new Kernel(k).specialMapping(p.name());
             if (sm == null) {
                 return "(create failed)";
@@ -125,12 +122,12 @@ final class ProvidersCommand implements Command {
         }
         io.out().println();
         io.out().println("kernel profiles:");
-        int idWidth = catalog.profiles().stream().mapToInt(p -> p.id().length()).max().orElse(0);
-        int bundleWidth = catalog.profiles().stream().mapToInt(p -> p.bundle().length()).max().orElse(0);
+        int idWidth = catalog.profiles().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+        int bundleWidth = catalog.profiles().stream().mapToInt(p -> p.contributor().length()).max().orElse(0);
         String profileFmt = "  %-" + Math.max(1, idWidth) + "s  %-" + Math.max(1, bundleWidth) + "s  %s: %s%n";
-        for (ProfileContribution p : catalog.profiles()) {
-            List<String> names = catalog.providers(p.id()).stream().map(RegisteredProvider::name).toList();
-            io.out().printf(profileFmt, p.id(), p.bundle(), p.description(), String.join(" ", names));
+        for (KernelProfile p : catalog.profiles()) {
+            List<String> names = p.providers().stream().map(x -> x.name()).toList();
+            io.out().printf(profileFmt, p.name(), p.contributor(), p.description(), String.join(" ", names));
         }
         if (!problems.isEmpty()) {
             io.out().println();
@@ -166,12 +163,12 @@ final class ProvidersCommand implements Command {
         }
         o.add("providers", a);
         JsonArray ps = new JsonArray();
-        for (ProfileContribution p : catalog.profiles()) {
+        for (KernelProfile p : catalog.profiles()) {
             JsonObject j = new JsonObject();
-            j.addProperty("id", p.id());
-            j.addProperty("bundle", p.bundle());
+            j.addProperty("id", p.name());
+            j.addProperty("bundle", p.contributor());
             JsonArray names = new JsonArray();
-            catalog.providers(p.id()).forEach(x -> names.add(x.name()));
+            p.providers().forEach(x -> names.add(x.name()));
             j.add("mappings", names);
             ps.add(j);
         }

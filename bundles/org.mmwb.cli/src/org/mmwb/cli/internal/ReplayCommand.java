@@ -9,6 +9,7 @@ import org.mmwb.record.RecordingException;
 import org.mmwb.record.RecordingReader;
 import org.mmwb.record.replay.ReplayReport;
 import org.mmwb.record.replay.Replayer;
+import org.mmwb.core.catalog.ProviderCatalog;
 
 /** {@code replay FILE}: runs a recording on the simulator and says how faithful it was (docs/recording.md). */
 final class ReplayCommand implements Command {
@@ -45,7 +46,7 @@ final class ReplayCommand implements Command {
             io.err().println("mmwb: replay: warning: the recording is INCOMPLETE (events were lost or it was cut "
                 + "short): the figures below compare against a partial history");
         }
-        KernelProfile profile = Profiles.byName(PROFILE);
+        KernelProfile profile = ProviderCatalog.installed().profile(PROFILE);
         if (profile == null) {
             return io.fail(Cli.FAILURE, "replay: no kernel profile " + PROFILE + " is installed");
         }

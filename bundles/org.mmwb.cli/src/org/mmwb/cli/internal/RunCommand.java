@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.scenario.HostScenarioTarget;
 import org.mmwb.scenario.ReportFormatException;
@@ -64,7 +65,7 @@ final class RunCommand implements Command {
             }
         } else {
             Scenario scenario = ScenarioFiles.load("run", file, args.get("--kernel"), io);
-            sim = SimulatorTarget.open(scenario, Profiles::byName);
+            sim = SimulatorTarget.open(scenario, ProviderCatalog.installed().resolver());
             report = sim.run(scenario);
         }
         if (!args.has("--json") && print.pageTables() && sim == null) {

@@ -3,8 +3,9 @@ package org.mmwb.cli.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.scenario.Diagnostic;
-import org.mmwb.scenario.KernelProfile;
+import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.iomap.IomapOperation;
@@ -38,10 +39,10 @@ final class ScenarioFiles {
         }
         Scenario s = parsed.scenario();
         if (kernel != null) {
-            KernelProfile p = KernelProfile.byName(kernel);
+            KernelProfile p = ProviderCatalog.installed().profile(kernel);
             if (p == null) {
                 StringBuilder known = new StringBuilder();
-                for (KernelProfile k : KernelProfile.known()) {
+                for (KernelProfile k : ProviderCatalog.installed().profiles()) {
                     known.append(known.isEmpty() ? "" : ", ").append(k.name());
                 }
                 throw new CliExit(io.fail(Cli.USAGE,

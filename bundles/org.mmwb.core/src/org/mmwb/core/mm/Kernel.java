@@ -130,8 +130,7 @@ public final class Kernel {
 
     private Mm newLayout() {
         List<SpecialMappingProvider> active = new ArrayList<>(providers.values());
-        KernelProfile p = new KernelProfile(profile.name(), profile.levels(), profile.startBrk(),
-            profile.stackPages(), active, profile.timeNamespace(), profile.ramPages());
+        KernelProfile p = profile.withProviders(active);
         return Exec.newLayout(k, p, mappings, (prov, vma) -> prov.installed(vma.mm(), vma));
     }
 
@@ -163,8 +162,7 @@ public final class Kernel {
         }
         ForkExit.exitMmap(ti.engineMm());
         List<SpecialMappingProvider> active = new ArrayList<>(providers.values());
-        KernelProfile p = new KernelProfile(profile.name(), profile.levels(), profile.startBrk(),
-            profile.stackPages(), active, profile.timeNamespace(), profile.ramPages());
+        KernelProfile p = profile.withProviders(active);
         ti.setMm(Exec.recordedLayout(k, p, mmapBase, startBrk, startStack, stackStart, stackEnd));
         return 0;
     }
@@ -676,11 +674,33 @@ public final class Kernel {
         return k.log.firstSeq();
     }
 
-    /** One fault of the log. */
+    /**
+     * One fault of the log. Its VMA is named from the faulting task's current mm (one find_vma): by name, by range
+     * when unnamed, by start alone when that VMA is gone.
+     */
     public FaultRecord fault(long seq) {
         FaultLog l = k.log;
-        return new FaultRecord(seq, l.pid(seq), l.address(seq), FaultLog.accessName(l.access(seq)), l.vmaStart(seq),
-            l.name(l.handler(seq)), l.name(l.path(seq)), l.pgoff(seq), l.result(seq), l.pfn(seq), k.reason(seq));
+        String handler = l.name(l.handler(seq));
+        String path = l.name(l.path(seq));
+        int pid = l.pid(seq);
+        long vmaStart = l.vmaStart(seq);
+        return new FaultRecord(seq, pid, l.address(seq), ReadOnlyFaultLog.accessName(l.access(seq)), vmaStart,
+            vmaName(pid, vmaStart), handler == null || handler.isEmpty() ? path : handler, path, l.pgoff(seq),
+            l.result(seq), l.pfn(seq), k.reason(seq), null);
+    }
+
+    private String vmaName(int pid, long vmaStart) {
+        if (vmaStart == ReadOnlyFaultLog.NO_VMA) {
+            return "";
+        }
+        Task t = task(pid);
+        if (t != null && t.alive() && t.mm() != null) {
+            VmArea v = t.mm().findVma(vmaStart);
+            if (v != null && v.start() == vmaStart) {
+                return v.name().isEmpty() ? Long.toHexString(v.start()) + "-" + Long.toHexString(v.end()) : v.name();
+            }
+        }
+        return Long.toHexString(vmaStart);
     }
 
     /** The faults with seq in [from, nextSeq). */
@@ -692,8 +712,8 @@ public final class Kernel {
         return out;
     }
 
-    /** The engine's fault log (columnar; for views that page through millions of rows). */
-    public FaultLog faultLog() {
+    /** The fault log, read-only (columnar; for views that page through millions of rows). */
+    public ReadOnlyFaultLog faultLog() {
         return k.log;
     }
 

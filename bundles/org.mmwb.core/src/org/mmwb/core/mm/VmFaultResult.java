@@ -25,21 +25,51 @@ public final class VmFaultResult {
     }
 
     /** "NOPAGE|MAJOR", "SIGBUS", "0" for a result word. */
+    private static final String[] NAMES = {"OOM", "SIGBUS", "MAJOR", "", "HWPOISON", "HWPOISON_LARGE", "SIGSEGV",
+        "", "NOPAGE", "LOCKED", "RETRY", "FALLBACK", "DONE_COW", "NEEDDSYNC", "COMPLETED"};
+
     public static String describe(int r) {
         if (r == 0) {
             return "0";
         }
-        String[] names = {"OOM", "SIGBUS", "MAJOR", "", "HWPOISON", "HWPOISON_LARGE", "SIGSEGV", "", "NOPAGE",
-            "LOCKED", "RETRY", "FALLBACK", "DONE_COW", "NEEDDSYNC", "COMPLETED"};
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            if ((r & (1 << i)) != 0 && !names[i].isEmpty()) {
-                sb.append(sb.isEmpty() ? "" : "|").append(names[i]);
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((r & (1 << i)) != 0 && !NAMES[i].isEmpty()) {
+                sb.append(sb.isEmpty() ? "" : "|").append(NAMES[i]);
             }
         }
         if ((r & ~VALID_MASK) != 0) {
             sb.append(sb.isEmpty() ? "" : "|").append("0x").append(Integer.toHexString(r & ~VALID_MASK));
         }
         return sb.toString();
+    }
+
+    /**
+     * The bits {@link #describe(int)} wrote: {@code NOPAGE}, {@code SIGBUS|MAJOR}, {@code 0}, with an optional
+     * {@code 0x..} part for unnamed bits; -1 when the text is not of that form.
+     */
+    public static int parse(String text) {
+        if (text == null || text.isEmpty()) {
+            return -1;
+        }
+        if (text.equals("0")) {
+            return 0;
+        }
+        int r = 0;
+        for (String part : text.split("\\|", -1)) {
+            int bit = java.util.Arrays.asList(NAMES).indexOf(part);
+            if (bit >= 0 && !part.isEmpty()) {
+                r |= 1 << bit;
+            } else if (part.startsWith("0x") && part.length() > 2 && part.length() <= 10) {
+                try {
+                    r |= Integer.parseUnsignedInt(part.substring(2), 16);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            } else {
+                return -1;
+            }
+        }
+        return r;
     }
 }

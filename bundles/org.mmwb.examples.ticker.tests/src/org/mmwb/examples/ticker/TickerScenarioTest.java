@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.mmwb.scenario.FaultRecord;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.testing.ScenarioCheck;
 import org.mmwb.scenario.testing.ScenarioRun;
 
@@ -46,7 +46,7 @@ class TickerScenarioTest {
         assertEquals(0, first.pgoff());
         FaultRecord second = run.faultsBy("[ticker]").get(1);
         assertEquals(1, second.pgoff(), "vmf->pgoff is relative to the mapping");
-        assertTrue(second.result().startsWith("SIGBUS"), second.result());
+        assertTrue(second.resultName().startsWith("SIGBUS"), second.resultName());
         assertEquals('.', run.pages("[ticker]").charAt(1));
         assertFalse(run.pages("[ticker]").charAt(0) == '.', "page 0 is mapped: " + run.pages("[ticker]"));
     }

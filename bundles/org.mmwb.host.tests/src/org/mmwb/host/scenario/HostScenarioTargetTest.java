@@ -16,7 +16,7 @@ import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.ScenarioRunner;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /** A scenario driven through the ScenarioTarget adapter on the live kernel (Linux x86-64 with gcc only). */
 class HostScenarioTargetTest {

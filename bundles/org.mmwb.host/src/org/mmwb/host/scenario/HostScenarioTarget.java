@@ -12,10 +12,10 @@ import org.mmwb.host.HostResult;
 import org.mmwb.host.HostScenario;
 import org.mmwb.host.HostVma;
 import org.mmwb.scenario.Access;
-import org.mmwb.scenario.FaultRecord;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.ScenarioTarget;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * Runs a scenario on the live kernel: each operation goes to the scenario's process in the C helper

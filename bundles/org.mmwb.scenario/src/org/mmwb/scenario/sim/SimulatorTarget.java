@@ -1,7 +1,6 @@
 package org.mmwb.scenario.sim;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,14 @@ import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.Task;
 import org.mmwb.core.mm.VmArea;
 import org.mmwb.scenario.Access;
-import org.mmwb.scenario.FaultRecord;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.Mman;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.ScenarioTarget;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * Runs a scenario on the simulator: a {@link Kernel} of the scenario's profile with one exec'd task, pid 1.
@@ -261,7 +260,7 @@ public final class SimulatorTarget implements ScenarioTarget {
                 return OptionalLong.of(v.start());
             }
         }
-        for (org.mmwb.core.mm.VmaSnapshot v : kernel.snapshot(current)) {
+        for (VmaSnapshot v : kernel.snapshot(current)) {
             if (v.gate() && v.name().equals(name)) {
                 return OptionalLong.of(v.start()); // [vsyscall] is no VMA
             }
@@ -271,7 +270,7 @@ public final class SimulatorTarget implements ScenarioTarget {
 
     @Override
     public List<VmaSnapshot> dump() {
-        return live() ? convert(kernel.snapshot(current)) : List.of();
+        return live() ? kernel.snapshot(current) : List.of();
     }
 
     @Override
@@ -288,23 +287,13 @@ public final class SimulatorTarget implements ScenarioTarget {
     @Override
     public List<VmaSnapshot> dump(int pid) {
         Task t = kernel.task(pid);
-        return t == null || !t.alive() ? List.of() : convert(kernel.snapshot(t));
+        return t == null || !t.alive() ? List.of() : kernel.snapshot(t);
     }
 
-    private static List<VmaSnapshot> convert(List<org.mmwb.core.mm.VmaSnapshot> vmas) {
-        List<VmaSnapshot> out = new ArrayList<>(vmas.size());
-        for (org.mmwb.core.mm.VmaSnapshot v : vmas) {
-            // The contract's pgoff is what /proc/PID/maps shows: the file offset, 0 for anonymous memory.
-            out.add(new VmaSnapshot(v.start(), v.end(), v.perms(), v.mapsOffset() >>> 12, v.name(),
-                    Arrays.asList(v.flags()), v.pages()));
-        }
-        return out;
-    }
-
-    /** The fault log as a lazy list: records are built as they are read (see FaultLogView). */
+    /** The fault log as a lazy list: records are built as they are read (see FaultRecordList). */
     @Override
     public List<FaultRecord> faults() {
-        return new FaultLogView(kernel);
+        return new FaultRecordList(kernel);
     }
 
     /** Every mapped page of every live process, walked like crash's vtop: for {@code run --print pagetable}. */

@@ -3,7 +3,6 @@ package org.mmwb.scenario.testing;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.mmwb.core.internal.registry.SpecialMappingRegistry;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationTable;
@@ -11,6 +10,7 @@ import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.sim.SimulatorTarget;
+import org.mmwb.core.catalog.ProviderCatalog;
 
 /**
  * Runs scenario text on the simulator for a test. {@link #run(String)} uses the built-in operations and the kernel
@@ -30,7 +30,7 @@ public final class ScenarioCheck {
 
     /** Built-in operations, profiles from the platform's extension registry. */
     public static ScenarioCheck standard() {
-        return new ScenarioCheck(OperationTable.builtin(), SpecialMappingRegistry.resolver());
+        return new ScenarioCheck(OperationTable.builtin(), ProviderCatalog.installed().resolver());
     }
 
     /** Runs scenario text with {@link #standard()}. */

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.mmwb.core.internal.registry.Problem;
-import org.mmwb.core.internal.registry.RegisteredProvider;
-import org.mmwb.core.internal.registry.SpecialMappingRegistry;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.PteWalk;
@@ -19,6 +16,9 @@ import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.Task;
 import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.x86.X86Profiles;
+import org.mmwb.core.catalog.Problem;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.catalog.RegisteredProvider;
 
 /**
  * The built-in x86 providers reach the simulator through the extension point (org.mmwb.x86's plugin.xml) and give
@@ -34,27 +34,27 @@ class RegistryProfilesTest {
     @Test
     void registryProfilesEqualTheJavaOnes() {
         for (String name : X86Profiles.names()) {
-            KernelProfile reg = SpecialMappingRegistry.profile(name);
-            assertNotNull(reg, name + " from the registry; problems: " + SpecialMappingRegistry.problems());
+            KernelProfile reg = ProviderCatalog.installed().profile(name);
+            assertNotNull(reg, name + " from the registry; problems: " + ProviderCatalog.installed().problems());
             assertEquals(maps(X86Profiles.byName(name)), maps(reg), name);
         }
     }
 
     @Test
     void everyBuiltInComesFromTheX86BundleWithoutProblems() {
-        List<RegisteredProvider> x86 = SpecialMappingRegistry.providers().stream()
+        List<RegisteredProvider> x86 = ProviderCatalog.installed().providers().stream()
                 .filter(p -> p.contributor().equals("org.mmwb.x86")).collect(Collectors.toList());
         assertEquals(List.of("org.mmwb.x86.vvar", "org.mmwb.x86.vvar_vclock", "org.mmwb.x86.vdso",
                 "org.mmwb.x86.vsyscall", "org.mmwb.x86.vvar319", "org.mmwb.x86.vdso319", "org.mmwb.x86.vsyscall319"),
                 x86.stream().map(RegisteredProvider::id).collect(Collectors.toList()));
-        List<Problem> mine = SpecialMappingRegistry.problems().stream()
+        List<Problem> mine = ProviderCatalog.installed().problems().stream()
                 .filter(p -> p.bundle().equals("org.mmwb.x86")).collect(Collectors.toList());
         assertTrue(mine.isEmpty(), mine.toString());
     }
 
     @Test
     void hpetPageOfThreeNineteenIsUncachedIoMemory() {
-        Kernel k = new Kernel(SpecialMappingRegistry.profile(X86Profiles.X86_64_3_19));
+        Kernel k = new Kernel(ProviderCatalog.installed().profile(X86Profiles.X86_64_3_19));
         Task t = k.spawn();
         VmaSnapshot vvar = k.snapshot(t).stream().filter(v -> v.name().equals("[vvar]")).findFirst().orElseThrow();
         assertEquals(2 * 4096, vvar.end() - vvar.start());

@@ -1,5 +1,6 @@
 package org.mmwb.core.internal.log;
 
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -128,9 +129,9 @@ class FaultLogTest {
         assertEquals("do_wp_page", log.name(b));
         assertNull(log.name(99));
         assertNull(log.name(-1));
-        assertEquals("w", FaultLog.accessName(FaultLog.ACCESS_WRITE | FaultLog.ACCESS_USER));
-        assertEquals("r", FaultLog.accessName(FaultLog.ACCESS_READ));
-        assertEquals("x", FaultLog.accessName(FaultLog.ACCESS_EXEC | FaultLog.ACCESS_READ));
+        assertEquals("w", ReadOnlyFaultLog.accessName(FaultLog.ACCESS_WRITE | FaultLog.ACCESS_USER));
+        assertEquals("r", ReadOnlyFaultLog.accessName(FaultLog.ACCESS_READ));
+        assertEquals("x", ReadOnlyFaultLog.accessName(FaultLog.ACCESS_EXEC | FaultLog.ACCESS_READ));
     }
 
     @Test

@@ -17,7 +17,7 @@ final class Fixtures {
     }
 
     static ProfileContribution profile(String bundle) {
-        return new ProfileContribution(PROFILE, 4, 0x555555559000L, 33, false, "test", bundle);
+        return new ProfileContribution(PROFILE, 4, 4, 0x555555559000L, 33, false, "test", false, bundle);
     }
 
     /** A provider with a given .fault handler (null: a one-page pages array). */
@@ -33,7 +33,7 @@ final class Fixtures {
         return new ProviderContribution(id, name, pages, Set.of(PROFILE), pl, bundle, impl);
     }
 
-    static ProviderCatalog catalog(RegistryLog log, long budgetNanos, ProviderContribution... ps) {
-        return new ProviderCatalog(List.of(profile("org.example.arch")), List.of(ps), budgetNanos, log);
+    static Catalog catalog(RegistryLog log, long budgetNanos, ProviderContribution... ps) {
+        return new Catalog(List.of(profile("org.example.arch")), List.of(ps), budgetNanos, log);
     }
 }

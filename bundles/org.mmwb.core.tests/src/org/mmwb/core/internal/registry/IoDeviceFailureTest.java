@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;
 import org.mmwb.core.mm.Signals;
@@ -25,7 +26,7 @@ class IoDeviceFailureTest {
     @Test
     void aThrowingDeviceIsSigbusAndLoggedWithItsBundle() {
         RegistryLog log = RegistryLog.inMemory();
-        ProviderCatalog c = Fixtures.catalog(log, 0, Fixtures.provider("com.example.dev.regs", "[regs]", 1,
+        Catalog c = Fixtures.catalog(log, 0, Fixtures.provider("com.example.dev.regs", "[regs]", 1,
                 Placement.topDown(), BUNDLE, TestProvider.ioDevice("[regs]", "x", kernel -> kernel.allocIoMemory(1,
                         (pfn, off) -> {
                             throw new IllegalStateException("register file unplugged");

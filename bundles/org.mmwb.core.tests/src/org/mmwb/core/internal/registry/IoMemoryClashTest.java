@@ -1,5 +1,6 @@
 package org.mmwb.core.internal.registry;
 
+import org.mmwb.core.catalog.Problem;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class IoMemoryClashTest {
     @Test
     void theSecondDeviceOnTheSamePfnIsLeftOutAndLogged() {
         RegistryLog log = RegistryLog.inMemory();
-        ProviderCatalog c = Fixtures.catalog(log, 0,
+        Catalog c = Fixtures.catalog(log, 0,
                 Fixtures.provider("com.example.a.dev", "[dev_a]", 1, Placement.topDown(), "com.example.a",
                         fixedDevice("[dev_a]", 5)),
                 Fixtures.provider("com.example.b.dev", "[dev_b]", 1, Placement.topDown(), "com.example.b",

@@ -1,5 +1,6 @@
 package org.mmwb.core.internal.registry;
 
+import org.mmwb.core.catalog.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +36,7 @@ class ProviderCatalogTest {
 
     @Test
     void declaringBundleFirstThenOthersByBundleName() {
-        ProviderCatalog c = Fixtures.catalog(log, 0, p("z1", "[z]", Placement.topDown(), "org.zeta"),
+        Catalog c = Fixtures.catalog(log, 0, p("z1", "[z]", Placement.topDown(), "org.zeta"),
                 p("a1", "[a]", Placement.topDown(), "org.alpha"), p("v1", "[v]", Placement.topDown(), ARCH),
                 p("w1", "[w]", Placement.after("[v]"), ARCH));
         assertEquals(List.of("[v]", "[w]", "[a]", "[z]"), names(c.profile(Fixtures.PROFILE)));
@@ -44,10 +45,10 @@ class ProviderCatalogTest {
 
     @Test
     void duplicateNameInAProfileIsLoggedWithItsBundleAndSkipped() {
-        ProviderCatalog c = Fixtures.catalog(log, 0, p("v1", "[v]", Placement.topDown(), ARCH),
+        Catalog c = Fixtures.catalog(log, 0, p("v1", "[v]", Placement.topDown(), ARCH),
                 p("v2", "[v]", Placement.topDown(), "com.example.clash"));
         assertEquals(List.of("[v]"), names(c.profile(Fixtures.PROFILE)));
-        assertEquals("v1", ((RegisteredProvider) c.profile(Fixtures.PROFILE).providers().get(0)).id());
+        assertEquals("v1", ((GuardedProvider) c.profile(Fixtures.PROFILE).providers().get(0)).id());
         Problem pr = log.problems().get(0);
         assertEquals("com.example.clash", pr.bundle());
         assertTrue(pr.error() && pr.message().contains("already contributed"), pr.toString());
@@ -55,7 +56,7 @@ class ProviderCatalogTest {
 
     @Test
     void duplicateIdIsSkipped() {
-        ProviderCatalog c = Fixtures.catalog(log, 0, p("same", "[v]", Placement.topDown(), ARCH),
+        Catalog c = Fixtures.catalog(log, 0, p("same", "[v]", Placement.topDown(), ARCH),
                 p("same", "[w]", Placement.topDown(), "com.example.b"));
         assertEquals(1, c.providers().size());
         assertEquals("com.example.b", log.problems().get(0).bundle());
@@ -63,7 +64,7 @@ class ProviderCatalogTest {
 
     @Test
     void danglingAfterFallsBackToAGroupOfItsOwn() {
-        ProviderCatalog c = Fixtures.catalog(log, 0, p("v1", "[v]", Placement.topDown(), ARCH),
+        Catalog c = Fixtures.catalog(log, 0, p("v1", "[v]", Placement.topDown(), ARCH),
                 p("x1", "[x]", Placement.after("[nowhere]"), "com.example.x"));
         KernelProfile k = c.profile(Fixtures.PROFILE);
         assertEquals(Placement.Kind.TOP_DOWN, k.providers().get(1).placement().kind());
@@ -75,7 +76,7 @@ class ProviderCatalogTest {
 
     @Test
     void afterCycleIsBroken() {
-        ProviderCatalog c = Fixtures.catalog(log, 0, p("a", "[a]", Placement.after("[b]"), ARCH),
+        Catalog c = Fixtures.catalog(log, 0, p("a", "[a]", Placement.after("[b]"), ARCH),
                 p("b", "[b]", Placement.after("[a]"), ARCH));
         Kernel kernel = new Kernel(c.profile(Fixtures.PROFILE));
         List<VmaSnapshot> v = kernel.snapshot(kernel.spawn());

@@ -1,5 +1,6 @@
 package org.mmwb.core.internal.registry;
 
+import org.mmwb.core.catalog.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class RegistryIsolationTest {
     private Task t;
 
     private void setUp(long budgetNanos, SpecialMapping.Fault handler) {
-        ProviderCatalog c = Fixtures.catalog(log, budgetNanos, Fixtures.provider("com.example.plugin.broken",
+        Catalog c = Fixtures.catalog(log, budgetNanos, Fixtures.provider("com.example.plugin.broken",
                 "[broken]", 2, Placement.onRequest(), BUNDLE, Fixtures.impl("[broken]", Fixtures.PFNMAP, handler)));
         k = new Kernel(c.profile(Fixtures.PROFILE));
         t = k.spawn();

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mmwb.core.mm.ReadOnlyFaultLog;
+
 /**
  * The fault log: one row per page fault handled (handle_mm_fault and its outcome), stored in columnar primitive
  * chunks, about 24 bytes per fault.
@@ -19,20 +21,8 @@ import java.util.Map;
  *
  * <p>Not thread-safe.
  */
-public final class FaultLog {
+public final class FaultLog implements ReadOnlyFaultLog {
 
-    /** Access bit: read (FAULT_FLAG / X86_PF_ semantics folded into R/W/X). */
-    public static final int ACCESS_READ = 1;
-    /** Access bit: write (X86_PF_WRITE, FAULT_FLAG_WRITE). */
-    public static final int ACCESS_WRITE = 2;
-    /** Access bit: instruction fetch (X86_PF_INSTR). */
-    public static final int ACCESS_EXEC = 4;
-    /** Access bit: from user mode (X86_PF_USER, FAULT_FLAG_USER). */
-    public static final int ACCESS_USER = 8;
-    /** Value to pass as vmaStart when no VMA was found. */
-    public static final long NO_VMA = -1;
-    /** Value to pass as pfn when no page was mapped. */
-    public static final long NO_PFN = -1;
 
     private static final int FIELDS = 5; // pid, access, handler, path, result
     private static final int ESC = Integer.MIN_VALUE;
@@ -99,6 +89,7 @@ public final class FaultLog {
     }
 
     /** The limit given at construction. */
+    @Override
     public long limit() {
         return limit;
     }
@@ -139,37 +130,44 @@ public final class FaultLog {
     }
 
     /** Faults kept now. */
+    @Override
     public long size() {
         return next - first;
     }
 
     /** Sequence number of the oldest fault kept (== nextSeq() when empty). */
+    @Override
     public long firstSeq() {
         return first;
     }
 
     /** Sequence number the next append will get. */
+    @Override
     public long nextSeq() {
         return next;
     }
 
     /** The faulting task. */
+    @Override
     public int pid(long seq) {
         return tupleField(seq, 0);
     }
 
     /** The faulting address. */
+    @Override
     public long address(long seq) {
         Chunk c = chunk(seq);
         return c.address[(int) seq & chunkMask];
     }
 
     /** ACCESS_* bits. */
+    @Override
     public int access(long seq) {
         return tupleField(seq, 1);
     }
 
     /** vm_start of the VMA, {@link #NO_VMA} if none. */
+    @Override
     public long vmaStart(long seq) {
         Chunk c = chunk(seq);
         int i = (int) seq & chunkMask;
@@ -184,11 +182,13 @@ public final class FaultLog {
     }
 
     /** Interned handler id. */
+    @Override
     public int handler(long seq) {
         return tupleField(seq, 2);
     }
 
     /** vmf->pgoff. */
+    @Override
     public long pgoff(long seq) {
         Chunk c = chunk(seq);
         int i = (int) seq & chunkMask;
@@ -196,11 +196,13 @@ public final class FaultLog {
     }
 
     /** VM_FAULT_* bits. */
+    @Override
     public int result(long seq) {
         return tupleField(seq, 4);
     }
 
     /** PFN mapped, {@link #NO_PFN} if none. */
+    @Override
     public long pfn(long seq) {
         Chunk c = chunk(seq);
         int i = (int) seq & chunkMask;
@@ -208,6 +210,7 @@ public final class FaultLog {
     }
 
     /** Interned id of the path taken. */
+    @Override
     public int path(long seq) {
         return tupleField(seq, 3);
     }
@@ -226,16 +229,9 @@ public final class FaultLog {
     }
 
     /** The name of an interned id, or null if the id is unknown. */
+    @Override
     public String name(int id) {
         return id >= 0 && id < names.size() ? names.get(id) : null;
-    }
-
-    /** "r", "w" or "x" (what the JSON output calls the access), from ACCESS_* bits. */
-    public static String accessName(int access) {
-        if ((access & ACCESS_EXEC) != 0) {
-            return "x";
-        }
-        return (access & ACCESS_WRITE) != 0 ? "w" : "r";
     }
 
     /** Drop every fault; sequence numbers go on from where they were, interned names stay. */
@@ -248,6 +244,7 @@ public final class FaultLog {
     }
 
     /** Approximate Java heap bytes: chunks, dictionary, interned names. */
+    @Override
     public long bytesUsed() {
         long b = 128 + 16 + 4L * ring.length + 16 + 4L * tuples.length + 16 + 4L * tupleIndex.length + nameBytes;
         for (long k = 0; k < liveChunks; k++) {

@@ -76,9 +76,10 @@ public final class Dumps {
         List<VmaSnapshot> out = new ArrayList<>();
         for (Vma v : mm.vmaList()) {
             boolean shmem = v.file != null;
-            out.add(new VmaSnapshot(v.start, v.end, VmFlags.perms(v.flags), v.pgoff, shmem ? "00:01" : "00:00",
-                shmem ? v.file.ino() : 0, v.name(), v.flags, VmFlags.mnemonics(v.flags), pages(mm, v.start, v.end),
-                false));
+            // maps shows the file offset; an anonymous VMA's vm_pgoff (its start page) is not shown
+            out.add(new VmaSnapshot(v.start, v.end, VmFlags.perms(v.flags), shmem ? v.pgoff : 0,
+                shmem ? "00:01" : "00:00", shmem ? v.file.ino() : 0, v.name(), v.flags,
+                List.of(VmFlags.mnemonics(v.flags)), pages(mm, v.start, v.end), false, null));
         }
         if (mm.gate != null) {
             Mm.Gate g = mm.gate;
@@ -87,7 +88,7 @@ public final class Dumps {
                 sb.append('.');
             }
             out.add(new VmaSnapshot(g.start(), g.end(), VmFlags.perms(g.flags()), 0, "00:00", 0, g.name(), g.flags(),
-                VmFlags.mnemonics(g.flags()), sb.toString(), true));
+                List.of(VmFlags.mnemonics(g.flags())), sb.toString(), true, null));
         }
         return out;
     }

@@ -79,6 +79,12 @@ public final class ExtensionReader {
             log.warn(bundle, "kernel profile " + id + ": levels must be 4 or 5, not " + levels + "; using 4");
             levels = DEFAULT_LEVELS;
         }
+        long maxLevels = number(e, "maxLevels", levels, bundle, id);
+        if ((maxLevels != 4 && maxLevels != 5) || maxLevels < levels) {
+            log.warn(bundle, "kernel profile " + id + ": maxLevels must be 4 or 5 and at least levels, not "
+                    + maxLevels + "; using " + levels);
+            maxLevels = levels;
+        }
         long brk = number(e, "startBrk", DEFAULT_START_BRK, bundle, id);
         if ((brk & 0xfff) != 0) {
             log.warn(bundle, "kernel profile " + id + ": startBrk is not page aligned; using the default");
@@ -91,8 +97,9 @@ public final class ExtensionReader {
         }
         boolean timens = Boolean.parseBoolean(e.getAttribute("timeNamespace"));
         String desc = e.getAttribute("description");
-        profiles.add(new ProfileContribution(id.trim(), (int) levels, brk, (int) stack, timens,
-                desc == null ? "" : desc, bundle));
+        boolean dflt = Boolean.parseBoolean(e.getAttribute("default"));
+        profiles.add(new ProfileContribution(id.trim(), (int) levels, (int) maxLevels, brk, (int) stack, timens,
+                desc == null ? "" : desc, dflt, bundle));
     }
 
     private long number(IConfigurationElement e, String attr, long dflt, String bundle, String id) {

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.mmwb.core.catalog.Problem;
 
 /**
  * Writes problems to the Eclipse platform log (the Error Log view, {@code -consoleLog}) with the contributing

@@ -3,6 +3,8 @@ package org.mmwb.core.internal.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mmwb.core.catalog.Problem;
+
 /**
  * Where contribution problems go: kept in memory (for {@code ./mmwb providers} and the Special Mappings view) and
  * forwarded to a sink, normally the Eclipse platform log ({@link PlatformLog}). Thread-safe: handlers report from

@@ -6,11 +6,14 @@ import java.util.function.Function;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
+import org.mmwb.core.catalog.Problem;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.catalog.RegisteredProvider;
 import org.mmwb.core.mm.KernelProfile;
 
 /**
- * The special-mapping providers and kernel profiles of the running platform: the one place the CLI, the workbench
- * and the scenario test API get profiles from. Read once, on first use; {@link #reload()} re-reads (after a plugin
+ * Reads the platform's extension registry into the {@link Catalog} behind {@link ProviderCatalog#installed()}
+ * (the published entry point; other bundles use that, not this class). Read once, on first use; {@link #reload()} re-reads (after a plugin
  * was installed at run time).
  * <p>
  * Without an OSGi platform (plain classpath) there is no registry: the catalog is empty and {@link #problems()}
@@ -22,13 +25,13 @@ public final class SpecialMappingRegistry {
     /** Default time budget of one {@code .fault} call, in milliseconds. */
     public static final long DEFAULT_BUDGET_MILLIS = 1000;
 
-    private static ProviderCatalog catalog;
+    private static Catalog catalog;
 
     private SpecialMappingRegistry() {
     }
 
     /** The catalog of the platform's registry (read on first use). */
-    public static synchronized ProviderCatalog catalog() {
+    public static synchronized Catalog catalog() {
         if (catalog == null) {
             catalog = read();
         }
@@ -36,7 +39,7 @@ public final class SpecialMappingRegistry {
     }
 
     /** Reads the registry again. */
-    public static synchronized ProviderCatalog reload() {
+    public static synchronized Catalog reload() {
         catalog = read();
         return catalog;
     }
@@ -67,7 +70,7 @@ public final class SpecialMappingRegistry {
         return TimeUnit.MILLISECONDS.toNanos(ms == null ? DEFAULT_BUDGET_MILLIS : ms);
     }
 
-    private static ProviderCatalog read() {
+    private static Catalog read() {
         RegistryLog log = new RegistryLog(new PlatformLog());
         IExtensionRegistry registry = null;
         try {
@@ -78,9 +81,9 @@ public final class SpecialMappingRegistry {
         if (registry == null) {
             log.warn("", "no Eclipse extension registry is running (plain classpath?): no kernel profiles and no"
                     + " special-mapping providers are registered");
-            return new ProviderCatalog(List.of(), List.of(), budgetNanos(), log);
+            return new Catalog(List.of(), List.of(), budgetNanos(), log);
         }
         ExtensionReader r = new ExtensionReader(log).read(registry);
-        return new ProviderCatalog(r.profiles(), r.providers(), budgetNanos(), log);
+        return new Catalog(r.profiles(), r.providers(), budgetNanos(), log);
     }
 }

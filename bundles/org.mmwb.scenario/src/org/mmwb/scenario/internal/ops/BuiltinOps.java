@@ -12,7 +12,8 @@ import org.mmwb.scenario.ArgSpec;
 import org.mmwb.scenario.Choice;
 import org.mmwb.scenario.Expr;
 import org.mmwb.scenario.FlagSpec;
-import org.mmwb.scenario.KernelProfile;
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.scenario.internal.profiles.Profiles;
 import org.mmwb.scenario.Mman;
 import org.mmwb.scenario.OpContext;
 import org.mmwb.scenario.OpResult;
@@ -143,8 +144,8 @@ public final class BuiltinOps {
 
     private static List<Choice> profileChoices() {
         List<Choice> l = new ArrayList<>();
-        for (KernelProfile p : KernelProfile.known()) {
-            l.add(new Choice(p.name(), l.size(), p.help()));
+        for (KernelProfile p : Profiles.known()) {
+            l.add(new Choice(p.name(), l.size(), p.description()));
         }
         return l;
     }

@@ -17,7 +17,8 @@ import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.Expr;
 import org.mmwb.scenario.Flag;
 import org.mmwb.scenario.FlagSpec;
-import org.mmwb.scenario.KernelProfile;
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.scenario.internal.profiles.Profiles;
 import org.mmwb.scenario.Op;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationTable;
@@ -37,7 +38,7 @@ public final class LineParser {
     private final Set<String> bound = new HashSet<>();
     private final Map<String, Integer> files = new HashMap<>();
     /** Without a kernel line: the default profile as the registry declares it (plugins' mappings included). */
-    private KernelProfile profile = defaultProfile();
+    private KernelProfile profile = Profiles.defaultProfile();
     private int levels = 4;
     /** The kernel line's ram=, in bytes; 0 for the default. */
     private long ram;
@@ -396,7 +397,7 @@ public final class LineParser {
     private void applyKernel(Op op) {
         kernelLine = op.line();
         Expr.Word w = (Expr.Word) op.arg("PROFILE");
-        profile = KernelProfile.byName(w.text());
+        profile = Profiles.byName(w.text());
         Flag rm = op.flag("ram");
         if (rm != null) {
             long bytes = ((Expr.Num) rm.value()).value();
@@ -638,17 +639,17 @@ public final class LineParser {
         }
         String name = new String(cps, pos, p + 1 - pos);
         pos = p + 1;
-        if (!profile.specialMappings().contains(name)) {
+        List<String> names = profile.mappingNames();
+        if (!names.contains(name)) {
             KernelProfile other = null;
-            for (KernelProfile k : KernelProfile.known()) {
-                if (k.specialMappings().contains(name)) {
+            for (KernelProfile k : Profiles.known()) {
+                if (k.mappingNames().contains(name)) {
                     other = k;
                 }
             }
             error(start, (other != null ? "special mapping " + name + " does not exist in profile "
-                    + profile.name() : "unknown special mapping '" + name + "'" + suggest(name,
-                            profile.specialMappings())) + "; expected one of: "
-                    + String.join(", ", profile.specialMappings()));
+                    + profile.name() : "unknown special mapping '" + name + "'" + suggest(name, names))
+                    + "; expected one of: " + String.join(", ", names));
             return null;
         }
         return new Expr.Special(name, start);
@@ -968,8 +969,4 @@ public final class LineParser {
         return prev[b.length()];
     }
 
-    private static KernelProfile defaultProfile() {
-        KernelProfile p = KernelProfile.byName(KernelProfile.DEFAULT.name());
-        return p != null ? p : KernelProfile.DEFAULT;
-    }
 }

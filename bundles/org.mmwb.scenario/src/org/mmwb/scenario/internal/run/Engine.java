@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import org.mmwb.scenario.Arg;
 import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.Expr;
-import org.mmwb.scenario.FaultRecord;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.Flag;
 import org.mmwb.scenario.Mman;
 import org.mmwb.scenario.Op;
@@ -20,7 +20,8 @@ import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioTarget;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.scenario.TargetException;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.internal.run.Symbolizer.Sym;
 
 /**
@@ -114,9 +115,10 @@ public final class Engine {
             }
             // named as they are read: no second list of a million records
             faults = LazyList.map(target.faults(), f -> f.withSym(symbolizer.symbolize(f.address()).text()));
+        } catch (TargetException e) {
+            throw e;
         } catch (RuntimeException e) {
-            all.add(new DumpRecord(null, 0, List.of(new VmaSnapshot(0, 0, "----", 0,
-                    "error(" + describe(e) + ")", List.of(), ""))));
+            throw new TargetException("the target could not report the processes' final state: " + describe(e), e);
         }
         report = new RunReport(scenario.fileName(), scenario.profile().name(), scenario.levels(), results, all,
                 faults);
@@ -135,7 +137,7 @@ public final class Engine {
         }
         started = true;
         try {
-            symbolizer.addInitial(target.dump(), scenario.profile().specialMappings());
+            symbolizer.addInitial(target.dump(), scenario.profile().mappingNames());
         } catch (RuntimeException e) {
             // a target that cannot dump yet still runs; names then stay absolute
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * Names addresses relative to bases that differ between machines (addresses the kernel chose, special mappings

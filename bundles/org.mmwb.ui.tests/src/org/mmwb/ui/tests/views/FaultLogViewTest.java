@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.ui.internal.ViewIds;
 import org.mmwb.ui.internal.session.PteItem;
 import org.mmwb.ui.internal.session.Samples;
@@ -32,11 +32,11 @@ class FaultLogViewTest {
         SessionState s = Fixture.openSample(Samples.DEFAULT);
 
         // the write fault of pid 1 on page 1 of $a (touch $a+4K 8K w)
-        FaultLog log = s.faultLog();
+        ReadOnlyFaultLog log = s.faultLog();
         long seq = -1;
         for (long i = log.firstSeq(); i < log.nextSeq(); i++) {
             if (log.pid(i) == 1 && (log.address(i) & ~0xfffL) == 0x100000001000L
-                    && (log.access(i) & FaultLog.ACCESS_WRITE) != 0) {
+                    && (log.access(i) & ReadOnlyFaultLog.ACCESS_WRITE) != 0) {
                 seq = i;
                 break;
             }

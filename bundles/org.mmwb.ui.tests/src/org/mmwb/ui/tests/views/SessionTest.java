@@ -16,7 +16,7 @@ import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.sim.SimulatorTarget;
 import org.mmwb.ui.internal.session.ProcessInfo;
-import org.mmwb.ui.internal.session.Profiles;
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.ui.internal.session.Samples;
 import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;
@@ -81,7 +81,7 @@ class SessionTest {
     void jsonSessionOpensReadOnly() throws Exception {
         String text = Files.readString(Samples.path(Samples.DEFAULT));
         var scenario = new ScenarioParser().parse("default.mms", text).scenario();
-        var report = SimulatorTarget.open(scenario, Profiles::resolve).run(scenario);
+        var report = SimulatorTarget.open(scenario, ProviderCatalog.installed().resolver()).run(scenario);
         Path json = Files.createTempFile("mmwb-session", ".json");
         Files.writeString(json, ReportJson.toJson(report));
         Session.get().open(json);

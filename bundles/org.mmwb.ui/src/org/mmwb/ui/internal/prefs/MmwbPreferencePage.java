@@ -10,7 +10,8 @@ import org.eclipse.jface.preference.RadioGroupFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
-import org.mmwb.ui.internal.session.Profiles;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.mm.KernelProfile;
 
 /**
  * Window > Preferences > mmwb: the kernel profile and paging levels of scenarios without a {@code kernel} line, and
@@ -34,10 +35,16 @@ public final class MmwbPreferencePage extends FieldEditorPreferencePage implemen
 
     @Override
     protected void createFieldEditors() {
-        List<String> names = Profiles.names();
-        String[][] profiles = new String[names.size()][];
-        for (int i = 0; i < names.size(); i++) {
-            profiles[i] = new String[] {names.get(i), names.get(i)};
+        ProviderCatalog catalog = ProviderCatalog.installed();
+        List<KernelProfile> known = catalog.profiles();
+        KernelProfile dflt = catalog.defaultProfile();
+        // first entry: "" = whatever the installed catalog declares default
+        String[][] profiles = new String[known.size() + 1][];
+        profiles[0] = new String[] {"Installed default" + (dflt == null ? "" : " (" + dflt.name() + ")"),
+            Prefs.DEFAULT_PROFILE_VALUE};
+        for (int i = 0; i < known.size(); i++) {
+            profiles[i + 1] = new String[] {known.get(i).name() + " - " + known.get(i).description(),
+                known.get(i).name()};
         }
         addField(new ComboFieldEditor(Prefs.DEFAULT_PROFILE, "Default kernel &profile:", profiles,
                 getFieldEditorParent()));

@@ -18,8 +18,8 @@ public final class Prefs {
     /** Most faults the fault log keeps. */
     public static final String FAULT_LOG_LIMIT = "faultLogLimit";
 
-    /** Default profile: the host's kernel. */
-    public static final String DEFAULT_PROFILE_VALUE = "x86_64-6.18";
+    /** Default profile: "", the installed catalog's default (org.mmwb.x86 declares x86_64-6.18 so). */
+    public static final String DEFAULT_PROFILE_VALUE = "";
     /** Default paging levels. */
     public static final int LEVELS_VALUE = 4;
     /** Default fault log limit (the engine's default, 16M faults). */
@@ -54,7 +54,7 @@ public final class Prefs {
         String profile = s.getString(NODE, DEFAULT_PROFILE, DEFAULT_PROFILE_VALUE, null);
         int levels = s.getInt(NODE, LEVELS, LEVELS_VALUE, null);
         long limit = s.getLong(NODE, FAULT_LOG_LIMIT, FAULT_LOG_LIMIT_VALUE, null);
-        return new Values(profile == null || profile.isBlank() ? DEFAULT_PROFILE_VALUE : profile,
+        return new Values(profile == null ? DEFAULT_PROFILE_VALUE : profile.strip(),
                 levels == 5 ? 5 : 4, limit > 0 ? limit : FAULT_LOG_LIMIT_VALUE);
     }
 }

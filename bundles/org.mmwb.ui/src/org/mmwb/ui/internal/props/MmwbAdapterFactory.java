@@ -2,7 +2,7 @@ package org.mmwb.ui.internal.props;
 
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.ui.views.properties.IPropertySource;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.VmFaultResult;
 import org.mmwb.core.mm.VmFlags;
 import org.mmwb.ui.internal.session.ProcessInfo;
@@ -83,7 +83,7 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
     /** The fault if the session's log still holds it (another session's log has other faults at that seq). */
     static Props faultNow(FaultRef f) {
         SessionState s = Session.get().state();
-        FaultLog log = s.faultLog();
+        ReadOnlyFaultLog log = s.faultLog();
         if (log == null || f.seq() < log.firstSeq() || f.seq() >= log.nextSeq() || log.pid(f.seq()) != f.pid()
                 || log.address(f.seq()) != f.address()) {
             return gone("Fault", "fault " + f.seq() + " (pid " + f.pid() + ", 0x" + Long.toHexString(f.address())
@@ -190,7 +190,7 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
     }
 
     /** Properties of a fault of the session's log (the log may have dropped it). */
-    public static Props fault(FaultRef f, FaultLog log) {
+    public static Props fault(FaultRef f, ReadOnlyFaultLog log) {
         Props p = new Props()
                 .add("Fault", "seq", f.seq())
                 .add("Fault", "pid", f.pid())
@@ -198,12 +198,12 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
                 .add("Fault", "VMA", f.hasVma() ? Sizes.hex(f.vmaStart()) : "none (bad_area)");
         if (log != null && f.seq() >= log.firstSeq() && f.seq() < log.nextSeq()) {
             long s = f.seq();
-            p.add("Fault", "access", FaultLog.accessName(log.access(s)))
+            p.add("Fault", "access", ReadOnlyFaultLog.accessName(log.access(s)))
                     .add("Fault", "handler", log.name(log.handler(s)))
                     .add("Fault", "path", log.name(log.path(s)))
                     .add("Fault", "pgoff", log.pgoff(s))
                     .add("Fault", "result", VmFaultResult.describe(log.result(s)))
-                    .add("Fault", "PFN", log.pfn(s) == FaultLog.NO_PFN ? "none" : Sizes.hex(log.pfn(s)));
+                    .add("Fault", "PFN", log.pfn(s) == ReadOnlyFaultLog.NO_PFN ? "none" : Sizes.hex(log.pfn(s)));
             var kernel = Session.get().state().kernel();
             if (kernel != null && kernel.faultLog() == log) {
                 String reason = kernel.fault(s).reason();

@@ -10,10 +10,11 @@ import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.core.mm.VmFaultResult;
 import org.mmwb.scenario.DumpRecord;
-import org.mmwb.scenario.FaultRecord;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.OpRecord;
 import org.mmwb.scenario.RunReport;
-import org.mmwb.scenario.VmaSnapshot;
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.core.catalog.ProviderCatalog;
 
 /**
  * A read-only session from a JSON report ({@code ./mmwb run --json}, {@code ./mmwb import PID}): the final VMAs of
@@ -44,7 +45,7 @@ final class ImportedSession {
         List<ProcessInfo> processes = new ArrayList<>();
         byPid.forEach((pid, rows) -> processes.add(new ProcessInfo(pid, 0, true, rows)));
         FaultLog log = faultLog(r.faults(), processes);
-        KernelProfile p = Profiles.resolve(r.profile());
+        KernelProfile p = r.profile() == null ? null : ProviderCatalog.installed().profile(r.profile());
         List<SpecialMappingProvider> providers = p == null ? List.of() : p.providers();
         return new SessionState(title, true, null, log, processes, providers, 0, 0,
                 "Imported " + title + " (" + r.profile() + "): read-only, " + processes.size() + " process(es), "
@@ -78,27 +79,9 @@ final class ImportedSession {
             };
             int handler = log.intern(f.vma() == null || f.vma().isEmpty() ? "-" : f.vma());
             int path = log.intern(f.handler() == null || f.handler().isEmpty() ? "-" : f.handler());
-            log.append(f.pid(), f.address(), access, vmaStart, handler, f.pgoff(), result(f.result()),
+            log.append(f.pid(), f.address(), access, vmaStart, handler, f.pgoff(), f.result(),
                     f.pfn() < 0 ? FaultLog.NO_PFN : f.pfn(), path);
         }
         return log;
-    }
-
-    /** VM_FAULT_* bits of a result text such as "NOPAGE|MAJOR" or "SIGBUS (handler threw)". */
-    static int result(String text) {
-        if (text == null) {
-            return 0;
-        }
-        int paren = text.indexOf(" (");
-        String names = paren >= 0 ? text.substring(0, paren) : text;
-        int bits = 0;
-        for (String n : names.split("\\|")) {
-            for (int bit = 0; bit < 15; bit++) {
-                if (VmFaultResult.describe(1 << bit).equals(n.trim())) {
-                    bits |= 1 << bit;
-                }
-            }
-        }
-        return bits;
     }
 }

@@ -29,7 +29,7 @@ final class KernelStates {
             for (VmaSnapshot s : kernel.snapshot(t)) {
                 String provider = contributors.getOrDefault(s.name(), "");
                 rows.add(new VmaRow(t.pid(), s.start(), s.end(), s.perms(), s.mapsOffset(), s.name(), s.vmFlags(),
-                        Arrays.asList(s.flags()), s.pages(), s.gate(), provider));
+                        s.flags(), s.pages(), s.gate(), provider));
             }
             out.add(new ProcessInfo(t.pid(), t.parent() == null ? 0 : t.parent().pid(), t.alive(), rows));
         }

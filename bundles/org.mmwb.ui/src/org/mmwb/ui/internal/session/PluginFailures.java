@@ -6,7 +6,7 @@ import java.util.Set;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;
@@ -39,7 +39,7 @@ final class PluginFailures {
                         + " failed to create its mapping; it is absent from new processes");
             }
         }
-        FaultLog l = kernel.faultLog();
+        ReadOnlyFaultLog l = kernel.faultLog();
         for (long seq = l.firstSeq(); seq < l.nextSeq() && logged.size() < MAX_PER_SESSION; seq++) {
             if ((l.result(seq) & VmFaultResult.SIGBUS) == 0) {
                 continue;

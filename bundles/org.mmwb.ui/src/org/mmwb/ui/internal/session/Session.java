@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.Op;
@@ -262,7 +263,7 @@ public final class Session {
             return s;
         }
         Prefs.Values p = Prefs.current();
-        org.mmwb.scenario.KernelProfile profile = org.mmwb.scenario.KernelProfile.byName(p.profile());
+        KernelProfile profile = p.profile().isEmpty() ? s.profile() : ProviderCatalog.installed().profile(p.profile());
         if (profile == null) {
             return s;
         }
@@ -407,7 +408,7 @@ public final class Session {
 
     /** A simulator for the scenario's profile and levels. */
     static SimulatorTarget open(Scenario s) {
-        return SimulatorTarget.open(s, Profiles::resolve, Prefs.current().faultLogLimit());
+        return SimulatorTarget.open(s, ProviderCatalog.installed().resolver(), Prefs.current().faultLogLimit());
     }
 
     private void publishRun(SimulatorTarget t, Execution e) {

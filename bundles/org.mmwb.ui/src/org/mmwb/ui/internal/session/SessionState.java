@@ -2,7 +2,7 @@ package org.mmwb.ui.internal.session;
 
 import java.util.List;
 
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.core.mm.Task;
@@ -23,7 +23,7 @@ import org.mmwb.core.mm.Task;
  * @param status     one line for the status bar: the last operation and its result, or what went wrong
  * @param busy       a replay job is running (the state shown is the previous one)
  */
-public record SessionState(String title, boolean readOnly, Kernel kernel, FaultLog faultLog,
+public record SessionState(String title, boolean readOnly, Kernel kernel, ReadOnlyFaultLog faultLog,
         List<ProcessInfo> processes, List<SpecialMappingProvider> providers, int position, int total,
         String status, boolean busy) {
 

@@ -3,7 +3,7 @@ package org.mmwb.ui.internal.views;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.widgets.faultlog.FaultLogTable;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
@@ -27,7 +27,7 @@ public final class FaultLogView extends SessionView {
 
     @Override
     protected void show(SessionState state) {
-        FaultLog log = state.faultLog();
+        ReadOnlyFaultLog log = state.faultLog();
         if (log != table.getInput()) {
             table.setInput(log);
         } else {

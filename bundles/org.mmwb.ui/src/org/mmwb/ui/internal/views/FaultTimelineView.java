@@ -6,7 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbenchPart;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.ui.internal.ViewIds;
 import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.Session;
@@ -36,7 +36,7 @@ public final class FaultTimelineView extends SessionView {
         timeline = new FaultTimeline(parent, SWT.BORDER);
         timeline.setLaneName(this::laneName);
         timeline.setSelectionListener(seq -> {
-            FaultLog log = shown().faultLog();
+            ReadOnlyFaultLog log = shown().faultLog();
             if (log != null && seq >= log.firstSeq() && seq < log.nextSeq()) {
                 relay.fire(FaultRef.of(log, seq));
             }
@@ -45,7 +45,7 @@ public final class FaultTimelineView extends SessionView {
     }
 
     private String laneName(TimelineModel.Lane l) {
-        if (l.vmaStart() == FaultLog.NO_VMA) {
+        if (l.vmaStart() == ReadOnlyFaultLog.NO_VMA) {
             return "pid " + l.pid() + "  (no VMA)";
         }
         ProcessInfo p = shown() == null ? null : shown().process(l.pid());
@@ -56,7 +56,7 @@ public final class FaultTimelineView extends SessionView {
 
     @Override
     protected void show(SessionState state) {
-        FaultLog log = state.faultLog();
+        ReadOnlyFaultLog log = state.faultLog();
         if (log != timeline.model().log()) {
             timeline.setInput(log);
         } else {

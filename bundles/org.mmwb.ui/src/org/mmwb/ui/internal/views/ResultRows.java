@@ -3,7 +3,7 @@ package org.mmwb.ui.internal.views;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.ui.internal.session.StepChange;
@@ -18,7 +18,7 @@ import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
  * @param diagnostics the problems of a malformed scenario
  * @param log the session's fault log (for the faults of a step), or null
  */
-public record ResultRows(List<StepRecord> steps, List<Diagnostic> diagnostics, FaultLog log) {
+public record ResultRows(List<StepRecord> steps, List<Diagnostic> diagnostics, ReadOnlyFaultLog log) {
 
     /** Faults listed under a step; the rest are in the Fault Log. */
     static final int FAULT_LINES = 100;

@@ -19,7 +19,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.VmFaultResult;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.OpResult;
@@ -188,13 +188,13 @@ public final class ResultsView extends SessionView {
     }
 
     private String fault(FaultRef f) {
-        FaultLog log = rows.log();
+        ReadOnlyFaultLog log = rows.log();
         if (log == null || !inLog(f.seq())) {
             return "0x" + Long.toHexString(f.address());
         }
         long s = f.seq();
-        String pfn = log.pfn(s) == FaultLog.NO_PFN ? "" : " -> pfn 0x" + Long.toHexString(log.pfn(s));
-        return FaultLog.accessName(log.access(s)) + " 0x" + Long.toHexString(f.address()) + ": "
+        String pfn = log.pfn(s) == ReadOnlyFaultLog.NO_PFN ? "" : " -> pfn 0x" + Long.toHexString(log.pfn(s));
+        return ReadOnlyFaultLog.accessName(log.access(s)) + " 0x" + Long.toHexString(f.address()) + ": "
                 + log.name(log.path(s)) + " (" + log.name(log.handler(s)) + ")" + pfn;
     }
 

@@ -1,7 +1,7 @@
 package org.mmwb.benchmarks;
 
 
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.Prot;
@@ -56,7 +56,7 @@ final class Footprint {
             touchAll(kernel, t, a, n);
             kernel.munmap(t, a, len);
         }
-        FaultLog log = kernel.faultLog();
+        ReadOnlyFaultLog log = kernel.faultLog();
         long logged = kernel.faultCount() - first;
         if (logged != faults || log.size() < faults) {
             throw new IllegalStateException(logged + " faults logged, " + log.size() + " kept, for " + faults);

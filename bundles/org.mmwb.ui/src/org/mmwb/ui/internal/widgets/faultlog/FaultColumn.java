@@ -1,7 +1,7 @@
 package org.mmwb.ui.internal.widgets.faultlog;
 
 import org.eclipse.swt.SWT;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.VmFaultResult;
 
 /**
@@ -12,58 +12,58 @@ public enum FaultColumn {
     /** Sequence number. */
     SEQ("seq", SWT.RIGHT, "10000000") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             return Long.toString(seq);
         }
     },
     /** Faulting task. */
     PID("pid", SWT.RIGHT, "99999") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             return Integer.toString(log.pid(seq));
         }
     },
     /** Faulting address. */
     ADDRESS("address", SWT.LEFT, "0x7fffffffffff") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             return hex(log.address(seq));
         }
     },
     /** r, w or x, plus "u" for a user-mode access. */
     ACCESS("access", SWT.LEFT, "w u") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             int a = log.access(seq);
-            return (a & FaultLog.ACCESS_USER) != 0 ? FaultLog.accessName(a) + " u" : FaultLog.accessName(a);
+            return (a & ReadOnlyFaultLog.ACCESS_USER) != 0 ? ReadOnlyFaultLog.accessName(a) + " u" : ReadOnlyFaultLog.accessName(a);
         }
     },
     /** vm_start of the VMA, or "-" when the address is in no VMA. */
     VMA("VMA", SWT.LEFT, "0x7fffffffffff") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             long v = log.vmaStart(seq);
-            return v == FaultLog.NO_VMA ? "-" : hex(v);
+            return v == ReadOnlyFaultLog.NO_VMA ? "-" : hex(v);
         }
     },
     /** The path the fault took (do_anonymous_page, do_wp_page, special_mapping_fault ...). */
     PATH("path", SWT.LEFT, "do_anonymous_page") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             return nameOr(log, log.path(seq));
         }
     },
     /** The handler (vm_ops or special mapping) that served it. */
     HANDLER("handler", SWT.LEFT, "[vvar_vclock]") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             return nameOr(log, log.handler(seq));
         }
     },
     /** vmf->pgoff. */
     PGOFF("pgoff", SWT.RIGHT, "0x7ffffffff") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             long p = log.pgoff(seq);
             return p >= 0 && p < 100_000 ? Long.toString(p) : hex(p);
         }
@@ -71,16 +71,16 @@ public enum FaultColumn {
     /** VM_FAULT_* names ("0" for a plain success). */
     RESULT("result (VM_FAULT_)", SWT.LEFT, "NOPAGE|MAJOR") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             return VmFaultResult.describe(log.result(seq));
         }
     },
     /** The PFN mapped, "-" if none. */
     PFN("pfn", SWT.LEFT, "0xfffffffff") {
         @Override
-        public String text(FaultLog log, long seq) {
+        public String text(ReadOnlyFaultLog log, long seq) {
             long p = log.pfn(seq);
-            return p == FaultLog.NO_PFN ? "-" : hex(p);
+            return p == ReadOnlyFaultLog.NO_PFN ? "-" : hex(p);
         }
     };
 
@@ -110,13 +110,13 @@ public enum FaultColumn {
     }
 
     /** The cell text of fault {@code seq}. */
-    public abstract String text(FaultLog log, long seq);
+    public abstract String text(ReadOnlyFaultLog log, long seq);
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
     }
 
-    private static String nameOr(FaultLog log, int id) {
+    private static String nameOr(ReadOnlyFaultLog log, int id) {
         String n = log.name(id);
         return n != null ? n : "#" + id;
     }

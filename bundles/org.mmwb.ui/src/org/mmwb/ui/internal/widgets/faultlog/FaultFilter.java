@@ -1,13 +1,13 @@
 package org.mmwb.ui.internal.widgets.faultlog;
 
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 
 /**
  * Which faults the table shows: each criterion is either "any" or one value; a fault matches when it passes all.
  * Immutable; build one with {@link #ALL} and the {@code with...} methods.
  *
  * @param pid        the task, or {@link #ANY_PID}
- * @param vmaStart   vm_start of the VMA ({@link FaultLog#NO_VMA} = faults outside every VMA), or {@link #ANY_VMA}
+ * @param vmaStart   vm_start of the VMA ({@link ReadOnlyFaultLog#NO_VMA} = faults outside every VMA), or {@link #ANY_VMA}
  * @param resultMask VM_FAULT_* bits to test; 0 = any result
  * @param resultBits the value {@code result & resultMask} must have
  * @param handler    interned handler id, or {@link #ANY_HANDLER}
@@ -66,7 +66,7 @@ public record FaultFilter(int pid, long vmaStart, int resultMask, int resultBits
     }
 
     /** Whether fault {@code seq} of {@code log} passes. Cheapest tests first; reads only primitive columns. */
-    public boolean matches(FaultLog log, long seq) {
+    public boolean matches(ReadOnlyFaultLog log, long seq) {
         if (pid != ANY_PID && log.pid(seq) != pid) {
             return false;
         }

@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.VmFaultResult;
 
 /**
@@ -45,7 +45,7 @@ final class FaultFilterBar extends Composite {
     private java.util.function.Function<String, long[]> vmaResolver;
     private int typing;
 
-    private FaultLog log;
+    private ReadOnlyFaultLog log;
     private final BitSet handlersSeen = new BitSet();
     private long handlersScannedTo;
     private boolean scanQueued;
@@ -90,7 +90,7 @@ final class FaultFilterBar extends Composite {
      * Learn the handler names the log uses: incrementally, in slices of {@link #SCAN_SLICE} faults run after the
      * table has painted, so that opening a huge log is not held up by this scan.
      */
-    void logChanged(FaultLog newLog) {
+    void logChanged(ReadOnlyFaultLog newLog) {
         if (newLog != log) {
             log = newLog;
             handlersSeen.clear();
@@ -155,7 +155,7 @@ final class FaultFilterBar extends Composite {
         }
         if (f.vmaStarts() == null) { // a set came from the text typed: keep it as typed
             String v = f.vmaStart() == FaultFilter.ANY_VMA ? ""
-                    : f.vmaStart() == FaultLog.NO_VMA ? "-" : "0x" + Long.toHexString(f.vmaStart());
+                    : f.vmaStart() == ReadOnlyFaultLog.NO_VMA ? "-" : "0x" + Long.toHexString(f.vmaStart());
             if (!vma.getText().strip().equals(v)) {
                 vma.setText(v);
             }
@@ -211,7 +211,7 @@ final class FaultFilterBar extends Composite {
         String v = vma.getText().strip();
         boolean vmaOk = true;
         if (v.equals("-")) {
-            f = f.withVmaStart(FaultLog.NO_VMA);
+            f = f.withVmaStart(ReadOnlyFaultLog.NO_VMA);
         } else if (!v.isEmpty() && vmaResolver != null) {
             long[] starts = vmaResolver.apply(v);
             if (starts == null) {

@@ -2,10 +2,10 @@ package org.mmwb.ui.internal.widgets.faultlog;
 
 import java.util.Arrays;
 
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 
 /**
- * The rows of the fault log table: the faults of a {@link FaultLog} that pass a {@link FaultFilter}, in sequence
+ * The rows of the fault log table: the faults of a {@link ReadOnlyFaultLog} that pass a {@link FaultFilter}, in sequence
  * order, as a primitive array (no object per row). With the all-pass filter no array exists at all: row
  * {@code r} is fault {@code firstSeq + r}.
  *
@@ -16,7 +16,7 @@ import org.mmwb.core.internal.log.FaultLog;
  */
 public final class FaultIndex {
 
-    private final FaultLog log;
+    private final ReadOnlyFaultLog log;
     private final FaultFilter filter;
 
     private long base;         // seq of offset 0
@@ -26,7 +26,7 @@ public final class FaultIndex {
     private long scannedTo;    // next seq to test
 
     /** An index of the faults of {@code log} passing {@code filter}; call {@link #update()} to fill it. */
-    public FaultIndex(FaultLog log, FaultFilter filter) {
+    public FaultIndex(ReadOnlyFaultLog log, FaultFilter filter) {
         this.log = log;
         this.filter = filter;
         this.base = log.firstSeq();
@@ -34,7 +34,7 @@ public final class FaultIndex {
     }
 
     /** The log indexed. */
-    public FaultLog log() {
+    public ReadOnlyFaultLog log() {
         return log;
     }
 

@@ -29,7 +29,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Slider;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.VmFaultResult;
 
 /**
@@ -40,14 +40,14 @@ import org.mmwb.core.mm.VmFaultResult;
  * virtual table, this widget shows a <em>window</em>: a JFace {@link TableViewer} ({@code SWT.VIRTUAL}, an
  * {@link ILazyContentProvider} as in JFace's Snippet030) with only as many items as fit on screen, and a
  * {@link Slider} that moves the window over the rows. Rows come from a {@link FaultIndex} (a primitive array of
- * matching fault offsets, or nothing when unfiltered); a cell's text is read from the {@link FaultLog}'s columns
+ * matching fault offsets, or nothing when unfiltered); a cell's text is read from the {@link ReadOnlyFaultLog}'s columns
  * when painted. The only per-row objects are the boxed sequence numbers of the visible items.
  *
  * <p>Selection is a fault sequence number; listeners get a {@link FaultRef} (also as the single element of an
  * {@link IStructuredSelection}, so a view can make this its site's selection provider). Keyboard (arrows, page
  * up/down, home/end), mouse wheel and slider all scroll the window.
  *
- * <p>Wiring: {@link #setInput(FaultLog)} once, {@link #refresh()} after the engine appended faults (UI thread,
+ * <p>Wiring: {@link #setInput(ReadOnlyFaultLog)} once, {@link #refresh()} after the engine appended faults (UI thread,
  * engine idle), {@link #setFilter(FaultFilter)} from the filter bar or a command.
  */
 public final class FaultLogTable extends Composite implements ISelectionProvider {
@@ -61,7 +61,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     private final Label status;
     private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
 
-    private FaultLog log;
+    private ReadOnlyFaultLog log;
     private FaultIndex index;
     private FaultFilter filter = FaultFilter.ALL;
     private int top;            // row shown in the first item
@@ -69,7 +69,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     private long selectedSeq = -1;
     private boolean followTail;
 
-    /** Creates the table with its filter bar and status line; call {@link #setInput(FaultLog)} to fill it. */
+    /** Creates the table with its filter bar and status line; call {@link #setInput(ReadOnlyFaultLog)} to fill it. */
     public FaultLogTable(Composite parent, int style) {
         super(parent, style);
         GridLayout gl = new GridLayout(2, false);
@@ -129,7 +129,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     // API the view wires to the session
 
     /** Shows {@code log} (null for none), unfiltered state kept: the current filter applies to the new log. */
-    public void setInput(FaultLog newLog) {
+    public void setInput(ReadOnlyFaultLog newLog) {
         log = newLog;
         selectedSeq = -1;
         top = 0;
@@ -143,7 +143,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     }
 
     /** The log shown, or null. */
-    public FaultLog getInput() {
+    public ReadOnlyFaultLog getInput() {
         return log;
     }
 

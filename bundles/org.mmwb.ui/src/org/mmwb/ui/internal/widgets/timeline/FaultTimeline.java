@@ -13,7 +13,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 
 /**
  * A Trace Compass style timeline of the faults: one lane per process and VMA, time running left to right as the
@@ -79,7 +79,7 @@ public final class FaultTimeline extends Canvas {
     }
 
     /** Shows a fault log (null for none), all of it. */
-    public void setInput(FaultLog log) {
+    public void setInput(ReadOnlyFaultLog log) {
         if (log != model.log()) {
             model = new TimelineModel(log);
             selected = -1;

@@ -5,32 +5,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.VmFaultResult;
 
 /**
  * The fault timeline's data: one lane per (process, VMA) in order of first fault, and per lane how many faults
  * fall into each of N buckets of a sequence-number range (with the failed ones counted apart). Counting reads two
- * primitive columns of the {@link FaultLog} per fault of the range, so a repaint of a million faults costs a few
+ * primitive columns of the {@link ReadOnlyFaultLog} per fault of the range, so a repaint of a million faults costs a few
  * milliseconds; lanes are learnt incrementally as the log grows.
  */
 public final class TimelineModel {
 
-    /** A lane: the faults of one process in one VMA ({@link FaultLog#NO_VMA}: outside every VMA). */
+    /** A lane: the faults of one process in one VMA ({@link ReadOnlyFaultLog#NO_VMA}: outside every VMA). */
     public record Lane(int pid, long vmaStart) {
     }
 
-    private final FaultLog log;
+    private final ReadOnlyFaultLog log;
     private final List<Lane> lanes = new ArrayList<>();
     private final Map<Lane, Integer> index = new HashMap<>();
     private long scannedTo;
 
-    public TimelineModel(FaultLog log) {
+    public TimelineModel(ReadOnlyFaultLog log) {
         this.log = log;
         this.scannedTo = log == null ? 0 : log.firstSeq();
     }
 
-    public FaultLog log() {
+    public ReadOnlyFaultLog log() {
         return log;
     }
 

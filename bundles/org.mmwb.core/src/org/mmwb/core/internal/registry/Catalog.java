@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mmwb.core.catalog.Problem;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.catalog.RegisteredProvider;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.Placement;
 
@@ -28,18 +31,19 @@ import org.mmwb.core.mm.Placement;
  * <li>A provider for a profile nobody declares is kept (listed) but used nowhere; a warning says so.</li>
  * </ul>
  */
-public final class ProviderCatalog {
+public final class Catalog implements ProviderCatalog {
     private final Map<String, ProfileContribution> profiles = new LinkedHashMap<>();
-    private final List<RegisteredProvider> providers = new ArrayList<>();
-    private final Map<String, List<RegisteredProvider>> byProfile = new LinkedHashMap<>();
+    private final List<GuardedProvider> providers = new ArrayList<>();
+    private final Map<String, List<GuardedProvider>> byProfile = new LinkedHashMap<>();
     private final RegistryLog log;
+    private final String defaultId;
     /** How many of the log's problems were found while the contributions were read (the rest came later). */
     private final int loadProblems;
 
     /**
      * @param budgetNanos time budget of each contributed {@code .fault} handler, 0 for none
      */
-    public ProviderCatalog(List<ProfileContribution> profileList, List<ProviderContribution> providerList,
+    public Catalog(List<ProfileContribution> profileList, List<ProviderContribution> providerList,
             long budgetNanos, RegistryLog log) {
         this.log = log;
         for (ProfileContribution p : profileList) {
@@ -58,7 +62,7 @@ public final class ProviderCatalog {
                         + "; this contribution is skipped", null);
                 continue;
             }
-            providers.add(new RegisteredProvider(c, c.placement(), budgetNanos, log));
+            providers.add(new GuardedProvider(c, c.placement(), budgetNanos, log));
             for (String prof : c.profiles()) {
                 if (!profileList.stream().anyMatch(p -> p.id().equals(prof))) {
                     log.warn(c.bundle(), "provider " + c.id() + " names kernel profile " + prof
@@ -69,37 +73,55 @@ public final class ProviderCatalog {
         for (ProfileContribution p : profiles.values()) {
             byProfile.put(p.id(), build(p));
         }
+        defaultId = chooseDefault();
         loadProblems = log.problems().size();
     }
 
-    private List<RegisteredProvider> build(ProfileContribution profile) {
-        List<RegisteredProvider> in = new ArrayList<>();
-        for (RegisteredProvider r : providers) {
+    /** The profile declared default (the first of several, the others logged), else the first declared. */
+    private String chooseDefault() {
+        String chosen = null;
+        for (ProfileContribution p : profiles.values()) {
+            if (!p.isDefault()) {
+                continue;
+            }
+            if (chosen == null) {
+                chosen = p.id();
+            } else {
+                log.warn(p.bundle(), "kernel profile " + p.id() + " is declared default, but " + chosen
+                        + " already is; " + chosen + " stays the default");
+            }
+        }
+        return chosen != null || profiles.isEmpty() ? chosen : profiles.keySet().iterator().next();
+    }
+
+    private List<GuardedProvider> build(ProfileContribution profile) {
+        List<GuardedProvider> in = new ArrayList<>();
+        for (GuardedProvider r : providers) {
             if (r.contribution().appliesTo(profile.id())) {
                 in.add(r);
             }
         }
         // stable sort: the declaring bundle first, then by bundle name; document order within a bundle
-        in.sort(Comparator.comparing((RegisteredProvider r) -> !r.contributor().equals(profile.bundle()))
-                .thenComparing(RegisteredProvider::contributor));
-        Map<String, RegisteredProvider> byName = new LinkedHashMap<>();
-        for (RegisteredProvider r : in) {
-            RegisteredProvider old = byName.putIfAbsent(r.name(), r);
+        in.sort(Comparator.comparing((GuardedProvider r) -> !r.contributor().equals(profile.bundle()))
+                .thenComparing(GuardedProvider::contributor));
+        Map<String, GuardedProvider> byName = new LinkedHashMap<>();
+        for (GuardedProvider r : in) {
+            GuardedProvider old = byName.putIfAbsent(r.name(), r);
             if (old != null) {
                 log.error(r.contributor(), "provider " + r.id() + ": " + r.name() + " is already contributed to"
                         + " profile " + profile.id() + " by " + old.id() + " (" + old.contributor()
                         + "); skipped in that profile", null);
             }
         }
-        List<RegisteredProvider> out = new ArrayList<>(byName.values());
+        List<GuardedProvider> out = new ArrayList<>(byName.values());
         repairAfter(profile.id(), out);
         return List.copyOf(out);
     }
 
     /** Dangling, shared or cyclic {@code after} references fall back to top-down groups of their own. */
-    private void repairAfter(String profile, List<RegisteredProvider> list) {
-        Map<String, RegisteredProvider> exec = new HashMap<>();
-        for (RegisteredProvider r : list) {
+    private void repairAfter(String profile, List<GuardedProvider> list) {
+        Map<String, GuardedProvider> exec = new HashMap<>();
+        for (GuardedProvider r : list) {
             Placement.Kind k = r.placement().kind();
             if (k == Placement.Kind.TOP_DOWN || k == Placement.Kind.AFTER || k == Placement.Kind.FIXED) {
                 exec.put(r.name(), r);
@@ -107,7 +129,7 @@ public final class ProviderCatalog {
         }
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            RegisteredProvider r = list.get(i);
+            GuardedProvider r = list.get(i);
             if (r.placement().kind() != Placement.Kind.AFTER) {
                 continue;
             }
@@ -123,16 +145,16 @@ public final class ProviderCatalog {
             if (why != null) {
                 log.warn(r.contributor(), "provider " + r.id() + ": " + why + "; placed top-down as a group of"
                         + " its own");
-                RegisteredProvider fixed = r.withPlacement(Placement.topDown());
+                GuardedProvider fixed = r.withPlacement(Placement.topDown());
                 list.set(i, fixed);
                 exec.put(fixed.name(), fixed);
             }
         }
     }
 
-    private static boolean cyclic(RegisteredProvider start, Map<String, RegisteredProvider> exec) {
+    private static boolean cyclic(GuardedProvider start, Map<String, GuardedProvider> exec) {
         Set<String> seen = new HashSet<>();
-        RegisteredProvider r = start;
+        GuardedProvider r = start;
         while (r != null && r.placement().kind() == Placement.Kind.AFTER) {
             if (!seen.add(r.name())) {
                 return true;
@@ -142,40 +164,43 @@ public final class ProviderCatalog {
         return false;
     }
 
-    /** The profile of that id with its registered providers, or null when no bundle declares it. */
+    @Override
     public KernelProfile profile(String id) {
         ProfileContribution p = id == null ? null : profiles.get(id);
         if (p == null) {
             return null;
         }
-        return new KernelProfile(p.id(), p.levels(), p.startBrk(), p.stackPages(), List.copyOf(byProfile.get(id)),
-                p.timeNamespace());
+        return new KernelProfile(p.id(), p.levels(), p.maxLevels(), p.startBrk(), p.stackPages(),
+                List.copyOf(byProfile.get(id)), p.timeNamespace(), KernelProfile.DEFAULT_RAM_PAGES, p.description(),
+                p.bundle());
     }
 
-    /** The declared profiles in declaration order. */
-    public List<ProfileContribution> profiles() {
-        return List.copyOf(profiles.values());
+    @Override
+    public List<KernelProfile> profiles() {
+        return profiles.keySet().stream().map(this::profile).toList();
     }
 
-    /** Every accepted provider (whatever its profiles), in registry order. */
+    @Override
+    public KernelProfile defaultProfile() {
+        return profile(defaultId);
+    }
+
+    @Override
     public List<RegisteredProvider> providers() {
         return List.copyOf(providers);
     }
 
-    /** The providers a profile uses, in installation order (empty for an unknown profile). */
+    @Override
     public List<RegisteredProvider> providers(String profile) {
-        return byProfile.getOrDefault(profile, List.of());
+        return List.copyOf(byProfile.getOrDefault(profile, List.of()));
     }
 
-    /** What was wrong with the contributions (and later with their handlers), oldest first. */
+    @Override
     public List<Problem> problems() {
         return log.problems();
     }
 
-    /**
-     * The problems of the installation (found while the contributions were read) and those reported after the
-     * first {@code since} problems: what one command of a long-lived process should report.
-     */
+    @Override
     public List<Problem> problems(int since) {
         List<Problem> all = log.problems();
         List<Problem> out = new ArrayList<>(all.subList(0, Math.min(loadProblems, all.size())));

@@ -2,6 +2,7 @@ package org.mmwb.core.internal.registry;
 
 import java.util.Set;
 
+import org.mmwb.core.catalog.RegisteredProvider;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.MmStruct;
 import org.mmwb.core.mm.Placement;
@@ -19,13 +20,13 @@ import org.mmwb.core.mm.VmArea;
  * Handler failures only the engine detects reach the same log through the mapping's
  * {@link SpecialMapping.FailureListener}.
  */
-public final class RegisteredProvider implements SpecialMappingProvider {
+public final class GuardedProvider implements RegisteredProvider {
     private final ProviderContribution c;
     private final Placement placement;
     private final long budgetNanos;
     private final RegistryLog log;
 
-    RegisteredProvider(ProviderContribution c, Placement placement, long budgetNanos, RegistryLog log) {
+    GuardedProvider(ProviderContribution c, Placement placement, long budgetNanos, RegistryLog log) {
         this.c = c;
         this.placement = placement;
         this.budgetNanos = budgetNanos;
@@ -37,7 +38,7 @@ public final class RegisteredProvider implements SpecialMappingProvider {
         return c;
     }
 
-    /** The provider id of the declaration. */
+    @Override
     public String id() {
         return c.id();
     }
@@ -45,6 +46,11 @@ public final class RegisteredProvider implements SpecialMappingProvider {
     /** The contributed object (for listings: its class name). */
     public SpecialMappingProvider implementation() {
         return c.impl();
+    }
+
+    @Override
+    public String implementationClass() {
+        return c.impl().getClass().getName();
     }
 
     @Override
@@ -139,8 +145,8 @@ public final class RegisteredProvider implements SpecialMappingProvider {
     }
 
     /** The same provider placed differently (a dangling {@code after} falls back to top-down). */
-    RegisteredProvider withPlacement(Placement p) {
-        return new RegisteredProvider(c, p, budgetNanos, log);
+    GuardedProvider withPlacement(Placement p) {
+        return new GuardedProvider(c, p, budgetNanos, log);
     }
 
     private String what() {

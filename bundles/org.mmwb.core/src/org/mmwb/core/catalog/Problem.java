@@ -1,4 +1,4 @@
-package org.mmwb.core.internal.registry;
+package org.mmwb.core.catalog;
 
 /**
  * A broken or questionable contribution, found while reading the registry or while running a handler.
