@@ -153,6 +153,12 @@ final class Memory {
         return true;
     }
 
+    /** An anonymous page for a fault of mm: the free lists inline, the OOM killer's slow path out of line. */
+    private long allocAnonPage(Mm mm) {
+        long pfn = phys.alloc(PhysMem.KIND_ANON);
+        return pfn != PhysMem.NO_PAGE ? pfn : alloc.allocPageSlowpath(mm, PhysMem.KIND_ANON);
+    }
+
     /** pmd_none: no page table and no huge PMD at addr. */
     private boolean pmdNone(PageTable pt, long addr) {
         int n = pt.walk(addr, walkBuf);
@@ -182,7 +188,7 @@ final class Memory {
         if (vma.anonVma == null) {
             VmaMerge.anonVmaPrepare(vma);
         }
-        long pfn = alloc.allocPage(vma.mm, PhysMem.KIND_ANON);
+        long pfn = allocAnonPage(vma.mm);
         if (pfn == PhysMem.NO_PAGE) {
             return VmFaultResult.OOM; // vma_alloc_anon_folio_pmd / alloc_anon_folio failed
         }
@@ -246,7 +252,7 @@ final class Memory {
         }
         long page = k.ctx.page;
         VmaMerge.anonVmaPrepare(vma);
-        long n = alloc.allocPage(vma.mm, PhysMem.KIND_ANON);
+        long n = allocAnonPage(vma.mm);
         if (n == PhysMem.NO_PAGE) {
             phys.put(page); // the cow_page allocation failed: ->fault's page is released
             return VmFaultResult.OOM;
@@ -324,7 +330,7 @@ final class Memory {
             return 0;
         }
         VmaMerge.anonVmaPrepare(vma);
-        long n = alloc.allocPage(vma.mm, PhysMem.KIND_ANON);
+        long n = allocAnonPage(vma.mm);
         if (n == PhysMem.NO_PAGE) {
             return VmFaultResult.OOM; // wp_page_copy: folio allocation failed
         }

@@ -3,8 +3,8 @@ package org.mmwb.core.internal.mm;
 import org.mmwb.core.internal.page.PhysMem;
 
 /**
- * The page allocator as the fault path meets it (mm/page_alloc.c): alloc_pages of one page for a fault, whose slow
- * path __alloc_pages_may_oom calls the OOM killer (mm/oom_kill.c out_of_memory, {@link MmKernel#oom}) and
+ * The page allocator as the fault path meets it (mm/page_alloc.c): the slow path of an allocation for a fault,
+ * whose __alloc_pages_may_oom calls the OOM killer (mm/oom_kill.c out_of_memory, {@link MmKernel#oom}) and
  * retries, and order-9 allocations for transparent huge pages, which fail without calling it.
  */
 final class PageAlloc {
@@ -21,23 +21,21 @@ final class PageAlloc {
     }
 
     /**
-     * alloc_pages for a fault of {@code mm}: when RAM is used up, __alloc_pages_may_oom -> out_of_memory kills a
-     * victim (oom_badness: the largest RSS + page tables) and the allocation is retried. It fails only when the
-     * faulting task itself was chosen (or already has SIGKILL pending: a dying task gets no more memory); the
-     * caller then returns VM_FAULT_OOM.
+     * __alloc_pages_slowpath after the free lists failed: __alloc_pages_may_oom -> out_of_memory kills a victim
+     * (oom_badness: the largest RSS + page tables) and the allocation is retried. It fails only when the faulting
+     * task itself was chosen (or already has SIGKILL pending: a dying task gets no more memory); the caller then
+     * returns VM_FAULT_OOM. The fault path tries the free lists ({@code PhysMem.alloc}) itself first, inline.
      *
      * @return the PFN or {@link PhysMem#NO_PAGE}
      */
-    long allocPage(Mm mm, int kind) {
-        while (true) {
+    long allocPageSlowpath(Mm mm, int kind) {
+        while (mayOom(mm)) {
             long pfn = phys.alloc(kind);
             if (pfn != PhysMem.NO_PAGE) {
                 return pfn;
             }
-            if (!mayOom(mm)) {
-                return PhysMem.NO_PAGE;
-            }
         }
+        return PhysMem.NO_PAGE;
     }
 
     /**

@@ -57,7 +57,10 @@ public final class Shmem {
     private long pageCachePage(MemFile f, long index, Mm mm) {
         long pfn = f.cachedPfn(index);
         if (pfn < 0) {
-            pfn = mm == null ? phys.alloc(PhysMem.KIND_FILE) : alloc.allocPage(mm, PhysMem.KIND_FILE);
+            pfn = phys.alloc(PhysMem.KIND_FILE);
+            if (pfn == PhysMem.NO_PAGE && mm != null) {
+                pfn = alloc.allocPageSlowpath(mm, PhysMem.KIND_FILE);
+            }
             if (pfn == PhysMem.NO_PAGE) {
                 return pfn;
             }
