@@ -69,17 +69,7 @@ class EngineApiTest {
     /** A device model that throws fails the load and the store (SIGBUS), never answers made-up bytes. */
     @Test
     void aThrowingDeviceFailsTheAccessWithSigbus() {
-        assertEquals(0, s.k.registerIoMemory(s.k.ioPfn(0), 2, new IoMemory() {
-            @Override
-            public int readb(long pfn, int offset) {
-                throw new IllegalStateException("broken device");
-            }
-
-            @Override
-            public void writeb(long pfn, int offset, byte value) {
-                throw new IllegalStateException("broken device");
-            }
-        }));
+        assertEquals(0, s.k.registerIoMemory(s.k.ioPfn(0), 2, Sim.throwingDevice("broken device")));
         assertEquals(AT, s.k.installSpecialMapping(s.t, AT, 2 * P, IO_FLAGS, ioMapping(null)));
         assertEquals(-(long) Signals.BUS_ADRERR_RESULT, s.k.read(s.t, AT));
         assertEquals("SIGBUS(ADRERR)", s.w(AT + P));

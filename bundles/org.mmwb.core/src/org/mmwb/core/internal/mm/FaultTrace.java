@@ -11,6 +11,10 @@ import org.mmwb.core.internal.log.FaultLog;
  * Java object. One per kernel; faults do not nest.
  */
 final class FaultTrace {
+    /** Path names that several files of the fault path log: a fault ended in SIGBUS, a fault found nothing to do. */
+    static final String SIGBUS = "sigbus";
+    static final String SPURIOUS = "spurious";
+
     private final FaultLog log;
     private final Map<Long, String> reasons;
 

@@ -30,7 +30,7 @@ final class HugeMemory {
         pHuge = k.log.intern("do_huge_pmd_anonymous_page");
         pHugeZero = k.log.intern("do_huge_pmd_anonymous_page(huge zero page)");
         pHugeWp = k.log.intern("do_huge_pmd_wp_page");
-        pSpurious = k.log.intern("spurious");
+        pSpurious = k.log.intern(FaultTrace.SPURIOUS);
     }
 
     /** thp_vma_allowable_order with THP=madvise: VM_HUGEPAGE, anonymous, the aligned 2 MiB inside the VMA. */

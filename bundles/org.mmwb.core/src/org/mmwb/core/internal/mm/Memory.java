@@ -28,7 +28,6 @@ final class Memory {
 
     private final int pAnon;
     private final int pZero;
-    private final int pRead;
     private final int pFaultAround;
     private final int pCow;
     private final int pShared;
@@ -38,8 +37,6 @@ final class Memory {
     private final int pSpurious;
     private final int pGuard;
     private final int pSigbus;
-    private final int pSpecialPages;
-    private final int pSpecialFault;
     private final int hAnon;
     private final int hShmem;
 
@@ -54,18 +51,15 @@ final class Memory {
         this.special = special;
         pAnon = k.log.intern("do_anonymous_page");
         pZero = k.log.intern("do_anonymous_page(zero page)");
-        pRead = k.log.intern("do_read_fault");
         pFaultAround = k.log.intern("do_read_fault(fault-around)");
         pCow = k.log.intern("do_cow_fault");
         pShared = k.log.intern("do_shared_fault");
         pWpReuse = k.log.intern("do_wp_page(reuse)");
         pWpCopy = k.log.intern("do_wp_page(wp_page_copy)");
         pWpShared = k.log.intern("do_wp_page(wp_page_shared)");
-        pSpurious = k.log.intern("spurious");
+        pSpurious = k.log.intern(FaultTrace.SPURIOUS);
         pGuard = k.log.intern("handle_pte_marker(guard)");
-        pSigbus = k.log.intern("sigbus");
-        pSpecialPages = k.log.intern("special_mapping_fault(pages)");
-        pSpecialFault = k.log.intern("special_mapping_fault(.fault)");
+        pSigbus = k.log.intern(FaultTrace.SIGBUS);
         hAnon = k.log.intern("anonymous");
         hShmem = k.log.intern("shmem_fault");
     }
@@ -217,7 +211,10 @@ final class Memory {
         return doSharedFault(vma, addr, va, pgoff, flags);
     }
 
-    /** do_read_fault: fault-around first (it may map the faulting page itself), else ->fault, mapped read-only. */
+    /**
+     * do_read_fault: fault-around first (it may map the faulting page itself), else ->fault, mapped read-only; the
+     * path stays the one the fault op named (shmem's do_read_fault, or special_mapping_fault's).
+     */
     private int doReadFault(Vma vma, long addr, long va, long pgoff, int flags) {
         if (vma.ops.kind == VmOps.Kind.SHMEM) {
             trace.handler = hShmem;
@@ -235,7 +232,6 @@ final class Memory {
         long page = k.ctx.page;
         phys.incMapcount(page);
         vma.mm.pgd.set(va, Pte.mk(page, Pages.pgprot(vma.flags)));
-        trace.path = trace.path == pSpecialPages || trace.path == pSpecialFault ? trace.path : pRead;
         trace.pfn = page;
         return ret;
     }

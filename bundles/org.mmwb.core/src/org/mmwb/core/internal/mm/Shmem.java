@@ -25,7 +25,7 @@ public final class Shmem {
         this.trace = trace;
         this.alloc = alloc;
         pRead = k.log.intern("do_read_fault");
-        pSigbus = k.log.intern("sigbus");
+        pSigbus = k.log.intern(FaultTrace.SIGBUS);
     }
 
     /** shmem_fault: the page-cache page of pgoff (created on first use), SIGBUS past EOF. */

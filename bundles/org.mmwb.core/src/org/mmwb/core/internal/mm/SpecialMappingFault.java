@@ -28,7 +28,7 @@ final class SpecialMappingFault {
         this.phys = k.phys;
         this.log = k.log;
         this.trace = trace;
-        pSigbus = log.intern("sigbus");
+        pSigbus = log.intern(FaultTrace.SIGBUS);
         pSpecialPages = log.intern("special_mapping_fault(pages)");
         pSpecialFault = log.intern("special_mapping_fault(.fault)");
     }
