@@ -1,7 +1,5 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.catalog.ProviderCatalog;
-import org.mmwb.core.mm.KernelProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.mm.Madvise;
 
 class ScenarioParserTest extends ParseFixture {
 
@@ -80,7 +80,7 @@ class ScenarioParserTest extends ParseFixture {
 
         Op remap = s.ops().get(9);
         assertEquals(0x100000200000L, ((Expr.Num) remap.flag("fixed").value()).value());
-        assertEquals(Mman.MADV_DONTNEED, ((Expr.Word) s.ops().get(10).arg("ADVICE")).value());
+        assertEquals(Madvise.DONTNEED, ((Expr.Word) s.ops().get(10).arg("ADVICE")).value());
         assertInstanceOf(Expr.Relative.class, s.ops().get(11).arg("ADDR"));
         Expr.Offset vd = assertInstanceOf(Expr.Offset.class, s.ops().get(14).arg("ADDR"));
         assertEquals(new Expr.Special("[vdso]", 11), vd.base());
@@ -153,9 +153,9 @@ class ScenarioParserTest extends ParseFixture {
         assertEquals(List.of("t.mms:1:11: $a is not bound; expected a binding made on an earlier line, e.g."
                 + " '$a = mmap 0 4K rw-'"), errors("$a = mmap $a 4K rw-\n"));
         assertEquals(List.of("t.mms:1:7: unknown special mapping '[vdsoo]' (did you mean '[vdso]'?); expected one"
-                + " of: [vdso], [vvar], [vvar_vclock], [stack], [heap]"), errors("touch [vdsoo] 4K r\n"));
+                + " of: [vvar], [vvar_vclock], [vdso], [vsyscall], [stack], [heap]"), errors("touch [vdsoo] 4K r\n"));
         assertEquals(List.of("t.mms:2:7: special mapping [vvar_vclock] does not exist in profile x86_64-3.19;"
-                + " expected one of: [vdso], [vvar], [stack], [heap]"),
+                + " expected one of: [vvar], [vdso], [vsyscall], [stack], [heap]"),
                 errors("kernel x86_64-3.19\ntouch [vvar_vclock] 4K r\n"));
         assertEquals(List.of("t.mms:1:7: expected ']' to close '[vdso'; a special mapping is written like [vdso]"),
                 errors("touch [vdso 4K r\n"));

@@ -1,8 +1,5 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
-import org.mmwb.core.mm.VmFaultResult;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -11,11 +8,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mmwb.scenario.internal.run.RunLengthList;
-
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.scenario.internal.run.RunLengthList;
 
 /**
  * The JSON form of a {@link RunReport}, exactly the shape of docs/scenarios.md, "JSON output" (field names, result strings, page

@@ -2,10 +2,10 @@ package org.mmwb.cli.internal;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-
-import org.mmwb.scenario.TargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.mmwb.scenario.TargetException;
 
 /**
  * The command line of mmwb: picks the command named by the first argument. Exit codes follow Unix habits:

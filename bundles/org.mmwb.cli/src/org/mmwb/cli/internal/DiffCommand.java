@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.HostUnavailableException;
@@ -22,9 +24,6 @@ import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.sim.SimulatorTarget;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * {@code diff FILE... [--recorded DIR | --against RUN.json] [--record DIR]}: runs scenarios on the simulator and

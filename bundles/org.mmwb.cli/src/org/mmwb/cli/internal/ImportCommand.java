@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.host.HostVma;
 import org.mmwb.host.ProcImport;
 import org.mmwb.host.ProcImportException;
 import org.mmwb.host.ProcSnapshot;
 import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.RunReport;
-import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * {@code import PID [-o FILE]}: a snapshot of a live process (/proc/PID/maps, smaps, pagemap where readable) as a

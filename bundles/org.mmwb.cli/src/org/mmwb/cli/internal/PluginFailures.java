@@ -3,6 +3,7 @@ package org.mmwb.cli.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.catalog.ProviderCatalog;
 

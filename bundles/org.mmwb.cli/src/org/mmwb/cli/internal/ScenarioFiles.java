@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.mmwb.core.catalog.ProviderCatalog;
-import org.mmwb.scenario.Diagnostic;
 import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.iomap.IomapOperation;
+import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.Scenario;
-import org.mmwb.iomap.IomapOperation;
 import org.mmwb.scenario.ScenarioParser;
 
 /** Reads and checks a .mms file for a command, printing every diagnostic as {@code FILE:LINE:COL: message}. */

@@ -27,7 +27,7 @@ class DumpsTest {
         assertEquals("200000000-200003000 rw-p 00000000 00:00 0 ", s.get(0).mapsLine());
         assertEquals("VmFlags: rd wr mr mw me ac ", s.get(0).vmFlagsLine());
         assertEquals(0x200000L, mm.findVma(B).pgoff, "vm_pgoff of private anon is addr >> 12");
-        assertEquals(0, s.get(0).pgoff(), "maps shows 0 for it (VmaSnapshot.pgoff is the file offset maps shows)");
+        assertEquals(0, s.get(0).pgoff(), "maps shows 0 for anonymous memory");
         assertEquals(0, s.get(0).mapsOffset());
     }
 

@@ -1,6 +1,5 @@
 package org.mmwb.core.internal.registry;
 
-import org.mmwb.core.catalog.Problem;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;
 import org.mmwb.core.mm.SpecialMappingProvider;
