@@ -7,23 +7,19 @@ import static org.mmwb.host.HostTestSupport.WIN;
 import static org.mmwb.host.HostTestSupport.letters;
 import static org.mmwb.host.HostTestSupport.mapAnon;
 import static org.mmwb.host.HostTestSupport.texts;
-import static org.mmwb.scenario.Mman.MAP_FIXED_NOREPLACE;
-import static org.mmwb.scenario.Mman.MAP_PRIVATE;
-import static org.mmwb.scenario.Mman.MAP_SHARED;
-import static org.mmwb.scenario.Mman.PROT_EXEC;
-import static org.mmwb.scenario.Mman.PROT_READ;
-import static org.mmwb.scenario.Mman.PROT_WRITE;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mmwb.scenario.Mman;
+import org.mmwb.core.mm.Madvise;
+import org.mmwb.core.mm.MapFlags;
+import org.mmwb.core.mm.Prot;
 
 /** Touches and their signals, page letters after faults, fork and guard markers, on the live kernel. */
 class HostFaultTest extends HostWindowTestBase {
     @Test
     void touchesGiveOkMaperrAndAccerr() {
-        mapAnon(p, WIN, 2 * PAGE, PROT_READ);
+        mapAnon(p, WIN, 2 * PAGE, Prot.READ);
         assertEquals("ok ok SIGSEGV(MAPERR)", texts(p.touch(WIN, 3 * PAGE, 'r')));
         HostResult w = p.touch(WIN, PAGE, 'w').get(0);
         assertEquals("SIGSEGV(ACCERR)", w.text());
@@ -36,7 +32,7 @@ class HostFaultTest extends HostWindowTestBase {
 
     @Test
     void writesStoreZAndReadsReadIt() {
-        mapAnon(p, WIN, PAGE, PROT_READ | PROT_WRITE);
+        mapAnon(p, WIN, PAGE, Prot.READ | Prot.WRITE);
         assertEquals("ok", texts(p.touch(WIN, PAGE, 'w')));
         assertEquals("0x5a", p.read(WIN).text());
         assertEquals("ok", p.write(WIN + 7, 0x41).text());
@@ -47,7 +43,7 @@ class HostFaultTest extends HostWindowTestBase {
     void memfdPagesHoldLettersAndFaultPastEof() {
         HostResult fd = p.file("f", 0x1800);
         assertEquals(HostResult.Kind.VALUE, fd.kind(), fd.text());
-        HostResult m = p.mmap(WIN, 3 * PAGE, PROT_READ, MAP_PRIVATE | MAP_FIXED_NOREPLACE, (int) fd.value(), 0);
+        HostResult m = p.mmap(WIN, 3 * PAGE, Prot.READ, MapFlags.PRIVATE | MapFlags.FIXED_NOREPLACE, (int) fd.value(), 0);
         assertEquals(WIN, m.value(), m.text());
         assertEquals("ok ok SIGBUS(ADRERR)", texts(p.touch(WIN, 3 * PAGE, 'r')));
         assertEquals("0x41", p.read(WIN).text());
@@ -61,9 +57,9 @@ class HostFaultTest extends HostWindowTestBase {
     @Test
     void sharedFileWritesStayFileAndPrivateWritesBecomeAnon() {
         int fd = (int) p.file("g", 2 * PAGE).value();
-        assertEquals(WIN, p.mmap(WIN, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0).value());
+        assertEquals(WIN, p.mmap(WIN, 2 * PAGE, Prot.READ | Prot.WRITE, MapFlags.SHARED | MapFlags.FIXED_NOREPLACE, fd, 0).value());
         assertEquals(WIN + 0x10000,
-                p.mmap(WIN + 0x10000, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED_NOREPLACE, fd, 0).value());
+                p.mmap(WIN + 0x10000, 2 * PAGE, Prot.READ | Prot.WRITE, MapFlags.PRIVATE | MapFlags.FIXED_NOREPLACE, fd, 0).value());
         p.touch(WIN, PAGE, 'w');
         p.touch(WIN + 0x10000, PAGE, 'w');
         p.touch(WIN + 0x10000 + PAGE, PAGE, 'r');
@@ -77,7 +73,7 @@ class HostFaultTest extends HostWindowTestBase {
         // A read fault maps the zero page (Z), or a fresh page (A, a after fork) where the kernel forbids the zero
         // page (booted with pvm_no_zero_page=1; the helper's facts say which, and the simulator copies it).
         boolean z = kernel.zeroPage();
-        mapAnon(p, WIN, 3 * PAGE, PROT_READ | PROT_WRITE);
+        mapAnon(p, WIN, 3 * PAGE, Prot.READ | Prot.WRITE);
         p.touch(WIN, PAGE, 'w');
         p.touch(WIN + PAGE, PAGE, 'r');
         assertEquals(z ? "AZ." : "AA.", letters(p, WIN, 3));
@@ -92,11 +88,11 @@ class HostFaultTest extends HostWindowTestBase {
 
     @Test
     void guardMarkersReadAsGAndFaultAsMaperr() {
-        mapAnon(p, WIN, 3 * PAGE, PROT_READ | PROT_WRITE);
-        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, Mman.MADV_GUARD_INSTALL).text());
+        mapAnon(p, WIN, 3 * PAGE, Prot.READ | Prot.WRITE);
+        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, Madvise.GUARD_INSTALL).text());
         assertEquals("ok SIGSEGV(MAPERR) ok", texts(p.touch(WIN, 3 * PAGE, 'w')));
         assertEquals("AGA", letters(p, WIN, 3));
-        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, Mman.MADV_GUARD_REMOVE).text());
+        assertEquals("ok", p.madvise(WIN + PAGE, PAGE, Madvise.GUARD_REMOVE).text());
         assertEquals("A.A", letters(p, WIN, 3));
         HostVma v = HostTestSupport.vmaAt(p.dump(), WIN);
         assertEquals(WIN + 3 * PAGE, v.end(), "guard markers do not split the VMA");
@@ -121,13 +117,13 @@ class HostFaultTest extends HostWindowTestBase {
         HostRange vdso = p.special("[vdso]").orElseThrow();
         assertEquals("ok", p.exec(vdso.start()).text());
         assertEquals("SIGSEGV(ACCERR)", p.write(vdso.start(), 1).text());
-        mapAnon(p, WIN, PAGE, PROT_READ | PROT_WRITE | PROT_EXEC);
+        mapAnon(p, WIN, PAGE, Prot.READ | Prot.WRITE | Prot.EXEC);
         assertEquals("ok", p.exec(WIN).text(), "zero bytes run as one harmless instruction");
     }
 
     @Test
     void dumpCapsPageLetters() {
-        mapAnon(p, WIN, 64 * PAGE, PROT_READ | PROT_WRITE);
+        mapAnon(p, WIN, 64 * PAGE, Prot.READ | Prot.WRITE);
         HostVma v = HostTestSupport.vmaAt(p.dump(8), WIN);
         assertEquals(8, v.pages().length());
         assertEquals(false, v.pagesComplete());

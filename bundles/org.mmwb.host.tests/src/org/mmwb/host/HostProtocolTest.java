@@ -10,7 +10,8 @@ import static org.mmwb.host.HostTestSupport.WIN;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mmwb.scenario.Mman;
+import org.mmwb.core.mm.MapFlags;
+import org.mmwb.core.mm.Prot;
 
 /** Round trips of the helper's line protocol and the scenario/process bookkeeping. */
 class HostProtocolTest extends HostKernelTestBase {
@@ -25,8 +26,8 @@ class HostProtocolTest extends HostKernelTestBase {
     void mmapRoundTripGivesTheAddress() {
         try (HostScenario s = kernel.newScenario(WIN, 1L << 30)) {
             HostProcess p = s.process(1);
-            HostResult r = p.mmap(WIN, 0x2000, Mman.PROT_READ | Mman.PROT_WRITE,
-                    Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_FIXED, -1, 0);
+            HostResult r = p.mmap(WIN, 0x2000, Prot.READ | Prot.WRITE,
+                    MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED, -1, 0);
             assertEquals("0x100000000000", r.text());
             assertEquals(HostResult.Kind.OK, p.munmap(WIN, 0x2000).kind());
             assertNotEquals(-1, p.realPid());

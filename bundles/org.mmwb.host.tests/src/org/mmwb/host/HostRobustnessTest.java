@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mmwb.scenario.Mman;
+import org.mmwb.core.mm.Prot;
 
 /** Hangs, crashes and leftovers: the helper must survive them all and leave no process behind. */
 class HostRobustnessTest {
@@ -107,7 +107,7 @@ class HostRobustnessTest {
         for (int i = 0; i < 200; i++) {
             try (HostScenario s = kernel.newScenario()) {
                 HostProcess p = s.process(1);
-                HostTestSupport.mapAnon(p, HostTestSupport.WIN, 4096, Mman.PROT_READ);
+                HostTestSupport.mapAnon(p, HostTestSupport.WIN, 4096, Prot.READ);
                 p.fork();
                 assertEquals("ok", s.process(2).touch(HostTestSupport.WIN, 4096, 'r').get(0).text());
             }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
-import org.mmwb.scenario.Mman;
+import org.mmwb.core.mm.MapFlags;
 
 /** Shared set-up: one helper per test class, skipped (with the reason) where the host cannot run it. */
 final class HostTestSupport {
@@ -47,8 +47,8 @@ final class HostTestSupport {
     }
 
     static long mapAnon(HostProcess p, long addr, long len, int prot) {
-        HostResult r = p.mmap(addr, len, prot, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS
-                | Mman.MAP_FIXED_NOREPLACE, -1, 0);
+        HostResult r = p.mmap(addr, len, prot, MapFlags.PRIVATE | MapFlags.ANONYMOUS
+                | MapFlags.FIXED_NOREPLACE, -1, 0);
         assertEquals(HostResult.Kind.VALUE, r.kind(), r.text());
         assertEquals(addr, r.value());
         return addr;

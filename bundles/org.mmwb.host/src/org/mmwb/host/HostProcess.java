@@ -8,7 +8,7 @@ import org.mmwb.host.internal.Replies;
 
 /**
  * One process of a {@link HostScenario} on the live kernel. Every operation is the real system call or access in
- * that process; its numeric arguments are the kernel's own constants ({@link org.mmwb.scenario.Mman}). Kernel failures come
+ * that process; its numeric arguments are the kernel's own constants (org.mmwb.core.mm: {@link org.mmwb.core.mm.Prot}, {@link org.mmwb.core.mm.MapFlags}, {@link org.mmwb.core.mm.Madvise}). Kernel failures come
  * back as {@link HostResult.Kind#ERRNO}, access faults as {@link HostResult.Kind#SIGNAL}, and helper-level trouble
  * (timeout, crash, the process has exited) as {@link HostResult.Kind#FAILURE}: nothing here throws for bad input.
  */

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.PteWalk;
-import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.testing.ScenarioCheck;
 import org.mmwb.scenario.testing.ScenarioRun;

@@ -1,8 +1,5 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmFaultResult;
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.MapFlags;
+import org.mmwb.core.mm.Prot;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * A FAKE in-memory target, only to test the runner's plumbing (argument resolution, bindings, pids, dumps,
@@ -103,16 +106,16 @@ class FakeTarget implements ScenarioTarget {
             return OpResult.errno(22);
         }
         long l = (len + 0xfff) & ~0xfffL;
-        boolean fixed = (flags & (Mman.MAP_FIXED | Mman.MAP_FIXED_NOREPLACE)) != 0;
+        boolean fixed = (flags & (MapFlags.FIXED | MapFlags.FIXED_NOREPLACE)) != 0;
         long at = addr;
         if (!fixed) {
             nextChosen -= l;
             at = nextChosen;
-        } else if ((flags & Mman.MAP_FIXED_NOREPLACE) != 0 && find(at) != null) {
+        } else if ((flags & MapFlags.FIXED_NOREPLACE) != 0 && find(at) != null) {
             return OpResult.errno("EEXIST");
         }
         String name = file == null ? "" : "/memfd:" + file + " (deleted)";
-        add(mm(), new Vma(at, at + l, prot, (flags & Mman.MAP_SHARED) != 0, name));
+        add(mm(), new Vma(at, at + l, prot, (flags & MapFlags.SHARED) != 0, name));
         return OpResult.value(at);
     }
 
@@ -141,8 +144,8 @@ class FakeTarget implements ScenarioTarget {
         if (v == null) {
             return OpResult.errno("EFAULT");
         }
-        long to = (flags & Mman.MREMAP_FIXED) != 0 ? newAddr : oldAddr;
-        if ((flags & Mman.MREMAP_FIXED) == 0 && (flags & Mman.MREMAP_MAYMOVE) != 0 && newLen > oldLen) {
+        long to = (flags & MapFlags.MREMAP_FIXED) != 0 ? newAddr : oldAddr;
+        if ((flags & MapFlags.MREMAP_FIXED) == 0 && (flags & MapFlags.MREMAP_MAYMOVE) != 0 && newLen > oldLen) {
             nextChosen -= newLen;
             to = nextChosen;
         }
@@ -310,7 +313,7 @@ class FakeTarget implements ScenarioTarget {
                 flags.add("ex");
             }
             flags.addAll(List.of("mr", "mw", "me"));
-            String perms = Mman.protText(v.prot) + (v.shared ? 's' : 'p');
+            String perms = Prot.text(v.prot) + (v.shared ? 's' : 'p');
             out.add(new VmaSnapshot(v.start, v.end, perms, 0, v.name, flags, new String(v.pages)));
         }
         return out;

@@ -1,13 +1,13 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmaSnapshot;
 
 class ReportComparisonTest {
 

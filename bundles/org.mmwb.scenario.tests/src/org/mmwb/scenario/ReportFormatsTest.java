@@ -1,18 +1,17 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmFaultResult;
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /** JSON shape and round trip, text layout. */
 class ReportFormatsTest {

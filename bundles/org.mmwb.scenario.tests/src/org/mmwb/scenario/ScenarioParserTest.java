@@ -1,7 +1,5 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.catalog.ProviderCatalog;
-import org.mmwb.core.mm.KernelProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.mm.Madvise;
 
 class ScenarioParserTest extends ParseFixture {
 
@@ -80,7 +80,7 @@ class ScenarioParserTest extends ParseFixture {
 
         Op remap = s.ops().get(9);
         assertEquals(0x100000200000L, ((Expr.Num) remap.flag("fixed").value()).value());
-        assertEquals(Mman.MADV_DONTNEED, ((Expr.Word) s.ops().get(10).arg("ADVICE")).value());
+        assertEquals(Madvise.DONTNEED, ((Expr.Word) s.ops().get(10).arg("ADVICE")).value());
         assertInstanceOf(Expr.Relative.class, s.ops().get(11).arg("ADDR"));
         Expr.Offset vd = assertInstanceOf(Expr.Offset.class, s.ops().get(14).arg("ADDR"));
         assertEquals(new Expr.Special("[vdso]", 11), vd.base());

@@ -1,6 +1,5 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /** The runner's plumbing, on a FAKE target (see {@link FakeTarget}). */
 class ScenarioRunnerTest {

@@ -1,7 +1,8 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
 import java.util.List;
+
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * A snapshot of one process's VMAs: a {@code dump} line, or (with {@code line == null}) the final state of a

@@ -1,7 +1,8 @@
 package org.mmwb.scenario;
 
-import java.util.Map;
 import java.util.Objects;
+
+import org.mmwb.core.mm.Errno;
 
 /**
  * The result of one operation (or of one page of a {@code touch}): a value, {@code ok}, an errno name or a signal
@@ -35,13 +36,6 @@ public record OpResult(Kind kind, long value, String name, String code) {
 
     private static final OpResult OK_RESULT = new OpResult(Kind.OK, 0, null, null);
 
-    private static final Map<Integer, String> ERRNO = Map.ofEntries(Map.entry(1, "EPERM"), Map.entry(2, "ENOENT"),
-            Map.entry(3, "ESRCH"), Map.entry(4, "EINTR"), Map.entry(5, "EIO"), Map.entry(9, "EBADF"),
-            Map.entry(11, "EAGAIN"), Map.entry(12, "ENOMEM"), Map.entry(13, "EACCES"), Map.entry(14, "EFAULT"),
-            Map.entry(16, "EBUSY"), Map.entry(17, "EEXIST"), Map.entry(19, "ENODEV"), Map.entry(22, "EINVAL"),
-            Map.entry(23, "ENFILE"), Map.entry(24, "EMFILE"), Map.entry(26, "ETXTBSY"), Map.entry(27, "EFBIG"),
-            Map.entry(28, "ENOSPC"), Map.entry(38, "ENOSYS"), Map.entry(75, "EOVERFLOW"),
-            Map.entry(95, "EOPNOTSUPP"));
 
     public OpResult {
         Objects.requireNonNull(kind, "kind");
@@ -66,7 +60,7 @@ public record OpResult(Kind kind, long value, String name, String code) {
 
     /** An errno by the kernel's positive number (x86-64 / asm-generic values), e.g. 22 for EINVAL. */
     public static OpResult errno(int number) {
-        return errno(ERRNO.getOrDefault(number, "E" + number));
+        return errno(Errno.name(number));
     }
 
     /** A signal by names, e.g. {@code signal("SIGSEGV", "ACCERR")}. */

@@ -1,13 +1,14 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * Compares two runs of the same scenario (typically simulator vs live kernel) and lists where they disagree: op

@@ -1,21 +1,24 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
-import org.mmwb.core.mm.VmFaultResult;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.mmwb.scenario.internal.run.RunLengthList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.scenario.internal.run.RunLengthList;
 
 /**
  * The JSON form of a {@link RunReport}, exactly the shape of docs/scenarios.md, "JSON output" (field names, result strings, page
@@ -200,19 +203,67 @@ public final class ReportJson {
     /**
      * Reads a report written by {@link #write} (or by another tool following docs/scenarios.md), streamed: a session
      * of a million faults is read record by record, never as a JSON tree (which would need gigabytes). Unknown
-     * fields are skipped; a missing or mistyped field is an error naming its place, e.g. {@code results[3].line}.
+     * fields are skipped; a missing, mistyped or impossible field (a VMA ending below its start, a pid beyond 32
+     * bits) is an error naming its place, e.g. {@code results[3].line}, with the line and column where the reader
+     * stopped ({@link ReportFormatException#at}). Text that is cut short, not JSON, not UTF-8 or too large for the
+     * Java heap is an error too, never an exception of another kind.
      */
     public static RunReport read(Reader in) throws ReportFormatException {
         JsonReader r = new JsonReader(in);
         try {
             return new StreamedReport(r).report();
-        } catch (MalformedJsonException | java.io.EOFException e) {
-            throw new ReportFormatException("not valid JSON: " + e.getMessage());
+        } catch (ReportFormatException e) {
+            throw located(r, e.getMessage());
+        } catch (EOFException e) {
+            String at = path(r);
+            throw located(r, "not valid JSON: the text ends early" + (at.isEmpty() ? "" : ", inside " + at)
+                    + " (a truncated file?)");
+        } catch (MalformedJsonException e) {
+            throw located(r, "not valid JSON: " + gsonWhat(e.getMessage()));
+        } catch (CharacterCodingException e) {
+            throw located(r, "not UTF-8 text (binary data?)");
         } catch (IOException e) {
             throw new ReportFormatException("cannot read: " + e.getMessage());
         } catch (IllegalStateException | NumberFormatException e) {
-            throw new ReportFormatException("malformed report: " + e.getMessage());
+            throw located(r, "malformed report: " + gsonWhat(String.valueOf(e.getMessage())));
+        } catch (OutOfMemoryError e) {
+            // the report under construction is garbage once this is thrown: the heap is free again
+            throw new ReportFormatException("too large for this JVM's Java heap (" + (Runtime.getRuntime().maxMemory()
+                    >> 20) + " MiB): give the JVM more with MMWB_JAVA_OPTS=-Xmx8g");
         }
+    }
+
+    /** The problem at the reader's position ("line 3 column 5" of the JSON text). */
+    private static ReportFormatException located(JsonReader r, String message) {
+        Matcher m = LOCATION.matcher(r.toString());
+        return m.find() ? new ReportFormatException(message, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                : new ReportFormatException(message);
+    }
+
+    private static final Pattern LOCATION = Pattern.compile(
+            " at line (\\d+) column (\\d+) path (\\S*)");
+
+    /** Where in the document the reader is, as the error messages name places: {@code results[3].line}. */
+    private static String path(JsonReader r) {
+        String p = r.getPath().replaceFirst("^\\$\\.?", "");
+        return shorten(p.endsWith(".") ? p.substring(0, p.length() - 1) : p);
+    }
+
+    /** Gson's message without its position (given apart) and its advice to programmers. */
+    private static String gsonWhat(String message) {
+        String m = message;
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        int at = m.indexOf(" at line ");
+        if (at >= 0) {
+            m = m.substring(0, at);
+        }
+        if (m.startsWith("Use JsonReader.")) {
+            return "a syntax error";
+        }
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
     /** The reader of one report: each method reads one value of the shape docs/scenarios.md gives. */
@@ -231,7 +282,7 @@ public final class ReportJson {
                 String name = r.nextName();
                 switch (name) {
                     case "profile" -> profile = string("report.profile");
-                    case "levels" -> levels = nullable() ? 4 : (int) number("report.levels");
+                    case "levels" -> levels = nullable() ? 4 : levels();
                     case "file" -> file = nullable() ? "" : string("report.file");
                     case "results" -> results = results();
                     case "dumps" -> dumps = dumps();
@@ -249,7 +300,7 @@ public final class ReportJson {
             if (dumps == null) {
                 throw new ReportFormatException("report.dumps: expected an array");
             }
-            if (r.peek() != JsonToken.END_DOCUMENT) {
+            if (!atEnd()) {
                 throw new ReportFormatException("not valid JSON: more after the report object");
             }
             return new RunReport(file, profile, levels, results, dumps, faults);
@@ -262,8 +313,8 @@ public final class ReportJson {
             for (int i = 0; r.hasNext(); i++) {
                 String at = "results[" + i + "]";
                 expect(JsonToken.BEGIN_OBJECT, at, "an object");
-                Long line = null;
-                Long pid = null;
+                Integer line = null;
+                Integer pid = null;
                 String op = null;
                 String sym = null;
                 List<OpResult> list = null;
@@ -271,8 +322,8 @@ public final class ReportJson {
                 r.beginObject();
                 while (r.hasNext()) {
                     switch (r.nextName()) {
-                        case "line" -> line = number(at + ".line");
-                        case "pid" -> pid = number(at + ".pid");
+                        case "line" -> line = lineNumber(at + ".line");
+                        case "pid" -> pid = pid(at + ".pid");
                         case "op" -> op = string(at + ".op");
                         case "sym" -> sym = nullable() ? null : string(at + ".sym");
                         case "result" -> {
@@ -293,8 +344,8 @@ public final class ReportJson {
                     }
                 }
                 r.endObject();
-                out.add(new OpRecord(required(line, at + ".line", "a number").intValue(),
-                        required(pid, at + ".pid", "a number").intValue(), required(op, at + ".op", "a string"),
+                out.add(new OpRecord(required(line, at + ".line", "a number"),
+                        required(pid, at + ".pid", "a number"), required(op, at + ".op", "a string"),
                         required(list, at + ".result", "a string"), perPage, sym));
             }
             r.endArray();
@@ -309,19 +360,19 @@ public final class ReportJson {
                 String at = "dumps[" + i + "]";
                 expect(JsonToken.BEGIN_OBJECT, at, "an object");
                 Integer line = null;
-                Long pid = null;
+                Integer pid = null;
                 List<VmaSnapshot> vmas = null;
                 r.beginObject();
                 while (r.hasNext()) {
                     switch (r.nextName()) {
-                        case "line" -> line = nullable() ? null : (int) number(at + ".line");
-                        case "pid" -> pid = number(at + ".pid");
+                        case "line" -> line = nullable() ? null : lineNumber(at + ".line");
+                        case "pid" -> pid = pid(at + ".pid");
                         case "vmas" -> vmas = vmas(at);
                         default -> r.skipValue();
                     }
                 }
                 r.endObject();
-                out.add(new DumpRecord(line, required(pid, at + ".pid", "a number").intValue(),
+                out.add(new DumpRecord(line, required(pid, at + ".pid", "a number"),
                         required(vmas, at + ".vmas", "an array")));
             }
             r.endArray();
@@ -349,7 +400,7 @@ public final class ReportJson {
                         case "start" -> start = hex(at + ".start");
                         case "end" -> end = hex(at + ".end");
                         case "perms" -> perms = string(at + ".perms");
-                        case "pgoff" -> pgoff = number(at + ".pgoff");
+                        case "pgoff" -> pgoff = nonNegative(at + ".pgoff");
                         case "name" -> name = string(at + ".name");
                         case "pages" -> pages = string(at + ".pages");
                         case "sym" -> sym = nullable() ? null : string(at + ".sym");
@@ -366,11 +417,13 @@ public final class ReportJson {
                     }
                 }
                 r.endObject();
-                out.add(new VmaSnapshot(required(start, at + ".start", "a 0x-hex string"),
+                VmaSnapshot v = new VmaSnapshot(required(start, at + ".start", "a 0x-hex string"),
                         required(end, at + ".end", "a 0x-hex string"), required(perms, at + ".perms", "a string"),
                         required(pgoff, at + ".pgoff", "a number"), required(name, at + ".name", "a string"),
                         required(flags, at + ".flags", "an array"), required(pages, at + ".pages", "a string"))
-                        .withSym(sym));
+                        .withSym(sym);
+                checkVma(v, at, out.isEmpty() ? null : out.get(out.size() - 1));
+                out.add(v);
             }
             r.endArray();
             return out;
@@ -384,7 +437,7 @@ public final class ReportJson {
                 String at = "faults[" + i + "]";
                 expect(JsonToken.BEGIN_OBJECT, at, "an object");
                 Long seq = null;
-                Long pid = null;
+                Integer pid = null;
                 Long address = null;
                 Long pgoff = null;
                 long pfn = -1;
@@ -397,13 +450,13 @@ public final class ReportJson {
                 r.beginObject();
                 while (r.hasNext()) {
                     switch (r.nextName()) {
-                        case "seq" -> seq = number(at + ".seq");
-                        case "pid" -> pid = number(at + ".pid");
+                        case "seq" -> seq = nonNegative(at + ".seq");
+                        case "pid" -> pid = pid(at + ".pid");
                         case "address" -> address = hex(at + ".address");
                         case "access" -> access = string(at + ".access").intern();
                         case "vma" -> vma = string(at + ".vma").intern();
                         case "handler" -> handler = string(at + ".handler").intern();
-                        case "pgoff" -> pgoff = number(at + ".pgoff");
+                        case "pgoff" -> pgoff = nonNegative(at + ".pgoff");
                         case "result" -> result = string(at + ".result").intern();
                         case "pfn" -> pfn = nullable() ? -1 : hex(at + ".pfn");
                         case "sym" -> sym = nullable() ? null : string(at + ".sym");
@@ -418,7 +471,7 @@ public final class ReportJson {
                             + " SIGBUS|MAJOR, but found '" + result + "'");
                 }
                 out.add(new FaultRecord(required(seq, at + ".seq", "a number"),
-                        required(pid, at + ".pid", "a number").intValue(),
+                        required(pid, at + ".pid", "a number"),
                         required(address, at + ".address", "a 0x-hex string"),
                         required(access, at + ".access", "a string"), required(vma, at + ".vma", "a string"),
                         required(handler, at + ".handler", "a string"), required(pgoff, at + ".pgoff", "a number"),
@@ -426,6 +479,79 @@ public final class ReportJson {
             }
             r.endArray();
             return out;
+        }
+
+        /** Whether only white space follows (a second value is a syntax error to the strict reader). */
+        private boolean atEnd() throws IOException {
+            try {
+                return r.peek() == JsonToken.END_DOCUMENT;
+            } catch (MalformedJsonException e) {
+                return false;
+            }
+        }
+
+        /** Page-table levels: 4 or 5. */
+        private int levels() throws IOException, ReportFormatException {
+            long n = number("report.levels");
+            if (n != 4 && n != 5) {
+                throw new ReportFormatException("report.levels: expected 4 or 5 (page-table levels) but found " + n);
+            }
+            return (int) n;
+        }
+
+        /** A scenario line number: 1 or more, 32 bits. */
+        private int lineNumber(String at) throws IOException, ReportFormatException {
+            return int32(at, 1, "a line number");
+        }
+
+        /** A process id: pid_t, 0 or more. */
+        private int pid(String at) throws IOException, ReportFormatException {
+            return int32(at, 0, "a process id");
+        }
+
+        private int int32(String at, int min, String what) throws IOException, ReportFormatException {
+            long n = number(at);
+            if (n < min || n > Integer.MAX_VALUE) {
+                throw new ReportFormatException(at + ": expected " + what + " (" + min + " to " + Integer.MAX_VALUE
+                        + ") but found " + n);
+            }
+            return (int) n;
+        }
+
+        private long nonNegative(String at) throws IOException, ReportFormatException {
+            long n = number(at);
+            if (n < 0) {
+                throw new ReportFormatException(at + ": expected a number of 0 or more but found " + n);
+            }
+            return n;
+        }
+
+        /**
+         * A VMA as the kernel can have it: page-aligned, not empty, maps-style permissions, at most one page letter
+         * per page, above the previous VMA of its dump (VMAs are listed in address order and never overlap).
+         */
+        private static void checkVma(VmaSnapshot v, String at, VmaSnapshot previous) throws ReportFormatException {
+            if (((v.start() | v.end()) & 0xfff) != 0) {
+                throw new ReportFormatException(at + ": " + ReportJson.hex(v.start()) + "-" + ReportJson.hex(v.end())
+                        + " is not page-aligned");
+            }
+            if (Long.compareUnsigned(v.end(), v.start()) <= 0) {
+                throw new ReportFormatException(at + ": end " + ReportJson.hex(v.end()) + " is not above start "
+                        + ReportJson.hex(v.start()));
+            }
+            if (!PERMS.matcher(v.perms()).matches()) {
+                throw new ReportFormatException(at + ".perms: expected 4 letters like \"rw-p\" but found '"
+                        + shorten(v.perms()) + "'");
+            }
+            long pages = (v.end() - v.start()) >>> 12;
+            if (v.pages().length() > pages) {
+                throw new ReportFormatException(at + ".pages: " + v.pages().length() + " page letters for a VMA of "
+                        + pages + " pages");
+            }
+            if (previous != null && Long.compareUnsigned(v.start(), previous.end()) < 0) {
+                throw new ReportFormatException(at + ": starts at " + ReportJson.hex(v.start()) + ", below the end of the VMA "
+                        + "before it (" + ReportJson.hex(previous.end()) + "): VMAs overlap or are out of order");
+            }
         }
 
         private static <T> T required(T value, String at, String what) throws ReportFormatException {
@@ -476,6 +602,8 @@ public final class ReportJson {
             }
         }
     }
+
+    private static final Pattern PERMS = Pattern.compile("[r-][w-][x-][ps]");
 
     private static String shorten(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";

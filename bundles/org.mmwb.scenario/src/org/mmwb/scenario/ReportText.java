@@ -1,9 +1,10 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
 import java.io.IOException;
 import java.util.List;
+
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * The text form of a {@link RunReport}: one line per result ({@code LINE PID OP -> RESULT}), then for each dump its

@@ -1,8 +1,8 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.FaultRecord;
 import java.util.List;
 
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.internal.run.LazyList;
 
 /**

@@ -1,8 +1,8 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.KernelProfile;
 import java.util.List;
 
+import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.scenario.internal.run.LazyList;
 
 /**

@@ -1,16 +1,17 @@
 package org.mmwb.scenario;
 
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.mm.FaultRecord;
-import org.mmwb.core.mm.KernelProfile;
 import java.util.List;
 import java.util.OptionalLong;
+
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * A machine that a scenario can drive: the simulator (org.mmwb.core) or the live kernel (org.mmwb.host).
  * <p>
  * Every method works on the <em>current process</em> ({@link #currentPid()}) and receives the kernel's own numeric
- * arguments (PROT_*, MAP_*, MREMAP_*, MADV_* values from {@link Mman}), already resolved by the runner, so a
+ * arguments (PROT_*, MAP_*, MREMAP_*, MADV_* values of org.mmwb.core.mm: {@link org.mmwb.core.mm.Prot}, {@link org.mmwb.core.mm.MapFlags}, {@link org.mmwb.core.mm.Madvise}), already resolved by the runner, so a
  * live-kernel adapter passes them straight to the system call. Failures are results, never exceptions: a system
  * call that fails returns {@link OpResult#errno(String)}, an access that faults returns
  * {@link OpResult#signal(String, String)}. An exception thrown here is treated as a target bug and reported as
@@ -92,9 +93,9 @@ public interface ScenarioTarget extends AutoCloseable {
      */
     default List<OpResult> touchRange(long addr, long pages, Access access) {
         List<OpResult> out = new java.util.ArrayList<>();
-        long page = addr & -Mman.PAGE_SIZE;
+        long page = addr & -KernelProfile.PAGE_SIZE;
         for (long i = 0; i < pages; i++) {
-            out.add(touch(i == 0 ? addr : page + i * Mman.PAGE_SIZE, access));
+            out.add(touch(i == 0 ? addr : page + i * KernelProfile.PAGE_SIZE, access));
         }
         return out;
     }
@@ -170,8 +171,8 @@ public interface ScenarioTarget extends AutoCloseable {
      * limit stays (raising it needs CAP_SYS_RESOURCE, which a container's root may lack); EINVAL above the hard
      * limit. Forked children inherit it.
      *
-     * @param resource the kernel's number: {@link Mman#RLIMIT_DATA}, {@link Mman#RLIMIT_STACK},
-     *                 {@link Mman#RLIMIT_MEMLOCK}, {@link Mman#RLIMIT_AS}
+     * @param resource the kernel's number: {@link org.mmwb.core.mm.Rlimit#DATA}, {@link org.mmwb.core.mm.Rlimit#STACK},
+     *                 {@link org.mmwb.core.mm.Rlimit#MEMLOCK}, {@link org.mmwb.core.mm.Rlimit#AS}
      * @param relative the limit is the process's current use plus {@code value}: total_vm (AS), data_vm (DATA),
      *                 locked_vm (MEMLOCK), the size of its [stack] VMA (STACK)
      * @return ok, or an errno

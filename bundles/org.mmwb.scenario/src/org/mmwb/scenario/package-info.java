@@ -14,7 +14,7 @@
  * <li>{@link org.mmwb.scenario.Scenario}, {@link org.mmwb.scenario.Op}, {@link org.mmwb.scenario.Expr} — the
  * AST, with the column of every argument.</li>
  * <li>{@link org.mmwb.scenario.ScenarioTarget} — what a machine implements (simulator, live kernel), with the
- * kernel's numeric flags ({@link org.mmwb.scenario.Mman}).</li>
+ * kernel's numeric flags (org.mmwb.core.mm: {@link org.mmwb.core.mm.Prot}, {@link org.mmwb.core.mm.MapFlags}, {@link org.mmwb.core.mm.Madvise}, {@link org.mmwb.core.mm.Rlimit}).</li>
  * <li>{@link org.mmwb.scenario.ScenarioRunner} — runs a scenario on a target, whole or step by step, into a
  * {@link org.mmwb.scenario.RunReport}.</li>
  * <li>{@link org.mmwb.scenario.ReportJson}, {@link org.mmwb.scenario.ReportText},

@@ -8,35 +8,16 @@ import org.mmwb.core.mm.SpecialMapping;
 import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.core.mm.VmFlags;
 
-/** A plugin's provider whose .fault handler throws on every fault (contributed by this fragment's fragment.xml). */
-public final class BrokenTestProvider implements SpecialMappingProvider {
+/**
+ * A plugin's provider whose .fault handler throws on every fault (contributed by this fragment's fragment.xml,
+ * which the registry reads through the public no-argument constructor; the record's accessors are the SPI's).
+ */
+public record BrokenTestProvider(String name, int pages, long vmFlags, Placement placement, Set<String> profiles)
+        implements SpecialMappingProvider {
 
     public BrokenTestProvider() {
-    }
-
-    @Override
-    public String name() {
-        return "[clitest_broken]";
-    }
-
-    @Override
-    public int pages() {
-        return 1;
-    }
-
-    @Override
-    public long vmFlags() {
-        return VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO | VmFlags.PFNMAP;
-    }
-
-    @Override
-    public Placement placement() {
-        return Placement.onRequest();
-    }
-
-    @Override
-    public Set<String> profiles() {
-        return Set.of();
+        this("[clitest_broken]", 1, VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO | VmFlags.PFNMAP,
+                Placement.onRequest(), Set.of());
     }
 
     @Override

@@ -45,11 +45,11 @@ class CliRecordReplayTest {
 
     @Test
     void replayOfAMissingOrBrokenFileSaysWhereAndWhy() throws IOException {
-        assertEquals(Cli.FAILURE, run("replay", dir.resolve("none.rec").toString()));
+        assertEquals(Cli.BAD_INPUT, run("replay", dir.resolve("none.rec").toString()));
         assertTrue(err().contains("none.rec: no such file"), err());
         Path bad = dir.resolve("bad.rec");
         Files.writeString(bad, "{\"mmwb_recording\":1}\n{\"t\":1,\"type\":\"fault\",\"pid\":1}\n");
-        assertEquals(Cli.FAILURE, run("replay", bad.toString()));
+        assertEquals(Cli.BAD_INPUT, run("replay", bad.toString()));
         assertTrue(err().contains("bad.rec:2: missing number \"tid\""), err());
         assertTrue(!err().contains("Exception"), err());
     }

@@ -83,7 +83,7 @@ class DifferentialSuiteTest {
             Path rec = suite.resolve("recorded").resolve(e.getKey() + ".json");
             assertTrue(Files.exists(rec), "no recorded kernel run for " + e.getKey() + ": record it with "
                     + "./mmwb diff differential/scenarios/" + e.getKey() + ".mms --record differential/recorded");
-            RunReport kernel = DiffCommand.read(rec.toString(), io);
+            RunReport kernel = DiffCommand.read("suite", rec.toString(), io);
             results.put(e.getKey(), ReportComparison.compare(
                     DiffCommand.simulate(e.getValue(), DiffCommand.recordedZeroPage(rec)), "sim", kernel, "recorded"));
         }

@@ -50,12 +50,12 @@ class FuzzCommandTest {
 
     @Test
     void theSameSeedGivesTheSameScenarios() {
-        FuzzScenarios a = new FuzzScenarios(5);
-        FuzzScenarios b = new FuzzScenarios(5);
+        FuzzScenarios a = new FuzzScenarios(5, "x86_64-6.18");
+        FuzzScenarios b = new FuzzScenarios(5, "x86_64-6.18");
         for (int i = 0; i < 20; i++) {
             assertEquals(a.next(24), b.next(24));
         }
-        assertNotEquals(new FuzzScenarios(5).next(24), new FuzzScenarios(6).next(24));
+        assertNotEquals(new FuzzScenarios(5, "x86_64-6.18").next(24), new FuzzScenarios(6, "x86_64-6.18").next(24));
     }
 
     /** Random scenarios on the simulator and the live kernel: every one must agree (CI runs this on every build). */

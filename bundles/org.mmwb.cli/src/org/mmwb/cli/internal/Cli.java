@@ -2,14 +2,14 @@ package org.mmwb.cli.internal;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-
-import org.mmwb.scenario.TargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mmwb.scenario.TargetException;
+
 /**
  * The command line of mmwb: picks the command named by the first argument. Exit codes follow Unix habits:
- * 0 ok, 1 failure, 2 usage error, 3 a plugin failed (run: a contribution or a handler failed; the results are
+ * 0 ok, 1 failure, 2 usage error or bad input file, 3 a plugin failed (run: a contribution or a handler failed; the results are
  * incomplete). A user's mistake gets a message, never a stack trace.
  */
 public final class Cli {
@@ -20,6 +20,11 @@ public final class Cli {
     public static final int FAILURE = 1;
     /** Exit code: the command line itself is wrong. */
     public static final int USAGE = 2;
+    /**
+     * Exit code: an input the command line names cannot be used (not a readable regular file, malformed, too large,
+     * a process that is gone); the same code as {@link #USAGE}, as the mistake is in what was given.
+     */
+    public static final int BAD_INPUT = 2;
     /** Exit code: the command ran, but a plugin's contribution or handler failed (see {@link PluginFailures}). */
     public static final int PLUGIN_FAILED = 3;
 

@@ -1,7 +1,6 @@
 package org.mmwb.cli.internal;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,20 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.HostUnavailableException;
+import org.mmwb.host.InputFileException;
 import org.mmwb.host.scenario.HostScenarioTarget;
+import org.mmwb.host.scenario.ReportFiles;
 import org.mmwb.scenario.ReportComparison;
-import org.mmwb.scenario.ReportFormatException;
 import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.sim.SimulatorTarget;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * {@code diff FILE... [--recorded DIR | --against RUN.json] [--record DIR]}: runs scenarios on the simulator and
@@ -76,11 +77,11 @@ final class DiffCommand implements Command {
                 RunReport kernel;
                 RunReport sim;
                 if (args.has("--against")) {
-                    kernel = read(args.get("--against"), io);
+                    kernel = read("diff", args.get("--against"), io);
                     sim = simulate(scenarios.get(i), recordedZeroPage(Path.of(args.get("--against"))));
                 } else if (args.has("--recorded")) {
                     Path rec = recordedPath(args.get("--recorded"), file);
-                    kernel = read(rec.toString(), io);
+                    kernel = read("diff", rec.toString(), io);
                     sim = simulate(scenarios.get(i), recordedZeroPage(rec));
                 } else {
                     sim = simulate(scenarios.get(i), host.zeroPage());
@@ -143,13 +144,15 @@ final class DiffCommand implements Command {
         }
     }
 
-    static RunReport read(String file, CliIO io) {
-        try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            return ReportJson.read(in);
-        } catch (ReportFormatException e) {
-            throw new CliExit(io.fail(Cli.FAILURE, file + " is not an mmwb report: " + e.getMessage()));
-        } catch (IOException e) {
-            throw new CliExit(io.fail(Cli.FAILURE, "cannot read '" + file + "': " + e.getMessage()));
+    /**
+     * A stored report (a recorded kernel run, a session), or the command ends with "COMMAND: FILE:LINE:COL: why"
+     * and {@link Cli#BAD_INPUT}.
+     */
+    static RunReport read(String command, String file, CliIO io) {
+        try {
+            return ReportFiles.read(Path.of(file));
+        } catch (InputFileException e) {
+            throw new CliExit(io.fail(Cli.BAD_INPUT, command + ": " + e.getMessage()));
         }
     }
 
@@ -163,13 +166,30 @@ final class DiffCommand implements Command {
         return sim.run(scenario);
     }
 
-    /** A recorded run's {@code recorded_on.zero_page}; recordings without it were made with the zero page. */
+    /**
+     * A recorded run's {@code recorded_on.zero_page}; recordings without it were made with the zero page. Read
+     * streamed (a run of a million faults is never held as a JSON tree), after {@link #read} accepted the file.
+     */
     static boolean recordedZeroPage(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            JsonObject by = JsonParser.parseReader(in).getAsJsonObject().getAsJsonObject("recorded_on");
-            return by == null || !by.has("zero_page") || by.get("zero_page").getAsBoolean();
+        try (JsonReader r = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            r.beginObject();
+            while (r.hasNext()) {
+                if (!r.nextName().equals("recorded_on") || r.peek() != JsonToken.BEGIN_OBJECT) {
+                    r.skipValue();
+                    continue;
+                }
+                r.beginObject();
+                while (r.hasNext()) {
+                    if (r.nextName().equals("zero_page") && r.peek() == JsonToken.BOOLEAN) {
+                        return r.nextBoolean();
+                    }
+                    r.skipValue();
+                }
+                return true;
+            }
+            return true;
         } catch (IOException | RuntimeException e) {
-            return true; // read() reports an unreadable or malformed recording with its own message
+            return true; // read() reported an unreadable or malformed recording with its own message
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.fuzz.InvariantFuzzer;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.scenario.HostScenarioTarget;
@@ -102,7 +103,7 @@ final class FuzzCommand implements Command {
         long lines = 0;
         int matched = 0;
         try {
-            FuzzScenarios gen = new FuzzScenarios(seed);
+            FuzzScenarios gen = new FuzzScenarios(seed, ProviderCatalog.installed().defaultProfile().name());
             for (long i = 0; i < count; i++) {
                 List<String> scenario = gen.next(ops);
                 lines += scenario.size();

@@ -18,17 +18,20 @@ final class FuzzScenarios {
         "populate_read", "populate_write", "nohugepage", "guard_install", "guard_remove"};
 
     private final SplittableRandom rnd;
+    /** The profile of the live kernel the scenarios are compared with: the installed default. */
+    private final String profile;
     private int files;
     private int depth;
 
-    FuzzScenarios(long seed) {
+    FuzzScenarios(long seed, String profile) {
         this.rnd = new SplittableRandom(seed);
+        this.profile = profile;
     }
 
     /** The next scenario's lines (without the header comment). */
     List<String> next(int maxOps) {
         List<String> l = new ArrayList<>();
-        l.add("kernel x86_64-6.18");
+        l.add("kernel " + profile);
         files = 1 + rnd.nextInt(2);
         depth = 0;
         for (int i = 0; i < files; i++) {

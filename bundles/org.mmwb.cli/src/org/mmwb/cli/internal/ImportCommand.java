@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.host.HostVma;
 import org.mmwb.host.ProcImport;
 import org.mmwb.host.ProcImportException;
 import org.mmwb.host.ProcSnapshot;
 import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.RunReport;
-import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * {@code import PID [-o FILE]}: a snapshot of a live process (/proc/PID/maps, smaps, pagemap where readable) as a
@@ -51,7 +51,7 @@ final class ImportCommand implements Command {
         try {
             snap = ProcImport.read(pid);
         } catch (ProcImportException e) {
-            return io.fail(Cli.FAILURE, "import: " + e.getMessage());
+            return io.fail(Cli.BAD_INPUT, "import: " + e.getMessage());
         }
         String out = args.has("--output") ? args.get("--output") : "import-" + pid + ".json";
         DiffCommand.write(toReport(snap), out, io);

@@ -7,7 +7,6 @@ import java.util.Set;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.catalog.RegisteredProvider;

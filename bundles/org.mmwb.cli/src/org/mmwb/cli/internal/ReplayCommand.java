@@ -3,17 +3,16 @@ package org.mmwb.cli.internal;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.record.Recording;
 import org.mmwb.record.RecordingException;
 import org.mmwb.record.RecordingReader;
 import org.mmwb.record.replay.ReplayReport;
 import org.mmwb.record.replay.Replayer;
-import org.mmwb.core.catalog.ProviderCatalog;
 
 /** {@code replay FILE}: runs a recording on the simulator and says how faithful it was (docs/recording.md). */
 final class ReplayCommand implements Command {
-    private static final String PROFILE = "x86_64-6.18";
 
     @Override
     public String name() {
@@ -40,15 +39,16 @@ final class ReplayCommand implements Command {
         try {
             rec = RecordingReader.read(Path.of(args.positional().get(0)));
         } catch (RecordingException e) {
-            return io.fail(Cli.FAILURE, "replay: " + e.getMessage());
+            return io.fail(Cli.BAD_INPUT, "replay: " + e.getMessage());
         }
         if (!rec.complete()) {
             io.err().println("mmwb: replay: warning: the recording is INCOMPLETE (events were lost or it was cut "
                 + "short): the figures below compare against a partial history");
         }
-        KernelProfile profile = ProviderCatalog.installed().profile(PROFILE);
+        // the installed default: the profile of the kernel these recordings are made on (org.mmwb.x86 declares it)
+        KernelProfile profile = ProviderCatalog.installed().defaultProfile();
         if (profile == null) {
-            return io.fail(Cli.FAILURE, "replay: no kernel profile " + PROFILE + " is installed");
+            return io.fail(Cli.FAILURE, "replay: no kernel profile is installed");
         }
         long read = System.nanoTime() - start;
         ReplayReport r = new Replayer(profile, rec).run();

@@ -3,18 +3,15 @@ package org.mmwb.cli.internal;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.scenario.HostScenarioTarget;
 import org.mmwb.scenario.OperationTable;
-import org.mmwb.scenario.ReportFormatException;
 import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.ReportText;
 import org.mmwb.scenario.RunReport;
@@ -59,7 +56,7 @@ final class RunCommand implements Command {
         RunReport report;
         SimulatorTarget sim = null;
         if (file.endsWith(".json")) {
-            report = readSession(file, io);
+            report = DiffCommand.read("run", file, io);
         } else if (args.has("--live")) {
             Scenario scenario = ScenarioFiles.load("run", file, args.get("--kernel"), io);
             try (HostKernel host = DiffCommand.startHost(io);
@@ -91,16 +88,5 @@ final class RunCommand implements Command {
             return io.fail(Cli.FAILURE, "run: cannot write the output: " + e.getMessage());
         }
         return sim != null && PluginFailures.warn("run", io, problemsBefore) ? Cli.PLUGIN_FAILED : Cli.OK;
-    }
-
-    private static RunReport readSession(String file, CliIO io) {
-        Path path = Path.of(file);
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return ReportJson.read(in);
-        } catch (ReportFormatException e) {
-            throw new CliExit(io.fail(Cli.FAILURE, "run: " + file + " is not an mmwb report: " + e.getMessage()));
-        } catch (IOException e) {
-            throw new CliExit(io.fail(Cli.FAILURE, "run: cannot read '" + file + "': " + e.getMessage()));
-        }
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.mmwb.core.catalog.ProviderCatalog;
-import org.mmwb.scenario.Diagnostic;
 import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.Scenario;

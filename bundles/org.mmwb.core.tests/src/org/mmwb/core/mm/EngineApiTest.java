@@ -66,13 +66,16 @@ class EngineApiTest {
         assertEquals("ENOENT", Sim.err(s.k.unregisterIoMemory(s.k.ioPfn(5))));
     }
 
+    /** A device model that throws fails the load and the store (SIGBUS), never answers made-up bytes. */
     @Test
-    void aThrowingDeviceReadsAllOnes() {
-        assertEquals(0, s.k.registerIoMemory(s.k.ioPfn(0), 2, (pfn, off) -> {
-            throw new IllegalStateException("broken device");
-        }));
+    void aThrowingDeviceFailsTheAccessWithSigbus() {
+        assertEquals(0, s.k.registerIoMemory(s.k.ioPfn(0), 2, Sim.throwingDevice("broken device")));
         assertEquals(AT, s.k.installSpecialMapping(s.t, AT, 2 * P, IO_FLAGS, ioMapping(null)));
-        assertEquals(0xff, s.k.read(s.t, AT));
+        assertEquals(-(long) Signals.BUS_ADRERR_RESULT, s.k.read(s.t, AT));
+        assertEquals("SIGBUS(ADRERR)", s.w(AT + P));
+        assertTrue(s.t.alive(), "SIGBUS is delivered, the task is not killed");
+        assertEquals(0, s.k.unregisterIoMemory(s.k.ioPfn(0)));
+        assertEquals(0, s.k.read(s.t, AT), "no device behind the PFN any more: reads 0");
     }
 
     /** special_mapping_fault ending in SIGBUS for a handler's broken contract is reported to the listener. */

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
@@ -19,47 +20,9 @@ import org.junit.jupiter.api.Test;
 class IoMemoryAllocationTest {
     private static final IoMemory DEV = (pfn, off) -> 7;
 
-    /** A provider of a one-page mapping at exec whose create() takes IO memory with the function given. */
+    /** A one-page device mapping at exec (contributed by com.example.NAME) taking IO memory with takeIo. */
     private static SpecialMappingProvider provider(String name, ToLongFunction<Kernel> takeIo) {
-        return new SpecialMappingProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int pages() {
-                return 1;
-            }
-
-            @Override
-            public long vmFlags() {
-                return VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO | VmFlags.PFNMAP;
-            }
-
-            @Override
-            public Placement placement() {
-                return Placement.topDown();
-            }
-
-            @Override
-            public Set<String> profiles() {
-                return Set.of();
-            }
-
-            @Override
-            public String contributor() {
-                return "com.example." + name.substring(1, name.length() - 1);
-            }
-
-            @Override
-            public SpecialMapping create(Kernel kernel) {
-                long pfn = takeIo.applyAsLong(kernel);
-                return new SpecialMapping(name, null,
-                    (sm, vma, vmf) -> vmf.vmfInsertPfnProt(vmf.address(), pfn, VmFault.CACHE_UC), null, null,
-                    contributor());
-            }
-        };
+        return TestProvider.ioDevice(name, "com.example." + name.substring(1, name.length() - 1), takeIo, null);
     }
 
     @Test
@@ -111,5 +74,28 @@ class IoMemoryAllocationTest {
         assertTrue(s.k.lastIoMemoryRefusal().contains("0xc0001-0xc0001 overlap 0xc0000-0xc0001, registered by"
             + " [dev_a] (com.example.dev_a) (EBUSY)"), s.k.lastIoMemoryRefusal());
         assertTrue(s.k.snapshot(s.t).stream().noneMatch(v -> v.name().equals("[dev_b]")));
+    }
+
+    /**
+     * The device of a provider's mapping throws: loads and stores through the mapping end in SIGBUS(ADRERR) and the
+     * mapping's failure listener hears which device call failed and why, with the faulting address.
+     */
+    @Test
+    void aDeviceThatThrowsFailsTheAccessAndTellsItsMapping() {
+        List<String> heard = new ArrayList<>();
+        IoMemory broken = Sim.throwingDevice("unplugged");
+        Sim s = new Sim(TestProvider.ioDevice("[dev_x]", "com.example.x", k -> k.allocIoMemory(1, broken),
+            (sm, vma, addr, why) -> heard.add(sm.name() + " " + vma.start() + " " + Long.toHexString(addr) + " "
+                + why)).withVmFlags(TestProvider.IO_PFNMAP | VmFlags.WRITE | VmFlags.MAYWRITE | VmFlags.SHARED
+                    | VmFlags.MAYSHARE));
+        long at = s.k.snapshot(s.t).stream().filter(v -> v.name().equals("[dev_x]")).findFirst().orElseThrow().start();
+        assertEquals(-(long) Signals.BUS_ADRERR_RESULT, s.k.read(s.t, at + 0x10));
+        assertEquals(Signals.BUS_ADRERR_RESULT, s.k.write(s.t, at + 0x20, (byte) 1));
+        assertEquals(List.of(
+            "[dev_x] " + at + " " + Long.toHexString(at + 0x10) + " its device's readb of IO memory PFN 0xc0000 threw"
+                + " java.lang.IllegalStateException: unplugged",
+            "[dev_x] " + at + " " + Long.toHexString(at + 0x20) + " its device's writeb of IO memory PFN 0xc0000 threw"
+                + " java.lang.IllegalStateException: unplugged"), heard);
+        s.invariants();
     }
 }

@@ -31,6 +31,32 @@ class OutOfMemoryTest {
         return k;
     }
 
+    /** mmap of pages private anonymous read-write pages (with extra flags) anywhere in t; asserts it worked. */
+    private static long map(Kernel k, Task t, long pages, int flags) {
+        long a = k.mmap(t, 0, pages * PAGE, RW, ANON | flags, null, 0);
+        assertFalse(Errno.isError(a), Errno.name(-a));
+        return a;
+    }
+
+    /** Makes RAM exactly as large as what is in use: the next allocation runs the OOM killer. */
+    private static void fillRam(Kernel k) {
+        k.setRamPages(k.allocatedFrames() + k.pgtablePages());
+    }
+
+    /**
+     * A 3000-page machine with two tasks: big with 2000 pages populated, small with smallPages mapped at b and not
+     * yet touched.
+     */
+    private record BigAndSmall(Kernel k, Task big, Task small, long b) {
+        static BigAndSmall make(long smallPages) {
+            Kernel k = machine(3000, 4);
+            Task big = k.spawn();
+            Task small = k.spawn();
+            map(k, big, 2000, MapFlags.POPULATE);
+            return new BigAndSmall(k, big, small, map(k, small, smallPages, 0));
+        }
+    }
+
     private static void assertConsistent(Kernel k) {
         assertEquals(List.of(), k.checkInvariants());
         assertTrue(k.allocatedFrames() + k.pgtablePages() <= k.ramPages(), "RAM overcommitted");
@@ -71,8 +97,7 @@ class OutOfMemoryTest {
     void mapLockedIgnoresThePopulateFailure() {
         Kernel k = machine(3000, 4);
         Task t = k.spawn();
-        long r = k.mmap(t, 0, 8000 * PAGE, RW, ANON | MapFlags.LOCKED, null, 0);
-        assertFalse(Errno.isError(r));
+        map(k, t, 8000, MapFlags.LOCKED);
         assertEquals(Signals.SIGKILL, t.exitSignal());
         FaultRecord last = k.fault(k.faultCount() - 1);
         assertEquals("out_of_memory", last.path());
@@ -83,22 +108,17 @@ class OutOfMemoryTest {
     /** madvise_populate: VM_FAULT_OOM on the range's first page -> -ENOMEM (vm_fault_to_errno). */
     @Test
     void madvisePopulateWriteFailingOnItsFirstPageIsEnomem() {
-        Kernel k = machine(3000, 4);
-        Task big = k.spawn();
-        Task small = k.spawn();
-        long a = k.mmap(big, 0, 2000 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
-        long b = k.mmap(small, 0, 4000 * PAGE, RW, ANON, null, 0);
-        k.setRamPages(k.allocatedFrames() + k.pgtablePages()); // RAM exactly full
+        BigAndSmall m = BigAndSmall.make(4000);
+        fillRam(m.k());
         // small (RSS 0) asks: out_of_memory kills big (largest RSS), the allocation is retried and succeeds
-        assertEquals(0, k.madvise(small, b, 500 * PAGE, Madvise.POPULATE_WRITE));
-        assertEquals(Signals.SIGKILL, big.exitSignal());
-        assertTrue(small.alive());
-        assertFalse(Errno.isError(a));
+        assertEquals(0, m.k().madvise(m.small(), m.b(), 500 * PAGE, Madvise.POPULATE_WRITE));
+        assertEquals(Signals.SIGKILL, m.big().exitSignal());
+        assertTrue(m.small().alive());
         // now small is the biggest and RAM is full: its next populate fails on the first page
-        k.setRamPages(k.allocatedFrames() + k.pgtablePages());
-        assertEquals(-Errno.ENOMEM, k.madvise(small, b + 500 * PAGE, 100 * PAGE, Madvise.POPULATE_WRITE));
-        assertEquals(Signals.SIGKILL, small.exitSignal());
-        assertConsistent(k);
+        fillRam(m.k());
+        assertEquals(-Errno.ENOMEM, m.k().madvise(m.small(), m.b() + 500 * PAGE, 100 * PAGE, Madvise.POPULATE_WRITE));
+        assertEquals(Signals.SIGKILL, m.small().exitSignal());
+        assertConsistent(m.k());
     }
 
     /** Past the first page, faultin_page_range returns a count and the retry meets the pending SIGKILL: -EINTR. */
@@ -106,7 +126,7 @@ class OutOfMemoryTest {
     void madvisePopulateWriteOverMoreThanRamIsEintrAfterProgress() {
         Kernel k = machine(3000, 4);
         Task t = k.spawn();
-        long a = k.mmap(t, 0, 8000 * PAGE, RW, ANON, null, 0);
+        long a = map(k, t, 8000, 0);
         assertEquals(-Errno.EINTR, k.madvise(t, a, 8000 * PAGE, Madvise.POPULATE_WRITE));
         assertEquals(Signals.SIGKILL, t.exitSignal());
         assertConsistent(k);
@@ -117,11 +137,11 @@ class OutOfMemoryTest {
     void mlockOutOfMemory() {
         Kernel k = machine(3000, 4);
         Task t = k.spawn();
-        long a = k.mmap(t, 0, 8000 * PAGE, RW, ANON, null, 0);
+        long a = map(k, t, 8000, 0);
         assertEquals(-Errno.EINTR, k.mlock(t, a, 8000 * PAGE));
         Task u = k.spawn();
-        long b = k.mmap(u, 0, 10 * PAGE, RW, ANON, null, 0);
-        k.setRamPages(k.allocatedFrames() + k.pgtablePages());
+        long b = map(k, u, 10, 0);
+        fillRam(k);
         assertEquals(-Errno.EAGAIN, k.mlock(u, b, 10 * PAGE));
         assertFalse(u.alive());
         assertConsistent(k);
@@ -153,21 +173,16 @@ class OutOfMemoryTest {
     /** oom_badness: the task with the largest RSS dies, not the one whose fault ran out. */
     @Test
     void theLargestTaskIsTheVictim() {
-        Kernel k = machine(3000, 4);
-        Task big = k.spawn();
-        Task small = k.spawn();
-        long a = k.mmap(big, 0, 2000 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
-        long b = k.mmap(small, 0, 2000 * PAGE, RW, ANON, null, 0);
-        int[] res = k.touch(small, b, 1500 * PAGE, Kernel.ACCESS_WRITE);
+        BigAndSmall m = BigAndSmall.make(2000);
+        int[] res = m.k().touch(m.small(), m.b(), 1500 * PAGE, Kernel.ACCESS_WRITE);
         for (int r : res) {
             assertEquals(Signals.OK, r);
         }
-        assertFalse(big.alive());
-        assertEquals(Signals.SIGKILL, big.exitSignal());
-        assertTrue(small.alive());
-        assertEquals(0, small.exitSignal());
-        assertFalse(Errno.isError(a));
-        assertConsistent(k);
+        assertFalse(m.big().alive());
+        assertEquals(Signals.SIGKILL, m.big().exitSignal());
+        assertTrue(m.small().alive());
+        assertEquals(0, m.small().exitSignal());
+        assertConsistent(m.k());
     }
 
     /** Memory is given back on munmap and exit: a later step allocates again. */
@@ -175,14 +190,14 @@ class OutOfMemoryTest {
     void munmapAndExitGiveMemoryBack() {
         Kernel k = machine(3000, 4);
         Task t = k.spawn();
-        long a = k.mmap(t, 0, 2500 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        long a = map(k, t, 2500, MapFlags.POPULATE);
         assertTrue(k.freePages() < 500);
         assertEquals(0, k.munmap(t, a, 2500 * PAGE));
-        long b = k.mmap(t, 0, 2500 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        long b = map(k, t, 2500, MapFlags.POPULATE);
         assertEquals('A', k.pageState(t, b + 2499 * PAGE));
         assertEquals(0, k.exit(t));
         Task u = k.spawn();
-        long c = k.mmap(u, 0, 2500 * PAGE, RW, ANON | MapFlags.POPULATE, null, 0);
+        long c = map(k, u, 2500, MapFlags.POPULATE);
         assertEquals('A', k.pageState(u, c + 2499 * PAGE));
         assertTrue(u.alive());
         assertTrue(k.oomKills().isEmpty());

@@ -94,6 +94,21 @@ final class Sim {
         return sb.toString();
     }
 
+    /** A device model whose readb and writeb both throw IllegalStateException(why). */
+    static IoMemory throwingDevice(String why) {
+        return new IoMemory() {
+            @Override
+            public int readb(long pfn, int offset) {
+                throw new IllegalStateException(why);
+            }
+
+            @Override
+            public void writeb(long pfn, int offset, byte value) {
+                throw new IllegalStateException(why);
+            }
+        };
+    }
+
     static String err(long r) {
         return r >= 0 ? "ok" : Errno.name(r);
     }

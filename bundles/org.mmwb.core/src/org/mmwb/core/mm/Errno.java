@@ -8,6 +8,7 @@ public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int EINTR = 4;
+    public static final int EIO = 5;
     public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
     public static final int EACCES = 13;
@@ -19,6 +20,10 @@ public final class Errno {
     public static final int ENFILE = 23;
     public static final int EFBIG = 27;
     public static final int ENOSPC = 28;
+    public static final int EMFILE = 24;
+    public static final int ETXTBSY = 26;
+    public static final int ENOSYS = 38;
+    public static final int EOPNOTSUPP = 95;
     public static final int ESRCH = 3;
     public static final int EBADF = 9;
     public static final int EOVERFLOW = 75;
@@ -39,6 +44,7 @@ public final class Errno {
             case ENOENT -> "ENOENT";
             case ESRCH -> "ESRCH";
             case EINTR -> "EINTR";
+            case EIO -> "EIO";
             case EBADF -> "EBADF";
             case EAGAIN -> "EAGAIN";
             case ENOMEM -> "ENOMEM";
@@ -51,6 +57,10 @@ public final class Errno {
             case ENFILE -> "ENFILE";
             case EFBIG -> "EFBIG";
             case ENOSPC -> "ENOSPC";
+            case EMFILE -> "EMFILE";
+            case ETXTBSY -> "ETXTBSY";
+            case ENOSYS -> "ENOSYS";
+            case EOPNOTSUPP -> "EOPNOTSUPP";
             case EOVERFLOW -> "EOVERFLOW";
             default -> "E" + e;
         };

@@ -6,7 +6,8 @@ package org.mmwb.core.mm;
  * {@link Kernel#read} and {@link Kernel#write} of a user address mapped to
  * one of its PFNs (e.g. by a special mapping's {@code .fault} handler with {@code vmf_insert_pfn_prot}) call it,
  * as a load or store of an uncached mapping reaches the device. Called on the simulation thread, one byte at a
- * time; a device that throws reads as 0xff (a master abort) and ignores the write.
+ * time. A device that throws fails the access: the load or store ends in SIGBUS(BUS_ADRERR), and the failure
+ * listener of the mapping whose provider registered the device is told which call threw and why.
  */
 @FunctionalInterface
 public interface IoMemory {

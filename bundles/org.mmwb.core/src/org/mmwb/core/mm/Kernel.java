@@ -12,6 +12,7 @@ import org.mmwb.core.internal.mm.Exec;
 import org.mmwb.core.internal.mm.Faults;
 import org.mmwb.core.internal.mm.ForkExit;
 import org.mmwb.core.internal.mm.Invariants;
+import org.mmwb.core.internal.mm.IoMemoryRegistry;
 import org.mmwb.core.internal.mm.Limits;
 import org.mmwb.core.internal.mm.MadviseOps;
 import org.mmwb.core.internal.mm.Mm;
@@ -19,6 +20,7 @@ import org.mmwb.core.internal.mm.MmKernel;
 import org.mmwb.core.internal.mm.MmapOps;
 import org.mmwb.core.internal.mm.ModifyOps;
 import org.mmwb.core.internal.mm.MremapOps;
+import org.mmwb.core.internal.mm.OomKill;
 import org.mmwb.core.internal.mm.SmapsWalk;
 import org.mmwb.core.internal.mm.SpecialMappings;
 import org.mmwb.core.internal.mm.TaskImpl;
@@ -64,7 +66,8 @@ public final class Kernel {
     private final Map<String, SpecialMapping> mappings = new LinkedHashMap<>();
     private final Map<String, SpecialMappingProvider> providers = new LinkedHashMap<>();
     private int nextPid = 1;
-    private final List<String> oomKills = new ArrayList<>();
+    private final OomKill oom;
+    private final IoMemoryRegistry io;
 
     /** A machine running profile, with a fault log of 16M entries. */
     public Kernel(KernelProfile profile) {
@@ -75,7 +78,9 @@ public final class Kernel {
     public Kernel(KernelProfile profile, long faultLogLimit) {
         this.profile = profile;
         this.k = new MmKernel(faultLogLimit, profile.ramPages());
-        k.oom = this::outOfMemory;
+        this.oom = new OomKill(k, tasks.values());
+        this.io = new IoMemoryRegistry(k);
+        k.oom = oom;
         k.committedPages = this::committedPages;
         k.timeNamespace = profile.timeNamespace();
         for (SpecialMappingProvider p : profile.providers()) {
@@ -86,18 +91,20 @@ public final class Kernel {
             if (p.placement().kind() == Placement.Kind.GATE) {
                 continue;
             }
-            int refusedBefore = ioRefusals;
-            creating = p.name() + " (" + p.contributor() + ")";
+            int refusedBefore = io.refusals();
+            io.beginCreate(p.name() + " (" + p.contributor() + ")");
+            SpecialMapping made = null;
             try {
                 SpecialMapping sm = p.create(this);
                 // IO memory that clashed with another device's: the mapping would alias it, so it is left out
-                if (sm != null && ioRefusals == refusedBefore) {
+                if (sm != null && io.refusals() == refusedBefore) {
                     mappings.put(p.name(), sm);
+                    made = sm;
                 }
             } catch (RuntimeException e) {
                 // a broken provider is skipped; its mapping is simply absent
             } finally {
-                creating = null;
+                io.endCreate(made);
             }
         }
     }
@@ -226,7 +233,7 @@ public final class Kernel {
         if (offset < 0 || offset >= file.size()) {
             return -Errno.EFBIG;
         }
-        long pfn = k.faults().pageCachePage(file, offset >>> 12);
+        long pfn = k.shmem().pageCachePage(file, offset >>> 12);
         if (pfn < 0) {
             return -Errno.ENOMEM;
         }
@@ -307,12 +314,12 @@ public final class Kernel {
 
     /**
      * When the operation that just ran on t got t chosen by the OOM killer, t dies now (exit with SIGKILL, its
-     * memory given back). Returns r.
+     * memory given back); the two-argument forms return the operation's result r.
      */
     private void reap(Task t) {
         TaskImpl ti = live(t);
         if (ti != null && ti.engineMm().oomKilled) {
-            kill(ti);
+            OomKill.oomKillProcess(ti);
         }
     }
 
@@ -324,48 +331,6 @@ public final class Kernel {
     private int reap(Task t, int r) {
         reap(t);
         return r;
-    }
-
-    private void kill(TaskImpl victim) {
-        ForkExit.exitMmap(victim.engineMm());
-        victim.setMm(null);
-        victim.setExitSignal(Signals.SIGKILL);
-    }
-
-    /**
-     * out_of_memory for an allocation of current: select_bad_process (the highest oom_badness; on a tie the
-     * task met last) and oom_kill_process. Returns true if another task died (retry the allocation).
-     */
-    private boolean outOfMemory(Mm current) {
-        TaskImpl victim = null;
-        long best = -1;
-        for (TaskImpl t : tasks.values()) {
-            Mm m = t.engineMm();
-            if (m == null) {
-                continue;
-            }
-            long points = m.oomBadness();
-            if (points >= best) {
-                best = points;
-                victim = t;
-            }
-        }
-        if (victim == null) {
-            current.oomKilled = true;
-            return false;
-        }
-        Mm vm = victim.engineMm();
-        long rss = vm.residentPages();
-        long pgtables = vm.pageTable().pgtablesBytes() / 4096;
-        oomKills.add(String.format("Out of memory: Killed process %d total-vm:%dkB, rss:%dkB, pgtables:%dkB "
-            + "(RAM %d pages, %d in use, %d page-table pages)", victim.pid(), vm.totalVm() * 4, rss * 4,
-            pgtables * 4, k.phys.ramFrames(), k.phys.allocatedFrames(), k.phys.pgtableFrames()));
-        if (vm == current) {
-            current.oomKilled = true; // dies when the operation returns (see reap)
-            return false;
-        }
-        kill(victim);
-        return true;
     }
 
     /** vm_committed_as: the pages every live task has committed. */
@@ -381,7 +346,7 @@ public final class Kernel {
 
     /** The OOM killer's messages so far, oldest first (as dmesg's "Out of memory: Killed process ..."). */
     public List<String> oomKills() {
-        return List.copyOf(oomKills);
+        return oom.kills();
     }
 
     /** totalram_pages: the RAM of this machine in 4 KiB pages. */
@@ -443,34 +408,42 @@ public final class Kernel {
 
     /**
      * Reads one byte: its value 0..255, or -(encoded signal). A byte of device memory comes from the
-     * {@link IoMemory} registered for its PFN (0 when none is).
+     * {@link IoMemory} registered for its PFN (0 when none is); a device whose readb throws fails the load with
+     * SIGBUS(BUS_ADRERR), reported to its provider's mapping (see {@link IoMemory}).
      */
     public long read(Task t, long addr) {
         int r = access(t, addr, ACCESS_READ);
         if (r != Signals.OK) {
             return -(long) r;
         }
-        long pfn = Faults.pfnAfterAccess(mm(t), addr);
+        Mm mm = mm(t);
+        long pfn = Faults.pfnAfterAccess(mm, addr);
         int off = (int) (addr & 0xfff);
         if (pfn < 0) {
             return 0;
         }
         if (!k.phys.isRam(pfn)) {
-            return ioRead(pfn, off);
+            int b = io.readb(mm.findVma(addr), addr, pfn, off);
+            return b == IoMemoryRegistry.DEVICE_ERROR ? -(long) Signals.BUS_ADRERR_RESULT : b;
         }
         return k.phys.read(pfn, off) & 0xff;
     }
 
-    /** Writes one byte: Signals.OK or an encoded signal. A store to device memory goes to its {@link IoMemory}. */
+    /**
+     * Writes one byte: Signals.OK or an encoded signal. A store to device memory goes to its {@link IoMemory}; one
+     * whose writeb throws fails the store with SIGBUS(BUS_ADRERR), as {@link #read} does.
+     */
     public int write(Task t, long addr, byte value) {
         int r = access(t, addr, ACCESS_WRITE);
         if (r == Signals.OK) {
-            long pfn = Faults.pfnAfterAccess(mm(t), addr);
+            Mm mm = mm(t);
+            long pfn = Faults.pfnAfterAccess(mm, addr);
             if (pfn < 0) {
                 return r;
             }
             if (!k.phys.isRam(pfn)) {
-                ioWrite(pfn, (int) (addr & 0xfff), value);
+                int w = io.writeb(mm.findVma(addr), addr, pfn, (int) (addr & 0xfff), value);
+                return w == IoMemoryRegistry.DEVICE_ERROR ? Signals.BUS_ADRERR_RESULT : r;
             } else if (k.phys.isAllocated(pfn) && pfn != k.phys.zeroPfn()) {
                 k.phys.write(pfn, (int) (addr & 0xfff), value);
             }
@@ -479,17 +452,6 @@ public final class Kernel {
     }
 
     // ----------------------------------------------------------------------------------------- IO memory
-
-    /** A registered device range [first, first + pages), with the provider that registered it ("" if none). */
-    private record IoRegion(long first, long pages, IoMemory device, String owner) {
-    }
-
-    private final java.util.TreeMap<Long, IoRegion> ioRegions = new java.util.TreeMap<>();
-    /** The provider whose create() runs now, "[name] (bundle)"; null outside provider creation. */
-    private String creating;
-    /** Registrations refused with EBUSY so far, and why the last one was. */
-    private int ioRefusals;
-    private String lastIoRefusal;
 
     /**
      * Attaches a device model to [firstPfn, firstPfn + pages) of device memory, so that user reads and writes of
@@ -500,25 +462,7 @@ public final class Kernel {
      * {@link #allocIoMemory} when the PFNs need not be fixed.
      */
     public long registerIoMemory(long firstPfn, int pages, IoMemory device) {
-        if (pages <= 0 || device == null || firstPfn < 0) {
-            return -Errno.EINVAL;
-        }
-        long end = firstPfn + pages;
-        for (long p = firstPfn; p < end; p++) {
-            if (k.phys.isRam(p)) {
-                return -Errno.EINVAL;
-            }
-        }
-        IoRegion clash = ioOverlap(firstPfn, end);
-        if (clash != null) {
-            ioRefusals++;
-            lastIoRefusal = String.format("IO memory PFNs 0x%x-0x%x overlap 0x%x-0x%x, registered by %s (EBUSY)",
-                    firstPfn, end - 1, clash.first(), clash.first() + clash.pages() - 1,
-                    clash.owner().isEmpty() ? "another device" : clash.owner());
-            return -Errno.EBUSY;
-        }
-        ioRegions.put(firstPfn, new IoRegion(firstPfn, pages, device, creating == null ? "" : creating));
-        return 0;
+        return io.register(firstPfn, pages, device);
     }
 
     /**
@@ -528,20 +472,7 @@ public final class Kernel {
      * well-known fixed devices near its top (the HPET at 0xfed00) keep their addresses.
      */
     public long allocIoMemory(int pages, IoMemory device) {
-        if (pages <= 0 || device == null) {
-            return -Errno.EINVAL;
-        }
-        long first = PhysMem.IO_PFN_BASE;
-        for (IoRegion r : ioRegions.tailMap(first).values()) {
-            if (r.first() - first >= pages) {
-                break;
-            }
-            first = Math.max(first, r.first() + r.pages());
-        }
-        if (first + pages > PhysMem.IO_PFN_END) {
-            return -Errno.ENOMEM;
-        }
-        return registerIoMemory(first, pages, device) == 0 ? first : -Errno.ENOMEM;
+        return io.alloc(pages, device);
     }
 
     /**
@@ -549,56 +480,22 @@ public final class Kernel {
      * "" for a registration outside provider creation, null when pfn is not registered IO memory.
      */
     public String ioMemoryOwner(long pfn) {
-        Map.Entry<Long, IoRegion> e = ioRegions.floorEntry(pfn);
-        return e != null && pfn < e.getValue().first() + e.getValue().pages() ? e.getValue().owner() : null;
+        return io.owner(pfn);
     }
 
     /** How many IO memory registrations were refused with EBUSY in this kernel (see {@link #registerIoMemory}). */
     public int ioMemoryRefusals() {
-        return ioRefusals;
+        return io.refusals();
     }
 
     /** Why the last IO memory registration was refused with EBUSY ("" when none was). */
     public String lastIoMemoryRefusal() {
-        return lastIoRefusal == null ? "" : lastIoRefusal;
-    }
-
-    private IoRegion ioOverlap(long first, long end) {
-        Map.Entry<Long, IoRegion> below = ioRegions.floorEntry(end - 1);
-        return below != null && below.getValue().first() + below.getValue().pages() > first ? below.getValue() : null;
+        return io.lastRefusal();
     }
 
     /** Detaches the device registered at firstPfn; 0 or -ENOENT. */
     public long unregisterIoMemory(long firstPfn) {
-        return ioRegions.remove(firstPfn) != null ? 0 : -Errno.ENOENT;
-    }
-
-    private IoMemory ioDevice(long pfn) {
-        Map.Entry<Long, IoRegion> e = ioRegions.floorEntry(pfn);
-        return e != null && pfn < e.getValue().first() + e.getValue().pages() ? e.getValue().device() : null;
-    }
-
-    private long ioRead(long pfn, int off) {
-        IoMemory m = ioDevice(pfn);
-        if (m == null) {
-            return 0;
-        }
-        try {
-            return m.readb(pfn, off) & 0xff;
-        } catch (RuntimeException e) {
-            return 0xff;
-        }
-    }
-
-    private void ioWrite(long pfn, int off, byte value) {
-        IoMemory m = ioDevice(pfn);
-        if (m != null) {
-            try {
-                m.writeb(pfn, off, value);
-            } catch (RuntimeException e) {
-                // a broken device model drops the store
-            }
-        }
+        return io.unregister(firstPfn);
     }
 
     /**
@@ -666,7 +563,7 @@ public final class Kernel {
         if (index < 0 || index >= file.sizePages()) {
             return -Errno.EFBIG;
         }
-        return k.faults().pageCachePage(file, index) < 0 ? -Errno.ENOMEM : 0;
+        return k.shmem().pageCachePage(file, index) < 0 ? -Errno.ENOMEM : 0;
     }
 
     /** The mapping a provider of this kernel created, by name ("[vdso]"), or null. */

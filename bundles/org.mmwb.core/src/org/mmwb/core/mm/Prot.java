@@ -13,6 +13,12 @@ public final class Prot {
     private Prot() {
     }
 
+    /** Formats PROT bits the way scenarios write them: {@code rw-}, {@code r-x}, {@code ---}. */
+    public static String text(int prot) {
+        return "" + ((prot & READ) != 0 ? 'r' : '-') + ((prot & WRITE) != 0 ? 'w' : '-')
+                + ((prot & EXEC) != 0 ? 'x' : '-');
+    }
+
     /** Parses "rw-", "r-x", "---" (also "rwx" subsets in any order); returns -1 when malformed. */
     public static int parse(String s) {
         int p = 0;

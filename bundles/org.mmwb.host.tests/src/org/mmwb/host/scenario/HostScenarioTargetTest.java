@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.host.HostKernel;
 import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.OpRecord;
@@ -16,7 +17,6 @@ import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.ScenarioRunner;
-import org.mmwb.core.mm.VmaSnapshot;
 
 /** A scenario driven through the ScenarioTarget adapter on the live kernel (Linux x86-64 with gcc only). */
 class HostScenarioTargetTest {

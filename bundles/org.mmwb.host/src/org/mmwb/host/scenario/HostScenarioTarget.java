@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.Rlimit;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.HostProcess;
 import org.mmwb.host.HostResult;
 import org.mmwb.host.HostScenario;
 import org.mmwb.host.HostVma;
 import org.mmwb.scenario.Access;
-import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.ScenarioTarget;
-import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * Runs a scenario on the live kernel: each operation goes to the scenario's process in the C helper
@@ -309,10 +310,10 @@ public final class HostScenarioTarget implements ScenarioTarget {
                     return HostResult.failure("cannot read the memory use of process " + current);
                 }
                 long base = switch (resource) {
-                    case org.mmwb.scenario.Mman.RLIMIT_AS -> use[1];
-                    case org.mmwb.scenario.Mman.RLIMIT_DATA -> use[2];
-                    case org.mmwb.scenario.Mman.RLIMIT_MEMLOCK -> use[3];
-                    case org.mmwb.scenario.Mman.RLIMIT_STACK -> use[4];
+                    case Rlimit.AS -> use[1];
+                    case Rlimit.DATA -> use[2];
+                    case Rlimit.MEMLOCK -> use[3];
+                    case Rlimit.STACK -> use[4];
                     default -> -1;
                 };
                 if (base < 0) {

@@ -234,12 +234,15 @@ public final class Replayer {
         }
         FileInfo info = fileInfo.get(key);
         long size = info != null ? info.size() : minSize;
-        int ino = (int) Long.parseLong(key.substring(key.indexOf(':', 3) + 1));
+        int ino = (int) Long.parseLong(key.substring(key.lastIndexOf(':') + 1)); // "dev:ino", dev is "fe:00"
         f = MemFile.file(info != null ? info.path() : path, size, ino, info != null && info.thpUnmappedArea());
         if (info != null) {
+            cache:
             for (long[] run : info.cached()) {
                 for (long i = 0; i < run[1]; i++) {
-                    kernel.cachePage(f, run[0] + i);
+                    if (kernel.cachePage(f, run[0] + i) < 0) {
+                        break cache; // the simulated RAM is full: the rest cannot be cached either
+                    }
                 }
             }
         }

@@ -8,22 +8,22 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 import org.mmwb.core.mm.Errno;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.MemFile;
 import org.mmwb.core.mm.PteWalk;
+import org.mmwb.core.mm.Rlimit;
 import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.Task;
 import org.mmwb.core.mm.VmArea;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.Access;
-import org.mmwb.core.mm.FaultRecord;
-import org.mmwb.scenario.Mman;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.ScenarioTarget;
-import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * Runs a scenario on the simulator: a {@link Kernel} of the scenario's profile with one exec'd task, pid 1.
@@ -357,10 +357,10 @@ public final class SimulatorTarget implements ScenarioTarget {
         if (relative) {
             long[] c = kernel.limitCounters(current);
             long use = switch (resource) {
-                case Mman.RLIMIT_AS -> c[1] << 12;
-                case Mman.RLIMIT_DATA -> c[2] << 12;
-                case Mman.RLIMIT_MEMLOCK -> c[3] << 12;
-                case Mman.RLIMIT_STACK -> stackSize();
+                case Rlimit.AS -> c[1] << 12;
+                case Rlimit.DATA -> c[2] << 12;
+                case Rlimit.MEMLOCK -> c[3] << 12;
+                case Rlimit.STACK -> stackSize();
                 default -> -1;
             };
             if (use < 0) {

@@ -3,6 +3,7 @@ package org.mmwb.scenario.testing;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationTable;
@@ -10,7 +11,6 @@ import org.mmwb.scenario.ParseResult;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.sim.SimulatorTarget;
-import org.mmwb.core.catalog.ProviderCatalog;
 
 /**
  * Runs scenario text on the simulator for a test. {@link #run(String)} uses the operations and the kernel profiles

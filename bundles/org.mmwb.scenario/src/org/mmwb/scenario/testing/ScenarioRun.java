@@ -3,14 +3,14 @@ package org.mmwb.scenario.testing;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mmwb.core.mm.Kernel;
-import org.mmwb.scenario.DumpRecord;
 import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.Kernel;
+import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.OpRecord;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.ReportText;
 import org.mmwb.scenario.RunReport;
-import org.mmwb.core.mm.VmaSnapshot;
 
 /**
  * The outcome of {@link ScenarioCheck#check(String)}: results by line, the final VMAs of each process, the fault

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.Problem;
+import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.core.catalog.RegisteredProvider;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.PteWalk;
@@ -16,9 +19,6 @@ import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.Task;
 import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.x86.X86Profiles;
-import org.mmwb.core.catalog.Problem;
-import org.mmwb.core.catalog.ProviderCatalog;
-import org.mmwb.core.catalog.RegisteredProvider;
 
 /**
  * The built-in x86 providers reach the simulator through the extension point (org.mmwb.x86's plugin.xml) and give

@@ -1,6 +1,5 @@
 package org.mmwb.core.internal.log;
 
-import org.mmwb.core.mm.ReadOnlyFaultLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 
 class FaultLogTest {
 

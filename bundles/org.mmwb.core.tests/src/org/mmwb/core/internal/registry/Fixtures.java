@@ -3,16 +3,15 @@ package org.mmwb.core.internal.registry;
 import java.util.List;
 import java.util.Set;
 
-import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;
 import org.mmwb.core.mm.SpecialMapping;
 import org.mmwb.core.mm.SpecialMappingProvider;
-import org.mmwb.core.mm.VmFlags;
+import org.mmwb.core.mm.TestProvider;
 
 /** Hand-made contributions, as the registry reader would produce them, for plain-classpath tests. */
 final class Fixtures {
     static final String PROFILE = "test-1.0";
-    static final long PFNMAP = VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO | VmFlags.PFNMAP;
+    static final long PFNMAP = TestProvider.IO_PFNMAP;
 
     private Fixtures() {
     }
@@ -23,38 +22,10 @@ final class Fixtures {
 
     /** A provider with a given .fault handler (null: a one-page pages array). */
     static SpecialMappingProvider impl(String name, long flags, SpecialMapping.Fault fault) {
-        return new SpecialMappingProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int pages() {
-                return 0;
-            }
-
-            @Override
-            public long vmFlags() {
-                return flags;
-            }
-
-            @Override
-            public Placement placement() {
-                return Placement.topDown();
-            }
-
-            @Override
-            public Set<String> profiles() {
-                return Set.of();
-            }
-
-            @Override
-            public SpecialMapping create(Kernel kernel) {
-                long[] pages = fault == null ? new long[] {kernel.allocKernelPage()} : null;
-                return new SpecialMapping(name, pages, fault, null, null, "what-the-class-claims");
-            }
-        };
+        return new TestProvider(name, 0, flags, Placement.topDown(), Set.of(), "what-the-class-claims", kernel -> {
+            long[] pages = fault == null ? new long[] {kernel.allocKernelPage()} : null;
+            return new SpecialMapping(name, pages, fault, null, null, "what-the-class-claims");
+        });
     }
 
     static ProviderContribution provider(String id, String name, int pages, Placement pl, String bundle,

@@ -1,19 +1,17 @@
 package org.mmwb.core.internal.registry;
 
-import org.mmwb.core.catalog.Problem;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;
-import org.mmwb.core.mm.SpecialMapping;
 import org.mmwb.core.mm.SpecialMappingProvider;
-import org.mmwb.core.mm.VmFault;
+import org.mmwb.core.mm.TestProvider;
 
 /**
  * A contributed provider whose create() asks for IO memory another plugin's device holds: an install-time error
@@ -23,41 +21,11 @@ class IoMemoryClashTest {
 
     /** A provider registering one page of IO memory at a fixed PFN (index into the PCI hole). */
     private static SpecialMappingProvider fixedDevice(String name, int index) {
-        SpecialMappingProvider base = Fixtures.impl(name, Fixtures.PFNMAP, null);
-        return new SpecialMappingProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int pages() {
-                return 1;
-            }
-
-            @Override
-            public long vmFlags() {
-                return Fixtures.PFNMAP;
-            }
-
-            @Override
-            public Placement placement() {
-                return base.placement();
-            }
-
-            @Override
-            public Set<String> profiles() {
-                return Set.of();
-            }
-
-            @Override
-            public SpecialMapping create(Kernel kernel) {
-                long pfn = kernel.ioPfn(index);
-                kernel.registerIoMemory(pfn, 1, (p, off) -> 0x11); // the result is ignored, as a careless plugin does
-                return new SpecialMapping(name, null, (sm, vma, vmf) -> vmf.vmfInsertPfnProt(vmf.address(), pfn,
-                        VmFault.CACHE_UC), null, null, "x");
-            }
-        };
+        return TestProvider.ioDevice(name, "x", kernel -> {
+            long pfn = kernel.ioPfn(index);
+            kernel.registerIoMemory(pfn, 1, (p, off) -> 0x11); // the result is ignored, as a careless plugin does
+            return pfn;
+        }, null);
     }
 
     @Test

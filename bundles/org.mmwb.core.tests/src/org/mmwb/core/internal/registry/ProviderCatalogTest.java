@@ -1,6 +1,5 @@
 package org.mmwb.core.internal.registry;
 
-import org.mmwb.core.catalog.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.Placement;

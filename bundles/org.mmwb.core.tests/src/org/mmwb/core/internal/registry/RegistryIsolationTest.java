@@ -1,6 +1,5 @@
 package org.mmwb.core.internal.registry;
 
-import org.mmwb.core.catalog.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;

@@ -8,7 +8,7 @@ import org.mmwb.core.mm.VmFlags;
 
 /**
  * The engine's {@link VmFault}: one reusable instance per kernel (faults do not nest), recording what a
- * handler did so {@link Faults} can check it (a page set, PFNs inserted, contract violations).
+ * handler did so {@link SpecialMappingFault} can check it (a page set, PFNs inserted, contract violations).
  */
 final class FaultCtx extends VmFault {
     private static final int MAX_INSERTS = 16;
@@ -25,6 +25,8 @@ final class FaultCtx extends VmFault {
     String violation;
     /** True while a handler runs (set by the engine). */
     boolean inHandler;
+    /** Handlers running now: a user access meanwhile would recurse into the fault path ({@link Faults#access}). */
+    int depth;
 
     void reset(Vma vma, long address, long pgoff, int flags) {
         this.vma = vma;

@@ -206,9 +206,9 @@ public final class MadviseOps {
             }
             long tmp = Math.min(vma.end, end);
             // pages are faulted in order; a guard marker ends it with VM_FAULT_SIGSEGV -> -EFAULT
-            int r = mm.k.faults.populate(vma, pid, addr, tmp, write);
+            int r = mm.k.gup.populateVmaPageRange(vma, pid, addr, tmp, write);
             if ((r & VmFaultResult.OOM) != 0) {
-                return addr == start && mm.k.faults.populated == 0 ? -Errno.ENOMEM : -Errno.EINTR;
+                return addr == start && mm.k.gup.populated == 0 ? -Errno.ENOMEM : -Errno.EINTR;
             }
             if ((r & VmFaultResult.ERROR) != 0) {
                 return -Errno.EFAULT;

@@ -196,11 +196,6 @@ public final class Mm implements MmStruct {
         return pgd;
     }
 
-    /** oom_badness without oom_score_adj: RSS + swap entries (none here) + page-table pages. */
-    public long oomBadness() {
-        return residentPages() + pgd.pgtablesBytes() / 4096;
-    }
-
     /** get_mm_rss: normal pages mapped here (zero page, PFNMAP/IO and special PTEs are not counted). */
     @Override
     public long residentPages() {

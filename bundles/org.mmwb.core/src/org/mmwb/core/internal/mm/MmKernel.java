@@ -39,6 +39,8 @@ public final class MmKernel {
     final Map<Long, String> reasons = new HashMap<>();
     final FaultCtx ctx = new FaultCtx();
     final Faults faults;
+    final Gup gup;
+    final Shmem shmem;
 
     /** vm.max_map_count. */
     int maxMapCount = 65530;
@@ -95,7 +97,13 @@ public final class MmKernel {
             }
         };
         this.log = new FaultLog(faultLogLimit);
-        this.faults = new Faults(this);
+        FaultTrace trace = new FaultTrace(log, reasons);
+        PageAlloc alloc = new PageAlloc(this, trace);
+        this.shmem = new Shmem(this, trace, alloc);
+        Memory memory = new Memory(this, trace, alloc, new HugeMemory(this, trace, alloc), shmem,
+            new SpecialMappingFault(this, trace));
+        this.faults = new Faults(this, trace, memory);
+        this.gup = new Gup(trace, memory);
     }
 
     /** The reason recorded for a failed fault, or null. */
@@ -103,8 +111,14 @@ public final class MmKernel {
         return reasons.get(seq);
     }
 
+    /** The fault path's entry: a user access (arch/x86/mm/fault.c). */
     public Faults faults() {
         return faults;
+    }
+
+    /** The page cache of shmem and memfd files. */
+    public Shmem shmem() {
+        return shmem;
     }
 
     public int maxMapCount() {

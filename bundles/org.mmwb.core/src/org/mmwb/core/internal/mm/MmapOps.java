@@ -474,12 +474,12 @@ public final class MmapOps {
                 continue;
             }
             boolean write = (v.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE;
-            int r = mm.k.faults.populate(v, pid, Math.max(start, v.start), Math.min(end, v.end), write);
+            int r = mm.k.gup.populateVmaPageRange(v, pid, Math.max(start, v.start), Math.min(end, v.end), write);
             if (r != 0 && !ignoreErrors) {
                 if ((r & VmFaultResult.OOM) == 0) {
                     return -Errno.EFAULT;
                 }
-                return mm.k.faults.populated == 0 ? -Errno.ENOMEM : -Errno.EINTR;
+                return mm.k.gup.populated == 0 ? -Errno.ENOMEM : -Errno.EINTR;
             }
         }
         return 0;

@@ -121,7 +121,7 @@ public final class ModifyOps {
         // a private VM_LOCKED VMA becoming writable is populated (COW now rather than a major fault later)
         if ((oldflags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
                 && (newflags & VmFlags.WRITE) != 0 && (newflags & VmFlags.LOCKONFAULT) == 0) {
-            mm.k.faults.populate(v, pid, start, end, true);
+            mm.k.gup.populateVmaPageRange(v, pid, start, end, true);
         }
         return 0;
     }

@@ -6,7 +6,7 @@ import org.mmwb.core.mm.VmFlags;
 
 /**
  * _install_special_mapping / __install_special_mapping and the vm_ops callbacks of special mappings
- * (special_mapping_close, special_mapping_mremap) of mm/mmap.c. The fault side is in {@link Faults}.
+ * (special_mapping_close, special_mapping_mremap) of mm/mmap.c. The fault side is {@link SpecialMappingFault}.
  */
 public final class SpecialMappings {
     private SpecialMappings() {

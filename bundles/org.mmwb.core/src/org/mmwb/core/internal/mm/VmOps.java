@@ -5,7 +5,7 @@ import org.mmwb.core.mm.SpecialMapping;
 
 /**
  * {@code struct vm_operations_struct}: the few ops whose presence changes mm behaviour. The fault op itself is
- * dispatched by {@link Faults} on the ops' kind.
+ * dispatched by {@link Memory} (__do_fault) on the ops' kind.
  */
 final class VmOps {
     enum Kind { SHMEM, SPECIAL, LEGACY_SPECIAL }

@@ -1,9 +1,12 @@
 /**
  * The engine behind {@link org.mmwb.core.mm.Kernel}: VMA split/merge ({@code VmaMerge}, mm/vma.c of 6.18 with
  * the 6.16 anon_vma rules), the syscalls ({@code MmapOps}, {@code ModifyOps}, {@code MadviseOps},
- * {@code MremapOps}), fork/exit ({@code ForkExit}), exec's layout ({@code Exec}), the fault path ({@code Faults},
- * {@code FaultCtx}), special mappings ({@code SpecialMappings}), dumps ({@code Dumps}) and the invariant checker
- * ({@code Invariants}). Data structures come from the sibling internal packages (pgtable, page, log, vma).
+ * {@code MremapOps}), fork/exit ({@code ForkExit}), exec's layout ({@code Exec}), the fault path (one class per
+ * kernel file: {@code Faults}, {@code Memory}, {@code HugeMemory}, {@code Shmem}, {@code Gup},
+ * {@code SpecialMappingFault}, with {@code PageAlloc}, {@code FaultTrace} and {@code FaultCtx}; see
+ * docs/architecture.md), special mappings ({@code SpecialMappings}), the OOM killer ({@code OomKill}), device
+ * memory ({@code IoMemoryRegistry}), dumps ({@code Dumps}) and the invariant checker ({@code Invariants}).
+ * Data structures come from the sibling internal packages (pgtable, page, log, vma).
  *
  * <p>Design notes. The anon_vma_chain is reduced to its length ({@code Vma.avcCount}): merge decisions only ask
  * whether it is singular. Huge pages are 512 contiguous frames (the allocation falls back to 4 KiB pages when

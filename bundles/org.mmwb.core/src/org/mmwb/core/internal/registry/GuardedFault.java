@@ -127,7 +127,10 @@ final class GuardedFault implements SpecialMapping.Fault {
      */
     void engineFailure(SpecialMapping sm, VmArea vma, long address, String reason) {
         if (!reportedThisFault) {
-            failed(String.format("its .fault handler failed at 0x%x (SIGBUS): %s", address, reason), null);
+            // a device's readb/writeb fails an access, not the .fault handler: name what broke
+            String what = reason != null && reason.startsWith("its device") ? "an access to its mapping"
+                    : "its .fault handler";
+            failed(String.format("%s failed at 0x%x (SIGBUS): %s", what, address, reason), null);
         }
     }
 

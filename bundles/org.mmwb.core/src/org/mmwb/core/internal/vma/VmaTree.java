@@ -798,34 +798,15 @@ public final class VmaTree<V> implements Iterable<V> {
                 removeKid(in, li + 1, kh);
                 return;
             }
-            // redistribute evenly
-            int total = la.n + lb.n;
-            int wantA = total / 2;
-            if (la.n < wantA) {
-                int k = wantA - la.n;
-                System.arraycopy(lb.starts, 0, la.starts, la.n, k);
-                System.arraycopy(lb.ends, 0, la.ends, la.n, k);
-                System.arraycopy(lb.vals, 0, la.vals, la.n, k);
-                System.arraycopy(lb.starts, k, lb.starts, 0, lb.n - k);
-                System.arraycopy(lb.ends, k, lb.ends, 0, lb.n - k);
-                System.arraycopy(lb.vals, k, lb.vals, 0, lb.n - k);
-                java.util.Arrays.fill(lb.vals, lb.n - k, lb.n, null);
-                java.util.Arrays.fill(lb.ends, lb.n - k, lb.n, PAD);
-                la.n += k;
-                lb.n -= k;
-            } else {
-                int k = la.n - wantA;
-                System.arraycopy(lb.starts, 0, lb.starts, k, lb.n);
-                System.arraycopy(lb.ends, 0, lb.ends, k, lb.n);
-                System.arraycopy(lb.vals, 0, lb.vals, k, lb.n);
-                System.arraycopy(la.starts, wantA, lb.starts, 0, k);
-                System.arraycopy(la.ends, wantA, lb.ends, 0, k);
-                System.arraycopy(la.vals, wantA, lb.vals, 0, k);
-                java.util.Arrays.fill(la.vals, wantA, la.n, null);
-                java.util.Arrays.fill(la.ends, wantA, la.n, PAD);
-                la.n -= k;
-                lb.n += k;
-            }
+            int an = la.n;
+            int bn = lb.n;
+            int wantA = (an + bn) / 2;
+            even(la.starts, lb.starts, an, bn, wantA);
+            even(la.ends, lb.ends, an, bn, wantA);
+            even(la.vals, lb.vals, an, bn, wantA);
+            clearVacated(la.ends, la.vals, lb.ends, lb.vals, an, bn, wantA);
+            la.n = wantA;
+            lb.n = an + bn - wantA;
             in.maxEnd[li] = la.ends[la.n - 1];
             in.maxEnd[li + 1] = lb.ends[lb.n - 1];
             return;
@@ -842,33 +823,47 @@ public final class VmaTree<V> implements Iterable<V> {
             removeKid(in, li + 1, kh);
             return;
         }
-        int total = ia.n + ib.n;
-        int wantA = total / 2;
-        if (ia.n < wantA) {
-            int k = wantA - ia.n;
-            System.arraycopy(ib.maxEnd, 0, ia.maxEnd, ia.n, k);
-            System.arraycopy(ib.kids, 0, ia.kids, ia.n, k);
-            System.arraycopy(ib.maxEnd, k, ib.maxEnd, 0, ib.n - k);
-            System.arraycopy(ib.kids, k, ib.kids, 0, ib.n - k);
-            java.util.Arrays.fill(ib.kids, ib.n - k, ib.n, null);
-            java.util.Arrays.fill(ib.maxEnd, ib.n - k, ib.n, PAD);
-            ia.n += k;
-            ib.n -= k;
-        } else {
-            int k = ia.n - wantA;
-            System.arraycopy(ib.maxEnd, 0, ib.maxEnd, k, ib.n);
-            System.arraycopy(ib.kids, 0, ib.kids, k, ib.n);
-            System.arraycopy(ia.maxEnd, wantA, ib.maxEnd, 0, k);
-            System.arraycopy(ia.kids, wantA, ib.kids, 0, k);
-            java.util.Arrays.fill(ia.kids, wantA, ia.n, null);
-            java.util.Arrays.fill(ia.maxEnd, wantA, ia.n, PAD);
-            ia.n -= k;
-            ib.n += k;
-        }
+        int an = ia.n;
+        int bn = ib.n;
+        int wantA = (an + bn) / 2;
+        even(ia.maxEnd, ib.maxEnd, an, bn, wantA);
+        even(ia.kids, ib.kids, an, bn, wantA);
+        clearVacated(ia.maxEnd, ia.kids, ib.maxEnd, ib.kids, an, bn, wantA);
+        ia.n = wantA;
+        ib.n = an + bn - wantA;
         sync(ia, 0);
         sync(ib, 0);
         in.maxEnd[li] = ia.maxEnd[ia.n - 1];
         in.maxEnd[li + 1] = ib.maxEnd[ib.n - 1];
+    }
+
+    /**
+     * One column (parallel array: keys, values or children) of two siblings holding an and bn entries, evened out
+     * so that the left one holds wantA: entries move across the boundary in order. Leaves and inner nodes share
+     * this; {@link #clearVacated} then pads the slots left behind.
+     */
+    private static void even(Object a, Object b, int an, int bn, int wantA) {
+        if (an < wantA) {
+            int k = wantA - an;
+            System.arraycopy(b, 0, a, an, k);
+            System.arraycopy(b, k, b, 0, bn - k);
+        } else {
+            int k = an - wantA;
+            System.arraycopy(b, 0, b, k, bn);
+            System.arraycopy(a, wantA, b, 0, k);
+        }
+    }
+
+    /** After {@link #even}: the slots the moved entries left (in b if it gave, else in a) become PAD and null. */
+    private static void clearVacated(long[] aKeys, Object[] aVals, long[] bKeys, Object[] bVals, int an, int bn,
+            int wantA) {
+        if (an < wantA) {
+            java.util.Arrays.fill(bVals, an + bn - wantA, bn, null);
+            java.util.Arrays.fill(bKeys, an + bn - wantA, bn, PAD);
+        } else {
+            java.util.Arrays.fill(aVals, wantA, an, null);
+            java.util.Arrays.fill(aKeys, wantA, an, PAD);
+        }
     }
 
     /** Drop child i of {@code in} (an emptied or merged-away node at height kh). */

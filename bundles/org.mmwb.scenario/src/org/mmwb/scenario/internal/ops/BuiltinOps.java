@@ -1,20 +1,20 @@
 package org.mmwb.scenario.internal.ops;
 
-import static org.mmwb.scenario.Mman.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.core.mm.Madvise;
+import org.mmwb.core.mm.MapFlags;
+import org.mmwb.core.mm.Rlimit;
 import org.mmwb.scenario.Access;
 import org.mmwb.scenario.ArgKind;
 import org.mmwb.scenario.ArgSpec;
 import org.mmwb.scenario.Choice;
 import org.mmwb.scenario.Expr;
 import org.mmwb.scenario.FlagSpec;
-import org.mmwb.core.mm.KernelProfile;
-import org.mmwb.scenario.internal.profiles.Profiles;
-import org.mmwb.scenario.Mman;
 import org.mmwb.scenario.OpContext;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.scenario.OpSpec;
@@ -22,6 +22,7 @@ import org.mmwb.scenario.OpSpec.Placement;
 import org.mmwb.scenario.OperationProvider;
 import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.ScenarioTarget;
+import org.mmwb.scenario.internal.profiles.Profiles;
 import org.mmwb.scenario.internal.run.RunLengthList;
 
 /**
@@ -76,10 +77,10 @@ public final class BuiltinOps implements OperationProvider {
         l.add(range("mseal", "mseal(2): seals the range against later changes.", (c, a, n) -> c.target().mseal(a, n, 0)));
         l.add(new OpSpec("mremap", List.of(ADDR, ArgSpec.of("OLDLEN", ArgKind.SIZE, "old length"),
                 ArgSpec.of("NEWLEN", ArgKind.SIZE, "new length")),
-                List.of(FlagSpec.bare("maymove", MREMAP_MAYMOVE, "MREMAP_MAYMOVE: the kernel may move the mapping"),
-                        new FlagSpec("fixed", FlagSpec.Value.ADDRESS, List.of(), MREMAP_FIXED, List.of(),
+                List.of(FlagSpec.bare("maymove", MapFlags.MREMAP_MAYMOVE, "MREMAP_MAYMOVE: the kernel may move the mapping"),
+                        new FlagSpec("fixed", FlagSpec.Value.ADDRESS, List.of(), MapFlags.MREMAP_FIXED, List.of(),
                                 "MREMAP_FIXED: move to NEWADDR (needs maymove)"),
-                        FlagSpec.bare("dontunmap", MREMAP_DONTUNMAP, "MREMAP_DONTUNMAP: leave the old range mapped")),
+                        FlagSpec.bare("dontunmap", MapFlags.MREMAP_DONTUNMAP, "MREMAP_DONTUNMAP: leave the old range mapped")),
                 true, true, Placement.MREMAP, "mremap(2): grows, shrinks or moves a mapping; returns its address.",
                 BuiltinOps::mremap));
         l.add(new OpSpec("madvise", List.of(ADDR, LEN, ArgSpec.words("ADVICE", adviceChoices(), "MADV_* advice")),
@@ -141,17 +142,17 @@ public final class BuiltinOps implements OperationProvider {
     }
 
     private static List<FlagSpec> mmapFlags() {
-        return List.of(FlagSpec.bare("private", MAP_PRIVATE, "MAP_PRIVATE (default)", "shared"),
-                FlagSpec.bare("shared", MAP_SHARED, "MAP_SHARED", "private"),
-                FlagSpec.bare("anon", MAP_ANONYMOUS, "MAP_ANONYMOUS (default)", "file"),
+        return List.of(FlagSpec.bare("private", MapFlags.PRIVATE, "MAP_PRIVATE (default)", "shared"),
+                FlagSpec.bare("shared", MapFlags.SHARED, "MAP_SHARED", "private"),
+                FlagSpec.bare("anon", MapFlags.ANONYMOUS, "MAP_ANONYMOUS (default)", "file"),
                 new FlagSpec("file", FlagSpec.Value.FILE_REF, List.of(), 0, List.of("anon"),
                         "map a file declared by 'file NAME SIZE', from byte OFFSET (default 0)"),
-                FlagSpec.bare("fixed", MAP_FIXED, "MAP_FIXED: map exactly at ADDR, replacing what is there"),
-                FlagSpec.bare("noreplace", MAP_FIXED_NOREPLACE, "MAP_FIXED_NOREPLACE: exactly at ADDR or EEXIST"),
-                FlagSpec.bare("growsdown", MAP_GROWSDOWN, "MAP_GROWSDOWN: a stack-like mapping"),
-                FlagSpec.bare("noreserve", MAP_NORESERVE, "MAP_NORESERVE: no swap accounting"),
-                FlagSpec.bare("populate", MAP_POPULATE, "MAP_POPULATE: fault the pages in now"),
-                FlagSpec.bare("locked", MAP_LOCKED, "MAP_LOCKED: like mlock"));
+                FlagSpec.bare("fixed", MapFlags.FIXED, "MAP_FIXED: map exactly at ADDR, replacing what is there"),
+                FlagSpec.bare("noreplace", MapFlags.FIXED_NOREPLACE, "MAP_FIXED_NOREPLACE: exactly at ADDR or EEXIST"),
+                FlagSpec.bare("growsdown", MapFlags.GROWSDOWN, "MAP_GROWSDOWN: a stack-like mapping"),
+                FlagSpec.bare("noreserve", MapFlags.NORESERVE, "MAP_NORESERVE: no swap accounting"),
+                FlagSpec.bare("populate", MapFlags.POPULATE, "MAP_POPULATE: fault the pages in now"),
+                FlagSpec.bare("locked", MapFlags.LOCKED, "MAP_LOCKED: like mlock"));
     }
 
     private static List<Choice> profileChoices() {
@@ -170,16 +171,20 @@ public final class BuiltinOps implements OperationProvider {
     }
 
     private static List<Choice> rlimitChoices() {
-        return List.of(new Choice("RLIMIT_AS", RLIMIT_AS, "address space (total_vm)"),
-                new Choice("RLIMIT_DATA", RLIMIT_DATA, "private writable memory and brk (data_vm)"),
-                new Choice("RLIMIT_STACK", RLIMIT_STACK, "stack size"),
-                new Choice("RLIMIT_MEMLOCK", RLIMIT_MEMLOCK, "locked memory (no limit for root: CAP_IPC_LOCK)"));
+        return List.of(new Choice("RLIMIT_AS", Rlimit.AS, "address space (total_vm)"),
+                new Choice("RLIMIT_DATA", Rlimit.DATA, "private writable memory and brk (data_vm)"),
+                new Choice("RLIMIT_STACK", Rlimit.STACK, "stack size"),
+                new Choice("RLIMIT_MEMLOCK", Rlimit.MEMLOCK, "locked memory (no limit for root: CAP_IPC_LOCK)"));
     }
+
+    /** The advice words of the language (docs/scenarios.md), in the order help lists them. */
+    private static final String[] ADVICE_WORDS = {"dontneed", "free", "dontfork", "dofork", "wipeonfork", "keeponfork",
+        "populate_read", "populate_write", "hugepage", "nohugepage", "guard_install", "guard_remove"};
 
     private static List<Choice> adviceChoices() {
         List<Choice> l = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : Mman.ADVICE.entrySet()) {
-            l.add(new Choice(e.getKey(), e.getValue(), "MADV_" + e.getKey().toUpperCase()));
+        for (String w : ADVICE_WORDS) {
+            l.add(new Choice(w, Madvise.parse(w), "MADV_" + w.toUpperCase()));
         }
         return l;
     }
@@ -192,9 +197,9 @@ public final class BuiltinOps implements OperationProvider {
 
     /** The mmap flag word the kernel receives for this line's flags. */
     public static int mmapFlagBits(OpContext c) {
-        int flags = c.has("shared") ? MAP_SHARED : MAP_PRIVATE;
+        int flags = c.has("shared") ? MapFlags.SHARED : MapFlags.PRIVATE;
         if (!c.has("file")) {
-            flags |= MAP_ANONYMOUS;
+            flags |= MapFlags.ANONYMOUS;
         }
         for (String f : List.of("fixed", "noreplace", "growsdown", "noreserve", "populate", "locked")) {
             if (c.has(f)) {
@@ -215,14 +220,14 @@ public final class BuiltinOps implements OperationProvider {
         int flags = 0;
         long newAddr = 0;
         if (c.has("maymove")) {
-            flags |= MREMAP_MAYMOVE;
+            flags |= MapFlags.MREMAP_MAYMOVE;
         }
         if (c.has("fixed")) {
-            flags |= MREMAP_FIXED;
+            flags |= MapFlags.MREMAP_FIXED;
             newAddr = c.flagValue("fixed");
         }
         if (c.has("dontunmap")) {
-            flags |= MREMAP_DONTUNMAP;
+            flags |= MapFlags.MREMAP_DONTUNMAP;
         }
         return List.of(c.target().mremap(c.value("ADDR"), c.value("OLDLEN"), c.value("NEWLEN"), flags, newAddr));
     }
@@ -244,8 +249,8 @@ public final class BuiltinOps implements OperationProvider {
         if (len == 0) {
             return 0;
         }
-        long first = addr & -PAGE_SIZE;
-        long last = (addr + len - 1) & -PAGE_SIZE;
+        long first = addr & -KernelProfile.PAGE_SIZE;
+        long last = (addr + len - 1) & -KernelProfile.PAGE_SIZE;
         return Long.compareUnsigned(last, first) < 0 ? 0 : ((last - first) >>> 12) + 1;
     }
 
@@ -255,11 +260,11 @@ public final class BuiltinOps implements OperationProvider {
         Access access = Access.values()[(int) c.value("ACCESS")];
         RunLengthList<OpResult> out = new RunLengthList<>(); // a run of "ok" per million pages, not a million refs
         ScenarioTarget t = c.target();
-        long page = addr & -PAGE_SIZE;
+        long page = addr & -KernelProfile.PAGE_SIZE;
         // ranges of at most 64K pages: a target that does a range at once never holds more results than that
         for (long done = 0; done < pages; done += 1 << 16) {
             long n = Math.min(1 << 16, pages - done);
-            for (OpResult r : t.touchRange(done == 0 ? addr : page + done * PAGE_SIZE, n, access)) {
+            for (OpResult r : t.touchRange(done == 0 ? addr : page + done * KernelProfile.PAGE_SIZE, n, access)) {
                 out.append(r);
             }
         }

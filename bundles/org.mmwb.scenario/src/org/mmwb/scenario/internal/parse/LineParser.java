@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.scenario.Arg;
 import org.mmwb.scenario.ArgKind;
 import org.mmwb.scenario.ArgSpec;
@@ -17,12 +18,11 @@ import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.Expr;
 import org.mmwb.scenario.Flag;
 import org.mmwb.scenario.FlagSpec;
-import org.mmwb.core.mm.KernelProfile;
-import org.mmwb.scenario.internal.profiles.Profiles;
 import org.mmwb.scenario.Op;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationTable;
 import org.mmwb.scenario.internal.ops.BuiltinOps;
+import org.mmwb.scenario.internal.profiles.Profiles;
 
 /**
  * Parses scenario lines one at a time, driven by the {@link OperationTable}, and checks what needs the lines

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.mmwb.core.mm.FaultRecord;
+import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.Arg;
 import org.mmwb.scenario.DumpRecord;
 import org.mmwb.scenario.Expr;
-import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.Flag;
-import org.mmwb.scenario.Mman;
 import org.mmwb.scenario.Op;
 import org.mmwb.scenario.OpContext;
 import org.mmwb.scenario.OpRecord;
@@ -21,7 +22,6 @@ import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
 import org.mmwb.scenario.ScenarioTarget;
 import org.mmwb.scenario.TargetException;
-import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.internal.run.Symbolizer.Sym;
 
 /**
@@ -209,7 +209,7 @@ public final class Engine {
                 return brkBase == null ? Sym.ABSOLUTE : new Sym("[brk]", a - brkBase);
             }
             case CHOSEN -> {
-                return remember(new Sym(fresh, 0), a, Mman.PAGE_SIZE);
+                return remember(new Sym(fresh, 0), a, KernelProfile.PAGE_SIZE);
             }
             default -> {
                 return Sym.ABSOLUTE;
@@ -225,7 +225,7 @@ public final class Engine {
     }
 
     private static long pageUp(long len) {
-        long l = (len + Mman.PAGE_SIZE - 1) & -Mman.PAGE_SIZE;
+        long l = (len + KernelProfile.PAGE_SIZE - 1) & -KernelProfile.PAGE_SIZE;
         return Long.compareUnsigned(l, len) < 0 ? len : l;
     }
 

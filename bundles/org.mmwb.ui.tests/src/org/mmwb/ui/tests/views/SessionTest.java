@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.sim.SimulatorTarget;
 import org.mmwb.ui.internal.session.ProcessInfo;
-import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.ui.internal.session.Samples;
 import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;

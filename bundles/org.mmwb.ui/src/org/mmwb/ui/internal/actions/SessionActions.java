@@ -57,15 +57,30 @@ public final class SessionActions implements Session.Listener {
         changed(session.state());
     }
 
-    private static IAction action(String text, String tip, Runnable r) {
+    private IAction action(String text, String tip, Runnable r) {
         Action a = new Action(text) {
             @Override
             public void run() {
-                r.run();
+                guarded(text.replace("&", "").replaceAll("[^\\p{L} .]", "").strip(), r);
             }
         };
         a.setToolTipText(tip);
         return a;
+    }
+
+    /**
+     * Runs an action so that a failure is a message (and a stack trace in the Error Log), never the workbench's
+     * exception dialog: the session and every editor keep their state.
+     */
+    private void guarded(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            org.eclipse.core.runtime.ILog.of(SessionActions.class).error(what + " failed", e);
+            MessageDialog.openError(window.getShell(), what, what + " failed: " + e
+                    + "\n\nThe details are in the Error Log (Window > Show View > Error Log); edited scenarios are "
+                    + "unchanged.");
+        }
     }
 
     /** The "Open Sample" submenu. */

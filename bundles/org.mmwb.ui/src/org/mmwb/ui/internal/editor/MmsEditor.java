@@ -137,9 +137,18 @@ public class MmsEditor extends TextEditor {
         return diags;
     }
 
-    /** Replays the current text in the session (nothing runs when it has errors); returns the diagnostics. */
+    /**
+     * Replays the current text in the session (nothing runs when it has errors); returns the diagnostics. The text
+     * is only read: whatever happens to the run, the editor keeps it, unsaved changes included.
+     */
     public List<Diag> runInSession() {
-        List<Diag> diags = toDiags(Session.get().openScenario(fileName(), getText(), filePath()));
+        List<Diag> diags;
+        try {
+            diags = toDiags(Session.get().openScenario(fileName(), getText(), filePath()));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            org.eclipse.core.runtime.ILog.of(MmsEditor.class).error("Run of " + fileName() + " failed", e);
+            diags = List.of(new Diag(1, 1, "the run failed before it started: " + e + " (details in the Error Log)"));
+        }
         showDiagnostics(diags);
         return diags;
     }

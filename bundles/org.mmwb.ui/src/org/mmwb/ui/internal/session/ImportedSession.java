@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.internal.log.FaultLog;
+import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.core.mm.SpecialMappingProvider;
-import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.scenario.DumpRecord;
-import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.scenario.OpRecord;
 import org.mmwb.scenario.RunReport;
-import org.mmwb.core.mm.VmaSnapshot;
-import org.mmwb.core.catalog.ProviderCatalog;
 
 /**
  * A read-only session from a JSON report ({@code ./mmwb run --json}, {@code ./mmwb import PID}): the final VMAs of

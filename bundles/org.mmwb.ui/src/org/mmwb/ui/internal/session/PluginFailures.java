@@ -6,10 +6,10 @@ import java.util.Set;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.core.mm.VmFaultResult;
 

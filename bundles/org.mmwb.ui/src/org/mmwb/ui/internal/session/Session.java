@@ -1,9 +1,6 @@
 package org.mmwb.ui.internal.session;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,15 +14,13 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.mm.KernelProfile;
+import org.mmwb.host.InputFileException;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.Op;
 import org.mmwb.scenario.OpRecord;
 import org.mmwb.scenario.ParseResult;
-import org.mmwb.scenario.ReportFormatException;
-import org.mmwb.scenario.ReportJson;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.Scenario;
-import org.mmwb.scenario.ScenarioParser;
 import org.mmwb.scenario.ScenarioRunner;
 import org.mmwb.scenario.ScenarioRunner.Execution;
 import org.mmwb.scenario.sim.SimulatorTarget;
@@ -155,13 +150,9 @@ public final class Session {
         }
         byte[] bytes;
         try {
-            if (Files.size(file) > ScenarioParser.MAX_FILE_BYTES) {
-                return failedOpen(name, file, "the file is larger than " + (ScenarioParser.MAX_FILE_BYTES >> 20)
-                        + " MiB; a scenario is a short text file");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
-            return failedOpen(name, file, "cannot read the file: " + (e.getMessage() == null ? e : e.getMessage()));
+            bytes = SessionInput.scenario(file);
+        } catch (InputFileException e) {
+            return failedOpen(name, file, SessionInput.problem(e, file, name).message());
         }
         // the parser decodes the bytes itself, so binary junk gets FILE:LINE:COL as on the command line
         ParseResult r = ScenarioLanguage.parser().parse(name, bytes);
@@ -238,23 +229,22 @@ public final class Session {
         path = file;
         diagnostics = List.of();
         steps = List.of();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            RunReport report = ReportJson.read(in);
+        try {
+            RunReport report = SessionInput.report(file);
             steps = ImportedSession.steps(report);
             publish(ImportedSession.state(title, report));
-        } catch (ReportFormatException e) {
-            importFailed(title, "not an mmwb session (the JSON that ./mmwb run --json or ./mmwb import PID writes): "
-                    + e.getMessage());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            importFailed(title, "not UTF-8 text (binary data?); a session is the JSON of ./mmwb run --json");
-        } catch (IOException | RuntimeException e) {
-            importFailed(title, "cannot read the file: " + (e.getMessage() == null ? e : e.getMessage()));
+        } catch (InputFileException e) {
+            importFailed(title, SessionInput.problem(e, file, title));
+        } catch (OutOfMemoryError e) {
+            steps = List.of(); // what was built is garbage now: the heap is free again
+            importFailed(title, new Diagnostic(title, 1, 1, "too large for the workbench's Java heap ("
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): start it with MMWB_JAVA_OPTS=-Xmx8g"));
         }
     }
 
-    private void importFailed(String title, String why) {
-        diagnostics = List.of(new Diagnostic(title, 1, 1, why));
-        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, "Cannot import " + title + ": " + why, false));
+    private void importFailed(String title, Diagnostic why) {
+        diagnostics = List.of(why);
+        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, "Cannot import " + why, false));
     }
 
     /** Without a {@code kernel} line the preferences choose the profile and paging levels. */
@@ -362,8 +352,15 @@ public final class Session {
                 } catch (OperationCanceledException c) {
                     ui.execute(() -> finishFailed(self[0], "Cancelled at step " + e.position() + " of " + steps));
                     return Status.CANCEL_STATUS;
+                } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError x) {
+                    return runFailed(self[0], s, e.position(), x);
                 }
-                SessionState built = build(s, t, e);
+                SessionState built;
+                try {
+                    built = build(s, t, e);
+                } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError x) {
+                    return runFailed(self[0], s, e.position(), x);
+                }
                 ui.execute(() -> {
                     if (job == self[0]) {
                         job = null;
@@ -387,6 +384,20 @@ public final class Session {
         job.setUser(steps > 0);
         publish(state.withBusy(true).withStatus("Running " + s.fileName() + " to step " + steps + " ..."));
         job.schedule();
+    }
+
+    /**
+     * A run that failed inside (a bug, or a plugin's failure the engine did not contain): the Error Log gets the
+     * stack trace, the status line one sentence; the previous state stays and no dialog opens, so an edited
+     * scenario is never lost to it.
+     */
+    private IStatus runFailed(Job j, Scenario s, int position, Throwable x) {
+        String where = position < s.ops().size() ? " at step " + (position + 1) + " (line " + s.ops().get(position)
+                .line() + ")" : "";
+        String message = "The run of " + s.fileName() + " failed" + where + ": " + x + " (details in the Error Log)";
+        org.eclipse.core.runtime.ILog.of(Session.class).error(message, x);
+        ui.execute(() -> finishFailed(j, message));
+        return Status.OK_STATUS;
     }
 
     private void finishFailed(Job j, String message) {

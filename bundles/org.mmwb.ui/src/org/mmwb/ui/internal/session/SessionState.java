@@ -2,8 +2,8 @@ package org.mmwb.ui.internal.session;
 
 import java.util.List;
 
-import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.Kernel;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.core.mm.Task;
 

@@ -25,14 +25,14 @@ import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.OpResult;
 import org.mmwb.ui.internal.ViewIds;
 import org.mmwb.ui.internal.editor.ScenarioEditors;
-import org.mmwb.ui.internal.views.ResultRows.Child;
-import org.mmwb.ui.internal.views.ResultRows.PageResult;
-import org.mmwb.ui.internal.views.ResultRows.Pages;
 import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.session.StepChange;
 import org.mmwb.ui.internal.session.StepRecord;
+import org.mmwb.ui.internal.views.ResultRows.Child;
+import org.mmwb.ui.internal.views.ResultRows.PageResult;
+import org.mmwb.ui.internal.views.ResultRows.Pages;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
 
 /**

@@ -1,10 +1,10 @@
 package org.mmwb.benchmarks;
 
 
-import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.Prot;
+import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.Task;
 import org.mmwb.x86.X86Profiles;
