@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mmwb.core.catalog.Problem;
 import org.mmwb.scenario.internal.ops.BuiltinOps;
 import org.mmwb.scenario.internal.ops.OperationRegistry;
 
@@ -24,29 +25,37 @@ public final class OperationTable {
     private static final OperationTable BUILTIN = of(BuiltinOps.specs());
 
     private final Map<String, OpSpec> byName;
+    private final Map<String, String> contributors;
     private final Map<String, String> whyMissing;
+    private final List<Problem> problems;
 
-    private OperationTable(Collection<OpSpec> specs, Map<String, String> whyMissing) {
+    private OperationTable(Collection<OpSpec> specs, Map<String, String> contributors, Map<String, String> whyMissing,
+            List<Problem> problems) {
         Map<String, OpSpec> m = new LinkedHashMap<>();
         for (OpSpec s : specs) {
             m.put(s.name(), s);
         }
         this.byName = m;
+        this.contributors = Map.copyOf(contributors);
         this.whyMissing = Map.copyOf(whyMissing);
+        this.problems = List.copyOf(problems);
     }
 
     /** A table of these operations in this order (a later one replaces an earlier one of the same name). */
     public static OperationTable of(Collection<OpSpec> specs) {
-        return new OperationTable(specs, Map.of());
+        return new OperationTable(specs, Map.of(), Map.of(), List.of());
     }
 
     /**
-     * As {@link #of(Collection)}, remembering why some names are not in it.
+     * A table read from contributions (the registry reader makes it).
      *
-     * @param whyMissing operation name to the reason its contribution was skipped (see {@link #whyMissing(String)})
+     * @param contributors operation name to the bundle that contributed it
+     * @param whyMissing   operation name to the reason its contribution was skipped (see {@link #whyMissing(String)})
+     * @param problems     what was wrong with the contributions
      */
-    public static OperationTable of(Collection<OpSpec> specs, Map<String, String> whyMissing) {
-        return new OperationTable(specs, whyMissing);
+    public static OperationTable of(Collection<OpSpec> specs, Map<String, String> contributors,
+            Map<String, String> whyMissing, List<Problem> problems) {
+        return new OperationTable(specs, contributors, whyMissing, problems);
     }
 
     /** The operations of docs/scenarios.md, {@code kernel} first, as plain Java declares them (no registry). */
@@ -67,9 +76,11 @@ public final class OperationTable {
         List<OpSpec> all = new ArrayList<>(byName.values());
         all.removeIf(s -> s.name().equals(spec.name()));
         all.add(spec);
+        Map<String, String> from = new LinkedHashMap<>(contributors);
+        from.remove(spec.name());
         Map<String, String> why = new LinkedHashMap<>(whyMissing);
         why.remove(spec.name());
-        return new OperationTable(all, why);
+        return new OperationTable(all, from, why, problems);
     }
 
     /** The operation of that name, or null. */
@@ -83,6 +94,19 @@ public final class OperationTable {
      */
     public String whyMissing(String name) {
         return whyMissing.get(name);
+    }
+
+    /** The bundle that contributed the operation of that name; "" for one added in code ({@link #with(OpSpec)}). */
+    public String contributor(String name) {
+        return contributors.getOrDefault(name, "");
+    }
+
+    /**
+     * What was wrong with the contributions this table was read from, each naming its bundle (empty for a table made
+     * in code): operations fail only while they are read, so this does not grow.
+     */
+    public List<Problem> problems() {
+        return problems;
     }
 
     /** Every operation in table order. */

@@ -43,8 +43,8 @@ class OperationsCommandTest {
     @Test
     void jsonListsTheSame() {
         assertEquals(Cli.OK, run("operations", "--json"));
-        assertTrue(out().contains("\"name\": \"iomap\",\n      \"bundle\": \"org.mmwb.iomap\",\n      \"class\":"
-                + " \"org.mmwb.iomap.IomapOperation\""), out());
+        assertTrue(out().contains("\"name\": \"iomap\",\n      \"bundle\": \"org.mmwb.iomap\",\n      \"usage\":"
+                + " \"[$n =] iomap NAME [ADDR]\""), out());
         assertTrue(out().contains("\"problems\": []"), out());
     }
 

@@ -14,9 +14,7 @@ import org.mmwb.scenario.ArgSpec;
 import org.mmwb.scenario.Choice;
 import org.mmwb.scenario.FlagSpec;
 import org.mmwb.scenario.OpSpec;
-import org.mmwb.scenario.internal.ops.OperationCatalog;
-import org.mmwb.scenario.internal.ops.OperationContribution;
-import org.mmwb.scenario.internal.ops.OperationRegistry;
+import org.mmwb.scenario.OperationTable;
 
 /**
  * {@code operations [NAME] [--json]}: the scenario language's help, built from the installed operation table
@@ -46,48 +44,46 @@ final class OperationsCommand implements Command {
         if (args.positional().size() > 1) {
             return io.fail(Cli.USAGE, "operations: give at most one operation name (usage: mmwb operations [NAME])");
         }
-        OperationCatalog catalog = OperationRegistry.catalog();
+        OperationTable table = OperationTable.installed();
         if (args.positional().size() == 1) {
-            return describe(args.positional().get(0), catalog, io);
+            return describe(args.positional().get(0), table, io);
         }
-        List<Problem> problems = catalog.problems();
+        List<Problem> problems = table.problems();
         if (args.has("--json")) {
-            io.out().println(json(catalog.contributions(), problems));
+            io.out().println(json(table));
         } else {
-            list(io.out(), catalog.contributions(), problems);
+            list(io.out(), table);
         }
         return problems.stream().anyMatch(Problem::error) ? Cli.FAILURE : Cli.OK;
     }
 
-    private static void list(PrintStream out, List<OperationContribution> ops, List<Problem> problems) {
+    private static void list(PrintStream out, OperationTable table) {
         int nameWidth = "OPERATION".length();
         int bundleWidth = "BUNDLE".length();
-        for (OperationContribution c : ops) {
-            nameWidth = Math.max(nameWidth, c.name().length());
-            bundleWidth = Math.max(bundleWidth, c.bundle().length());
+        for (String name : table.names()) {
+            nameWidth = Math.max(nameWidth, name.length());
+            bundleWidth = Math.max(bundleWidth, table.contributor(name).length());
         }
         String fmt = "%-" + nameWidth + "s  %-" + bundleWidth + "s  %s%n";
         out.printf(fmt, "OPERATION", "BUNDLE", "USAGE");
-        for (OperationContribution c : ops) {
-            out.printf(fmt, c.name(), c.bundle(), c.spec().usage());
+        for (OpSpec s : table.specs()) {
+            out.printf(fmt, s.name(), table.contributor(s.name()), s.usage());
         }
         out.println();
         out.println("mmwb operations NAME: an operation's arguments and flags; the language: docs/scenarios.md");
-        ProvidersCommand.printProblems(out, problems);
+        ProvidersCommand.printProblems(out, table.problems());
     }
 
     /** One operation's help: usage, paragraph, arguments and flags, each with its own help. */
-    private static int describe(String name, OperationCatalog catalog, CliIO io) {
-        OperationContribution c = catalog.contributions().stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElse(null);
-        if (c == null) {
-            String why = catalog.table().whyMissing(name);
+    private static int describe(String name, OperationTable table, CliIO io) {
+        OpSpec s = table.get(name);
+        if (s == null) {
+            String why = table.whyMissing(name);
             return io.fail(Cli.USAGE, "operations: " + (why != null ? why : "unknown operation '" + name
-                    + "'; expected one of: " + String.join(", ", catalog.table().names())));
+                    + "'; expected one of: " + String.join(", ", table.names())));
         }
-        OpSpec s = c.spec();
         PrintStream out = io.out();
-        out.println(s.usage() + "    (" + c.bundle() + ")");
+        out.println(s.usage() + "    (" + table.contributor(name) + ")");
         out.println("  " + s.help());
         if (!s.args().isEmpty()) {
             out.println("arguments:");
@@ -109,20 +105,19 @@ final class OperationsCommand implements Command {
         return String.join(" ", choices.stream().map(Choice::word).toList());
     }
 
-    private static String json(List<OperationContribution> ops, List<Problem> problems) {
+    private static String json(OperationTable table) {
         JsonObject o = new JsonObject();
         JsonArray a = new JsonArray();
-        for (OperationContribution c : ops) {
+        for (OpSpec s : table.specs()) {
             JsonObject j = new JsonObject();
-            j.addProperty("name", c.name());
-            j.addProperty("bundle", c.bundle());
-            j.addProperty("class", c.className());
-            j.addProperty("usage", c.spec().usage());
-            j.addProperty("help", c.spec().help());
+            j.addProperty("name", s.name());
+            j.addProperty("bundle", table.contributor(s.name()));
+            j.addProperty("usage", s.usage());
+            j.addProperty("help", s.help());
             a.add(j);
         }
         o.add("operations", a);
-        o.add("problems", ProvidersCommand.problemsJson(problems));
+        o.add("problems", ProvidersCommand.problemsJson(table.problems()));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
     }
 }

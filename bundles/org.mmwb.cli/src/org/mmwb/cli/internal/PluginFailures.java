@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.mmwb.core.catalog.Problem;
 import org.mmwb.core.catalog.ProviderCatalog;
-import org.mmwb.scenario.internal.ops.OperationRegistry;
+import org.mmwb.scenario.OperationTable;
 
 /**
  * What the command line says about plugins that failed: a contribution skipped at load time (a special-mapping
@@ -35,7 +35,7 @@ final class PluginFailures {
     static boolean warn(String command, CliIO io, int mark) {
         Map<String, List<Problem>> byBundle = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>(ProviderCatalog.installed().problems(mark));
-        problems.addAll(OperationRegistry.catalog().problems()); // operations fail only while they are read
+        problems.addAll(OperationTable.installed().problems()); // operations fail only while they are read
         for (Problem p : problems) {
             if (p.error()) {
                 byBundle.computeIfAbsent(p.bundle().isEmpty() ? "(unknown bundle)" : p.bundle(),

@@ -55,7 +55,7 @@ class OperationRegistryTest {
 
     @Test
     void brokenContributionsAreLoggedWithTheirBundleAndSkipped() {
-        List<String> errors = OperationRegistry.catalog().problems().stream()
+        List<String> errors = OperationTable.installed().problems().stream()
                 .filter(p -> p.error() && p.bundle().equals(HOST)).map(Problem::message).toList();
         assertEquals(List.of(
                 "operation 'testmissing': class " + TEST_OPS + "NoSuchOperation cannot be created; skipped",

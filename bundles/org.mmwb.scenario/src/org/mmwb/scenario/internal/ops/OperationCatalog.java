@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mmwb.core.catalog.Problem;
 import org.mmwb.scenario.OpSpec;
 import org.mmwb.scenario.OperationTable;
 
@@ -23,7 +22,6 @@ public final class OperationCatalog {
 
     private final List<OperationContribution> accepted = new ArrayList<>();
     private final OperationTable table;
-    private final OperationLog log;
 
     /**
      * @param contributions the readable contributions, in registry order
@@ -31,7 +29,6 @@ public final class OperationCatalog {
      */
     public OperationCatalog(List<OperationContribution> contributions, Map<String, String> whyMissing,
             OperationLog log) {
-        this.log = log;
         List<OperationContribution> sorted = new ArrayList<>(contributions);
         sorted.sort(Comparator.comparing((OperationContribution c) -> !c.bundle().equals(DECLARING_BUNDLE))
                 .thenComparing(OperationContribution::bundle));
@@ -47,7 +44,10 @@ public final class OperationCatalog {
         }
         Map<String, String> why = new LinkedHashMap<>(whyMissing);
         why.keySet().removeAll(byName.keySet());
-        this.table = OperationTable.of(accepted.stream().map(OperationContribution::spec).toList(), why);
+        Map<String, String> contributors = new LinkedHashMap<>();
+        accepted.forEach(c -> contributors.put(c.name(), c.bundle()));
+        this.table = OperationTable.of(accepted.stream().map(OperationContribution::spec).toList(), contributors, why,
+                log.problems());
     }
 
     /** The catalog of a runtime without an extension registry: the built-in operations. */
@@ -67,10 +67,5 @@ public final class OperationCatalog {
     /** The accepted contributions in table order. */
     public List<OperationContribution> contributions() {
         return List.copyOf(accepted);
-    }
-
-    /** What was wrong with the contributions, oldest first. */
-    public List<Problem> problems() {
-        return log.problems();
     }
 }
