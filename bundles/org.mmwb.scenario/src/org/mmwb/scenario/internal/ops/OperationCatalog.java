@@ -20,7 +20,6 @@ public final class OperationCatalog {
     /** The bundle whose plugin.xml declares the built-in operations. */
     public static final String DECLARING_BUNDLE = "org.mmwb.scenario";
 
-    private final List<OperationContribution> accepted = new ArrayList<>();
     private final OperationTable table;
 
     /**
@@ -38,16 +37,14 @@ public final class OperationCatalog {
             if (old != null) {
                 log.error(c.bundle(), "operation '" + c.name() + "' (class " + c.className() + ") is already"
                         + " contributed by " + old.bundle() + "; this contribution is skipped", null);
-            } else {
-                accepted.add(c);
             }
         }
         Map<String, String> why = new LinkedHashMap<>(whyMissing);
         why.keySet().removeAll(byName.keySet());
         Map<String, String> contributors = new LinkedHashMap<>();
-        accepted.forEach(c -> contributors.put(c.name(), c.bundle()));
-        this.table = OperationTable.of(accepted.stream().map(OperationContribution::spec).toList(), contributors, why,
-                log.problems());
+        byName.forEach((name, c) -> contributors.put(name, c.bundle()));
+        this.table = OperationTable.of(byName.values().stream().map(OperationContribution::spec).toList(),
+                contributors, why, log.problems());
     }
 
     /** The catalog of a runtime without an extension registry: the built-in operations. */
@@ -62,10 +59,5 @@ public final class OperationCatalog {
     /** The operation table: what the parser, the editor and the help use. */
     public OperationTable table() {
         return table;
-    }
-
-    /** The accepted contributions in table order. */
-    public List<OperationContribution> contributions() {
-        return List.copyOf(accepted);
     }
 }
