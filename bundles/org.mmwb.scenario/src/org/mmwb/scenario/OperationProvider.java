@@ -3,8 +3,9 @@ package org.mmwb.scenario;
 /**
  * Supplies scenario operations contributed through the extension point {@code org.mmwb.scenario.operations}
  * (schema/operations.exsd): each {@code <operation name="..." class="..."/>} element names an operation, and the
- * class, created once per element, declares it. One class may serve several names (the built-in operations all
- * come from one). Implementations have a public no-argument constructor.
+ * class declares it. One instance per class and contributing bundle serves all the elements that name the class
+ * (the built-in operations all come from one). Implementations have a public no-argument constructor and keep no
+ * state between calls.
  */
 @FunctionalInterface
 public interface OperationProvider {

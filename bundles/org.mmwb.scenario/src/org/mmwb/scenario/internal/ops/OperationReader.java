@@ -1,6 +1,7 @@
 package org.mmwb.scenario.internal.ops;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class OperationReader {
     private final OperationLog log;
     private final List<OperationContribution> contributions = new ArrayList<>();
     private final Map<String, String> whyMissing = new LinkedHashMap<>();
+    private final Map<String, OperationProvider> providers = new HashMap<>();
 
     public OperationReader(OperationLog log) {
         this.log = log;
@@ -86,20 +88,25 @@ public final class OperationReader {
             return;
         }
         String what = "operation '" + name + "'";
-        Object o;
-        try {
-            o = e.createExecutableExtension("class");
-        } catch (CoreException ex) {
-            skip(bundle, name, what + ": class " + cls + " cannot be created; skipped", ex);
-            return;
-        } catch (RuntimeException | LinkageError ex) {
-            skip(bundle, name, what + ": class " + cls + " failed while it was created; skipped", ex);
-            return;
-        }
-        if (!(o instanceof OperationProvider provider)) {
-            skip(bundle, name, what + ": class " + o.getClass().getName() + " does not implement "
-                    + OperationProvider.class.getName() + "; skipped", null);
-            return;
+        OperationProvider provider = providers.get(bundle + " " + cls); // one instance serves a bundle's elements
+        if (provider == null) {
+            Object o;
+            try {
+                o = e.createExecutableExtension("class");
+            } catch (CoreException ex) {
+                skip(bundle, name, what + ": class " + cls + " cannot be created; skipped", ex);
+                return;
+            } catch (RuntimeException | LinkageError ex) {
+                skip(bundle, name, what + ": class " + cls + " failed while it was created; skipped", ex);
+                return;
+            }
+            if (!(o instanceof OperationProvider p)) {
+                skip(bundle, name, what + ": class " + o.getClass().getName() + " does not implement "
+                        + OperationProvider.class.getName() + "; skipped", null);
+                return;
+            }
+            provider = p;
+            providers.put(bundle + " " + cls, p);
         }
         OpSpec spec;
         try {
