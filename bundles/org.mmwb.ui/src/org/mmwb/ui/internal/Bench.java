@@ -170,7 +170,7 @@ final class Bench {
         long t0 = System.nanoTime();
         try {
             FaultLogView v = (FaultLogView) page.showView(ViewIds.FAULT_LOG);
-            v.getTable().getViewer().getTable().addListener(SWT.Paint, e -> {
+            v.getTable().getTable().addListener(SWT.Paint, e -> {
                 if (painted[0] == 0) {
                     painted[0] = System.nanoTime();
                 }

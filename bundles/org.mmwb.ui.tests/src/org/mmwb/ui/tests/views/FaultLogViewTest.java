@@ -46,7 +46,7 @@ class FaultLogViewTest {
         assertTrue(faults.getTable().selectFault(seq, true));
         Fixture.settle(300);
 
-        Object vma = space.getViewer().getStructuredSelection().getFirstElement();
+        Object vma = space.selectedVma();
         assertTrue(vma instanceof VmaRow, "Address Space selected a VMA: " + vma);
         assertEquals(0x100000000000L, ((VmaRow) vma).start());
         assertEquals(1, ((VmaRow) vma).pid());

@@ -90,7 +90,7 @@ public final class FaultLogTableDemo {
     /** Nanoseconds from setInput to the table's first paint. */
     private static long firstPaint(Display d, FaultLogTable table, FaultLog log) {
         long[] painted = {0};
-        table.getViewer().getTable().addListener(SWT.Paint, e -> {
+        table.getTable().addListener(SWT.Paint, e -> {
             if (painted[0] == 0) {
                 painted[0] = System.nanoTime();
             }

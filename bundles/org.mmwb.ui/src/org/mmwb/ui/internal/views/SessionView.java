@@ -42,8 +42,11 @@ abstract class SessionView extends ViewPart implements Session.Listener {
         if (isDisposed()) {
             return;
         }
+        SessionState old = shown;
         shown = state;
-        show(state);
+        if (!state.onlyBusyChanged(old)) { // a replay starting or stopping changes nothing shown
+            show(state);
+        }
     }
 
     /** The state shown. */
