@@ -85,7 +85,7 @@ class SessionTest {
         Path json = Files.createTempFile("mmwb-session", ".json");
         Files.writeString(json, ReportJson.toJson(report));
         Session.get().open(json);
-        SessionState s = Session.get().state();
+        SessionState s = Fixture.await(); // read in a job
         assertTrue(s.readOnly());
         assertFalse(Session.get().canStep());
         assertNull(s.kernel());
@@ -96,6 +96,7 @@ class SessionTest {
         Path broken = Files.createTempFile("mmwb-broken", ".json");
         Files.writeString(broken, "{ not json");
         Session.get().open(broken);
+        Fixture.await();
         assertTrue(Session.get().state().status().startsWith("Cannot import"), Session.get().state().status());
     }
 }

@@ -37,18 +37,11 @@ final class MmProbe {
             return (end - start) >>> 12;
         }
 
-        /** The same VMA, whether or not it gained an anon_vma. */
+        /** The same VMA, whether or not it gained an anon_vma (MemFile has identity equality). */
         boolean sameAs(Vma o) {
-            return key().equals(o.key());
+            return start == o.start && end == o.end && flags == o.flags && pgoff == o.pgoff && file == o.file
+                    && java.util.Objects.equals(name, o.name);
         }
-
-        /** What {@link #sameAs} compares, as a hash key (MemFile has identity equality). */
-        Object key() {
-            return new VmaKey(start, end, flags, pgoff, file, name);
-        }
-    }
-
-    private record VmaKey(long start, long end, long flags, long pgoff, MemFile file, String name) {
     }
 
     final Map<Integer, TaskState> tasks = new LinkedHashMap<>();

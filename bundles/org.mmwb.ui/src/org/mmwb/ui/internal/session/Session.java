@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
@@ -226,7 +226,10 @@ public final class Session {
         }
     }
 
-    /** Opens a JSON report (./mmwb run --json, ./mmwb import PID) read-only. */
+    /**
+     * Opens a JSON report (./mmwb run --json, ./mmwb import PID) read-only. It is read in a job: the report of a
+     * large process is megabytes of JSON.
+     */
     public void importReport(Path file) {
         cancel();
         String title = String.valueOf(file.getFileName());
@@ -237,18 +240,27 @@ public final class Session {
         path = file;
         diagnostics = List.of();
         steps = List.of();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            RunReport report = ReportJson.read(in);
-            steps = ImportedSession.steps(report);
-            publish(ImportedSession.state(title, report));
-        } catch (ReportFormatException e) {
-            importFailed(title, "not an mmwb session (the JSON that ./mmwb run --json or ./mmwb import PID writes): "
-                    + e.getMessage());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            importFailed(title, "not UTF-8 text (binary data?); a session is the JSON of ./mmwb run --json");
-        } catch (IOException | RuntimeException e) {
-            importFailed(title, "cannot read the file: " + (e.getMessage() == null ? e : e.getMessage()));
-        }
+        start("Importing " + title, true, "Importing " + title + " ...", monitor -> {
+            monitor.subTask("reading " + file);
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                RunReport report = ReportJson.read(in);
+                List<StepRecord> rows = ImportedSession.steps(report);
+                SessionState built = ImportedSession.state(title, report);
+                return () -> {
+                    steps = rows;
+                    publish(built);
+                };
+            } catch (ReportFormatException e) {
+                return () -> importFailed(title, "not an mmwb session (the JSON that ./mmwb run --json or "
+                        + "./mmwb import PID writes): " + e.getMessage());
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return () -> importFailed(title, "not UTF-8 text (binary data?); a session is the JSON of "
+                        + "./mmwb run --json");
+            } catch (IOException | RuntimeException e) {
+                return () -> importFailed(title, "cannot read the file: " + (e.getMessage() == null ? e
+                        : e.getMessage()));
+            }
+        });
     }
 
     private void importFailed(String title, String why) {
@@ -332,24 +344,21 @@ public final class Session {
         cancel();
         Scenario s = scenario;
         int steps = Math.max(0, Math.min(n, s.ops().size()));
-        Job[] self = new Job[1];
-        self[0] = new Job("Running " + s.fileName() + " to step " + steps) {
-            @Override
-            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
-                SubMonitor sub = SubMonitor.convert(monitor, steps);
-                SimulatorTarget t;
-                try {
-                    t = open(s);
-                } catch (RuntimeException e) {
-                    ui.execute(() -> finishFailed(self[0], s.fileName() + ": " + e.getMessage()));
-                    return Status.OK_STATUS;
-                }
-                Execution e = ScenarioRunner.start(s, t);
-                StepRecorder rec = new StepRecorder(t.kernel(), List.of());
-                try {
+        start("Running " + s.fileName() + " to step " + steps, steps > 0, "Running " + s.fileName() + " to step "
+                + steps + " ...", monitor -> {
+                    SubMonitor sub = SubMonitor.convert(monitor, steps);
+                    SimulatorTarget t;
+                    try {
+                        t = open(s);
+                    } catch (RuntimeException e) {
+                        return () -> publish(state.withBusy(false).withStatus(s.fileName() + ": " + e.getMessage()));
+                    }
+                    Execution e = ScenarioRunner.start(s, t);
+                    StepRecorder rec = new StepRecorder(t.kernel(), List.of());
                     while (e.position() < steps && e.hasNext()) {
                         if (sub.isCanceled()) {
-                            throw new OperationCanceledException();
+                            return () -> publish(state.withBusy(false).withStatus("Cancelled at step " + e.position()
+                                    + " of " + steps));
                         }
                         Op op = e.peek();
                         int index = e.position();
@@ -358,23 +367,42 @@ public final class Session {
                         rec.after(index, op, e.step());
                         sub.worked(1);
                     }
-                } catch (OperationCanceledException c) {
-                    ui.execute(() -> finishFailed(self[0], "Cancelled at step " + e.position() + " of " + steps));
-                    return Status.CANCEL_STATUS;
-                }
-                SessionState built = build(s, t, e);
-                ui.execute(() -> {
-                    if (job == self[0]) {
-                        job = null;
+                    SessionState built = build(s, t, e);
+                    List<StepRecord> records = rec.steps();
+                    return () -> {
                         target = t;
                         exec = e;
                         recorder = rec;
-                        Session.this.steps = rec.steps();
+                        Session.this.steps = records;
                         publish(built);
                         failures.check(t.kernel());
+                    };
+                });
+    }
+
+    /** What a session job does off the UI thread; it returns what to do on the UI thread when it is done. */
+    @FunctionalInterface
+    private interface Work {
+        Runnable run(IProgressMonitor monitor);
+    }
+
+    /**
+     * Runs {@code work} in a cancellable job of {@link #JOB_FAMILY} (the state shown is marked busy meanwhile)
+     * and applies its result on the UI thread, unless another job has replaced it by then.
+     */
+    private void start(String name, boolean user, String status, Work work) {
+        Job[] self = new Job[1];
+        self[0] = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                Runnable done = work.run(monitor);
+                ui.execute(() -> {
+                    if (job == self[0]) {
+                        job = null;
+                        done.run();
                     }
                 });
-                return Status.OK_STATUS;
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
             }
 
             @Override
@@ -383,16 +411,9 @@ public final class Session {
             }
         };
         job = self[0];
-        job.setUser(steps > 0);
-        publish(state.withBusy(true).withStatus("Running " + s.fileName() + " to step " + steps + " ..."));
+        job.setUser(user);
+        publish(state.withBusy(true).withStatus(status));
         job.schedule();
-    }
-
-    private void finishFailed(Job j, String message) {
-        if (job == j) {
-            job = null;
-            publish(state.withBusy(false).withStatus(message));
-        }
     }
 
     /** Cancels a running replay (the previous state stays). */

@@ -80,25 +80,28 @@ final class StepDiff {
     // ------------------------------------------------------------------------------------------------- VMAs
 
     private void vmas(int pid, List<Vma> before, List<Vma> after, TaskState task) {
-        // hashed, not compared pairwise: a step of a 200,000-VMA process is O(n), not O(n^2)
-        Set<Object> beforeKeys = new java.util.HashSet<>();
-        for (Vma v : before) {
-            beforeKeys.add(v.key());
-        }
-        Set<Object> afterKeys = new java.util.HashSet<>();
-        for (Vma v : after) {
-            afterKeys.add(v.key());
-        }
+        // both lists are in address order: one merge walk skips the unchanged VMAs, O(n) without allocating, and
+        // leaves the removed and added ones in address order too (for the binary searches of overlapping)
         List<Vma> removed = new ArrayList<>();
         List<Vma> added = new ArrayList<>();
-        for (Vma v : before) {
-            if (!afterKeys.contains(v.key())) {
-                removed.add(v);
-            }
-        }
-        for (Vma v : after) {
-            if (!beforeKeys.contains(v.key())) {
-                added.add(v);
+        int i = 0;
+        int j = 0;
+        while (i < before.size() || j < after.size()) {
+            Vma b = i < before.size() ? before.get(i) : null;
+            Vma a = j < after.size() ? after.get(j) : null;
+            if (b != null && a != null && b.sameAs(a)) {
+                i++;
+                j++;
+            } else if (a == null || b != null && Long.compareUnsigned(b.start(), a.start()) <= 0) {
+                removed.add(b);
+                i++;
+                if (a != null && b.start() == a.start()) {
+                    added.add(a);
+                    j++;
+                }
+            } else {
+                added.add(a);
+                j++;
             }
         }
         Set<Vma> done = new LinkedHashSet<>();
@@ -167,7 +170,9 @@ final class StepDiff {
      * the first rule of vma_merge that fails, as far as the VMAs show it.
      */
     private void noMerge(int pid, Vma x, List<Vma> after, TaskState task) {
-        for (Vma n : after) {
+        int at = firstEndingAfter(after, x.start());
+        for (int k = Math.max(0, at - 1); k <= at + 1 && k < after.size(); k++) { // its neighbours
+            Vma n = after.get(k);
             boolean prev = n.end() == x.start();
             boolean next = x.end() == n.start();
             if (!(prev || next) || !perms(n).equals(perms(x))) {
@@ -217,9 +222,29 @@ final class StepDiff {
         return null;
     }
 
+    /** The VMAs of {@code in} (in address order) that overlap {@code v}: a binary search, then the run. */
     private static List<Vma> overlapping(Vma v, List<Vma> in) {
-        return in.stream().filter(o -> Long.compareUnsigned(o.start(), v.end()) < 0
-                && Long.compareUnsigned(v.start(), o.end()) < 0).toList();
+        List<Vma> out = new ArrayList<>(2);
+        for (int k = firstEndingAfter(in, v.start()); k < in.size()
+                && Long.compareUnsigned(in.get(k).start(), v.end()) < 0; k++) {
+            out.add(in.get(k));
+        }
+        return out;
+    }
+
+    /** The index of the first VMA of {@code in} (address order) that ends above {@code addr}, or in.size(). */
+    private static int firstEndingAfter(List<Vma> in, long addr) {
+        int lo = 0;
+        int hi = in.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(in.get(mid).end(), addr) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static String range(Vma v) {

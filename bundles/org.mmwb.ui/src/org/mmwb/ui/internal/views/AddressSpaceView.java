@@ -16,12 +16,14 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPart;
 import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.session.VmaRow;
+import org.mmwb.ui.internal.widgets.SelectionRelay;
 import org.mmwb.ui.internal.widgets.addrmap.BandKind;
 import org.mmwb.ui.internal.widgets.addrmap.Sizes;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
@@ -70,7 +72,7 @@ public final class AddressSpaceView extends SessionView {
     private final Map<ProcessInfo, List<VmaRow>> shownVmas = new IdentityHashMap<>();
 
     @Override
-    protected void createControls(Composite parent) {
+    protected Control createControls(Composite parent) {
         GridLayout gl = new GridLayout(2, false);
         gl.marginWidth = 2;
         gl.marginHeight = 2;
@@ -100,6 +102,7 @@ public final class AddressSpaceView extends SessionView {
             }
         });
         getSite().setSelectionProvider(relay);
+        return table;
     }
 
     private final TreeTable.Labels labels = new TreeTable.Labels() {
@@ -257,16 +260,6 @@ public final class AddressSpaceView extends SessionView {
             out.addAll(shownVmas.get(p));
         }
         return out;
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return table == null || table.isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        table.setFocus();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.mmwb.core.internal.log.FaultLog;
 import org.mmwb.core.mm.VmFaultResult;
@@ -26,6 +27,7 @@ import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.session.StepChange;
 import org.mmwb.ui.internal.session.StepRecord;
+import org.mmwb.ui.internal.widgets.SelectionRelay;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
 import org.mmwb.ui.internal.widgets.rows.TreeRows;
 import org.mmwb.ui.internal.widgets.rows.TreeTable;
@@ -68,7 +70,7 @@ public final class ResultsView extends SessionView {
             new Column("what changed", "x".repeat(90), false, this::changed));
 
     @Override
-    protected void createControls(Composite parent) {
+    protected Control createControls(Composite parent) {
         parent.setLayout(new FillLayout());
         table = new TreeTable(parent, SWT.NONE, SWT.NONE);
         errorFg = Display.getCurrent().getSystemColor(SWT.COLOR_RED);
@@ -104,6 +106,7 @@ public final class ResultsView extends SessionView {
             }
         });
         table.getTable().setMenu(menu.createContextMenu(table.getTable()));
+        return table;
     }
 
     private final TreeTable.Labels labels = new TreeTable.Labels() {
@@ -352,15 +355,5 @@ public final class ResultsView extends SessionView {
     /** The text of a row's column (for tests): 0 step, 1 line, 2 pid, 3 operation, 4 result, 5 what changed. */
     public String text(Object row, int column) {
         return columns.get(column).text().apply(row);
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return table == null || table.isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        table.setFocus();
     }
 }

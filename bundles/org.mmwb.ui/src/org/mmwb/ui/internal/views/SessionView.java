@@ -3,6 +3,7 @@ package org.mmwb.ui.internal.views;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
@@ -17,9 +18,10 @@ abstract class SessionView extends ViewPart implements Session.Listener {
 
     private final ISelectionListener selectionListener = this::selectionFromPart;
     private SessionState shown;
+    private Control main;
 
-    /** Creates the view's controls (the session's current state follows). */
-    protected abstract void createControls(Composite parent);
+    /** Creates the view's controls (the session's current state follows); returns the one that takes the focus. */
+    protected abstract Control createControls(Composite parent);
 
     /** Shows a state (UI thread). */
     protected abstract void show(SessionState state);
@@ -30,7 +32,7 @@ abstract class SessionView extends ViewPart implements Session.Listener {
 
     @Override
     public final void createPartControl(Composite parent) {
-        createControls(parent);
+        main = createControls(parent);
         Session session = Session.get();
         session.addListener(this);
         getSite().getPage().addPostSelectionListener(selectionListener);
@@ -55,7 +57,14 @@ abstract class SessionView extends ViewPart implements Session.Listener {
     }
 
     /** Whether the controls are gone. */
-    protected abstract boolean isDisposed();
+    protected final boolean isDisposed() {
+        return main == null || main.isDisposed();
+    }
+
+    @Override
+    public void setFocus() {
+        main.setFocus();
+    }
 
     private void selectionFromPart(IWorkbenchPart part, ISelection selection) {
         if (part == this || isDisposed() || !(selection instanceof IStructuredSelection ss) || ss.isEmpty()) {

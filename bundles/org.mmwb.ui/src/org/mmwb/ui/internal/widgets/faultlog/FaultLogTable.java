@@ -4,13 +4,11 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.ISelectionChangedListener;
 import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -24,6 +22,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.mmwb.core.internal.log.FaultLog;
 import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.ui.internal.widgets.SelectionRelay;
 import org.mmwb.ui.internal.widgets.rows.RowWindow;
 
 /**
@@ -45,7 +44,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     private final RowWindow window;
     private final Table table;
     private final Label status;
-    private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
+    private final SelectionRelay relay = new SelectionRelay();
     private final RowWindow.Rows rows = new RowWindow.Rows() {
         @Override
         public int size() {
@@ -250,12 +249,12 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
 
     @Override
     public void addSelectionChangedListener(ISelectionChangedListener listener) {
-        selectionListeners.add(listener);
+        relay.addSelectionChangedListener(listener);
     }
 
     @Override
     public void removeSelectionChangedListener(ISelectionChangedListener listener) {
-        selectionListeners.remove(listener);
+        relay.removeSelectionChangedListener(listener);
     }
 
     @Override
@@ -345,10 +344,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     }
 
     private void fireSelection() {
-        SelectionChangedEvent ev = new SelectionChangedEvent(this, getSelection());
-        for (ISelectionChangedListener l : selectionListeners) {
-            l.selectionChanged(ev);
-        }
+        relay.fire(getSelectedFault());
     }
 
     /** Column of a header (for tests). */
