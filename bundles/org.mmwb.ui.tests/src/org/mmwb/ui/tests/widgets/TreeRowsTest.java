@@ -71,10 +71,8 @@ class TreeRowsTest {
                 assertEquals(r, rows.rowOf(row.path()), "rowOf(path of row " + r + ")");
             }
             // open or close a random node that has children, or one below a closed node (opens its parents)
-            String e = flat.get(rnd.nextInt(flat.size()));
-            if (rnd.nextInt(5) == 0 && MODEL.childCount(e) > 0) {
-                e = e + "/0";
-            }
+            String picked = flat.get(rnd.nextInt(flat.size()));
+            String e = rnd.nextInt(5) == 0 && MODEL.childCount(picked) > 0 ? picked + "/0" : picked;
             if (MODEL.childCount(e) == 0) {
                 continue;
             }

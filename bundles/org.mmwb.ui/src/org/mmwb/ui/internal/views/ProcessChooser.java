@@ -42,19 +42,19 @@ final class ProcessChooser {
                 live.add(p.pid());
             }
         }
-        if (!live.equals(pids)) { // relaid out (and restyled by the CSS engine) only when the list changed
+        if (!live.equals(pids)) {
             pids.clear();
             pids.addAll(live);
             combo.removeAll();
             for (int p : pids) {
                 combo.add("pid " + p);
             }
-            combo.getParent().layout(true);
         }
         if (!pids.contains(pid) && !pids.isEmpty()) {
             pid = pids.get(0);
         }
         combo.select(pids.indexOf(pid));
+        combo.getParent().layout(true); // the header's labels change with the state
         return pid;
     }
 

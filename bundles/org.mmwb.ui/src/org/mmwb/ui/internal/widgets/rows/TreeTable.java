@@ -227,7 +227,7 @@ public final class TreeTable extends Composite {
     };
 
     private static String prefix(TreeRows.Row row) {
-        return INDENT.repeat(row.depth()) + (row.open() ? OPEN : row.hasChildren() ? CLOSED : LEAF);
+        return INDENT.repeat(row.depth()) + (!row.hasChildren() ? LEAF : row.open() ? OPEN : CLOSED);
     }
 
     /** Re-shows the rows from {@code top}, the selected element selected wherever its row now is. */
