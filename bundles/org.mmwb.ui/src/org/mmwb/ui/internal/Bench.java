@@ -103,15 +103,18 @@ final class Bench {
 
     /**
      * Times {@code action} until the views are idle; prints NAME-run (the action and the job it started, if any),
-     * NAME-views (from there until idle: the views catching up) and NAME-maxstall (the longest the UI thread did not
-     * answer).
+     * NAME-views (from there until idle: the views catching up), NAME-maxstall (the longest the UI thread did not
+     * answer) and NAME-uicpu (the CPU time of the UI thread meanwhile).
      */
     private static void phase(Display d, Session s, String name, Runnable action) {
         long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long[] t = waitIdle(d, s, action);
         print(name + "-run", (t[2] - t0) / 1_000_000);
         print(name + "-views", t[1]);
         print(name + "-maxstall", t[0]);
+        // what the UI thread itself computed: on a loaded machine a stall is longer than its CPU time
+        print(name + "-uicpu", (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1_000_000);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.VmFlags;
 import org.mmwb.ui.internal.session.MmProbe.TaskState;
 import org.mmwb.ui.internal.session.MmProbe.Vma;
+import org.mmwb.ui.internal.session.MmProbe.VmaList;
 import org.mmwb.ui.internal.session.StepChange.Kind;
 
 /**
@@ -34,8 +35,8 @@ final class StepDiff {
     static List<StepChange> compare(MmProbe a, MmProbe b) {
         StepDiff d = new StepDiff();
         d.tasks(a, b);
-        for (Map.Entry<Integer, List<Vma>> e : b.vmas.entrySet()) {
-            List<Vma> before = a.vmas.get(e.getKey());
+        for (Map.Entry<Integer, VmaList> e : b.vmas.entrySet()) {
+            VmaList before = a.vmas.get(e.getKey());
             if (before != null) {
                 d.vmas(e.getKey(), before, e.getValue(), b.tasks.get(e.getKey()));
             }
@@ -46,7 +47,10 @@ final class StepDiff {
                 Map<Long, Long> after = b.ptes.getOrDefault(t.pid(), Map.of());
                 if (a.tasks.containsKey(t.pid())) {
                     d.ptes(t.pid(), before, after);
-                    d.thpNote(t.pid(), before, after, b.vmas.getOrDefault(t.pid(), List.of()));
+                    VmaList vmas = b.vmas.get(t.pid());
+                    if (vmas != null) {
+                        d.thpNote(t.pid(), before, after, vmas);
+                    }
                 }
             }
         }
@@ -79,7 +83,7 @@ final class StepDiff {
 
     // ------------------------------------------------------------------------------------------------- VMAs
 
-    private void vmas(int pid, List<Vma> before, List<Vma> after, TaskState task) {
+    private void vmas(int pid, VmaList before, VmaList after, TaskState task) {
         // both lists are in address order: one merge walk skips the unchanged VMAs, O(n) without allocating, and
         // leaves the removed and added ones in address order too (for the binary searches of overlapping)
         List<Vma> removed = new ArrayList<>();
@@ -87,21 +91,19 @@ final class StepDiff {
         int i = 0;
         int j = 0;
         while (i < before.size() || j < after.size()) {
-            Vma b = i < before.size() ? before.get(i) : null;
-            Vma a = j < after.size() ? after.get(j) : null;
-            if (b != null && a != null && b.sameAs(a)) {
+            boolean b = i < before.size();
+            boolean a = j < after.size();
+            if (b && a && before.same(i, after, j)) {
                 i++;
                 j++;
-            } else if (a == null || b != null && Long.compareUnsigned(b.start(), a.start()) <= 0) {
-                removed.add(b);
-                i++;
-                if (a != null && b.start() == a.start()) {
-                    added.add(a);
-                    j++;
+            } else if (!a || b && Long.compareUnsigned(before.start(i), after.start(j)) <= 0) {
+                removed.add(before.get(i));
+                if (a && before.start(i) == after.start(j)) {
+                    added.add(after.get(j++));
                 }
+                i++;
             } else {
-                added.add(a);
-                j++;
+                added.add(after.get(j++));
             }
         }
         Set<Vma> done = new LinkedHashSet<>();
@@ -310,12 +312,13 @@ final class StepDiff {
      * THP is "madvise" (the profile's and this host's setting): a large private anonymous VMA without VM_HUGEPAGE
      * gets a 4 KiB page per fault, never a 2 MiB one (thp_vma_allowable_order says no).
      */
-    private void thpNote(int pid, Map<Long, Long> before, Map<Long, Long> after, List<Vma> vmas) {
-        for (Vma v : vmas) {
-            if (v.end() - v.start() < HPAGE || v.file() != null || (v.flags() & VmFlags.SHARED) != 0
-                    || (v.flags() & VmFlags.HUGEPAGE) != 0) {
+    private void thpNote(int pid, Map<Long, Long> before, Map<Long, Long> after, VmaList vmas) {
+        for (int i = 0; i < vmas.size(); i++) {
+            if (vmas.end(i) - vmas.start(i) < HPAGE || vmas.file(i) != null || (vmas.flags(i) & VmFlags.SHARED) != 0
+                    || (vmas.flags(i) & VmFlags.HUGEPAGE) != 0) {
                 continue;
             }
+            Vma v = vmas.get(i);
             long n = after.keySet().stream().filter(va -> !before.containsKey(va)
                     && Long.compareUnsigned(va, v.start()) >= 0 && Long.compareUnsigned(va, v.end()) < 0).count();
             if (n >= 2) {

@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -54,6 +55,7 @@ public final class RowWindow extends Composite {
     private int top;            // row shown in the first item
     private int fullRows = 1;   // items fully visible
     private int selected = -1;
+    private Point measuredSize = new Point(0, 0); // the table's size when fullRows was last measured
 
     /** A window with no rows; {@code tableStyle} is added to the table's (e.g. {@code SWT.BORDER}). */
     public RowWindow(Composite parent, int style, int tableStyle) {
@@ -90,8 +92,9 @@ public final class RowWindow extends Composite {
             if (table.getTopIndex() != 0) {
                 table.setTopIndex(0);
             }
-            // a resize while the view was hidden or being laid out can leave the window short of rows
-            if (visibleRows() != fullRows) {
+            // a resize while the view was hidden or being laid out can leave the window short of rows; the size is
+            // compared, not the client area, which costs a round trip to the X server on every paint
+            if (!table.getSize().equals(measuredSize)) {
                 getDisplay().asyncExec(() -> {
                     if (!isDisposed()) {
                         resized();
@@ -174,14 +177,10 @@ public final class RowWindow extends Composite {
         movedListeners.add(l);
     }
 
-    private int visibleRows() {
-        int itemHeight = table.getItemHeight();
-        int h = table.getClientArea().height - table.getHeaderHeight();
-        return Math.max(1, h / Math.max(1, itemHeight));
-    }
-
     private void resized() {
-        int n = visibleRows();
+        measuredSize = table.getSize();
+        int h = table.getClientArea().height - table.getHeaderHeight();
+        int n = Math.max(1, h / Math.max(1, table.getItemHeight()));
         if (n != fullRows) {
             fullRows = n;
             showWindow();
