@@ -201,6 +201,13 @@ final class Bench {
             }
         }
         on[0] = false;
+        if (quiet < 10) { // what kept the UI busy: a dialog, a view that repaints for ever?
+            StringBuilder shells = new StringBuilder();
+            for (org.eclipse.swt.widgets.Shell sh : d.getShells()) {
+                shells.append(" [").append(sh.getText()).append(sh.isVisible() ? "" : " (hidden)").append(']');
+            }
+            System.out.println("mmwb-bench note: not idle after 30 s; shells:" + shells);
+        }
         return new long[] {maxGap[0] / 1_000_000, (lastEvent - done) / 1_000_000, done};
     }
 

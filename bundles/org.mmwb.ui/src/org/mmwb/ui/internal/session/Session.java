@@ -302,7 +302,11 @@ public final class Session {
         }
     }
 
-    /** Runs one more operation on the published simulator (UI thread; one operation is quick). */
+    /**
+     * Runs one more operation of the published simulator on the UI thread (the only place it is ever mutated), then
+     * reads what it changed and builds the new state in a job: that reading is O(VMAs), and the views go on showing
+     * (and reading) the kernel meanwhile, which only this method mutates and not while a job runs.
+     */
     public void step() {
         if (!canStep() || isBusy()) {
             return;
@@ -312,13 +316,24 @@ public final class Session {
             return;
         }
         if (exec.hasNext()) {
-            int index = exec.position();
-            Op op = exec.peek();
-            recorder.before(index, index + 1, scenario.ops().size());
-            OpRecord rec = exec.step();
-            recorder.after(index, op, rec);
-            steps = recorder.steps();
-            publishRun(target, exec);
+            Execution e = exec;
+            SimulatorTarget t = target;
+            StepRecorder rec = recorder;
+            Scenario s = scenario;
+            int index = e.position();
+            Op op = e.peek();
+            rec.before(index, index + 1, s.ops().size());
+            OpRecord done = e.step();
+            start("Reading step " + (index + 1), false, state.status(), monitor -> {
+                rec.after(index, op, done);
+                SessionState built = build(s, t, e);
+                List<StepRecord> records = rec.steps();
+                return () -> {
+                    steps = records;
+                    publish(built);
+                    failures.check(t.kernel());
+                };
+            }, e);
         }
     }
 
@@ -391,13 +406,22 @@ public final class Session {
      * and applies its result on the UI thread, unless another job has replaced it by then.
      */
     private void start(String name, boolean user, String status, Work work) {
+        start(name, user, status, work, null);
+    }
+
+    /**
+     * The same; when {@code of} is given (the execution a step job reads), the result applies also after a
+     * cancel, as long as no other job started and the session still shows that execution: its kernel has run the
+     * step, so the state must say so.
+     */
+    private void start(String name, boolean user, String status, Work work, Execution of) {
         Job[] self = new Job[1];
         self[0] = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 Runnable done = work.run(monitor);
                 ui.execute(() -> {
-                    if (job == self[0]) {
+                    if (job == self[0] || of != null && job == null && exec == of) {
                         job = null;
                         done.run();
                     }
@@ -429,11 +453,6 @@ public final class Session {
     /** A simulator for the scenario's profile and levels. */
     static SimulatorTarget open(Scenario s) {
         return SimulatorTarget.open(s, Profiles::resolve, Prefs.current().faultLogLimit());
-    }
-
-    private void publishRun(SimulatorTarget t, Execution e) {
-        publish(build(scenario, t, e));
-        failures.check(t.kernel());
     }
 
     /** The state of a simulator after {@code e.position()} operations (job or UI thread; the kernel is idle). */

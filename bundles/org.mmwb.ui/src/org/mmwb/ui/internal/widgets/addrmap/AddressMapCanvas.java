@@ -236,8 +236,13 @@ public final class AddressMapCanvas extends Canvas {
     }
 
     private void refit() {
-        fitScale = BandLayout.fitScale(input, viewHeight(), minHeight(), gapHeight());
-        relayout();
+        layout = BandLayout.fit(input, viewHeight(), minHeight(), gapHeight());
+        fitScale = layout.scale();
+        if (zoom != 1) {
+            relayout();
+        } else {
+            clampOffset();
+        }
     }
 
     private void relayout() {

@@ -22,6 +22,7 @@ public final class BandLayout {
     private final List<AddressBand> bands;
     private final List<Segment> segments = new ArrayList<>();
     private final int[] segmentOfBand;
+    private final double scale;
     private final int totalHeight;
 
     /**
@@ -31,6 +32,7 @@ public final class BandLayout {
      * @param gapHeight the height of a compressed gap
      */
     public BandLayout(List<AddressBand> input, double pxPerByte, int minHeight, int gapHeight) {
+        scale = pxPerByte;
         List<AddressBand> sorted = input;
         if (!inAddressOrder(input)) { // the bands of a process's VMAs come sorted: no copy, no sort
             sorted = new ArrayList<>(input);
@@ -75,20 +77,22 @@ public final class BandLayout {
     }
 
     /**
-     * The scale at which the bands and gaps fill {@code height} pixels, or the scale that gives the largest band
-     * {@code minHeight} when even the minimum heights do not fit.
+     * The layout at the scale at which the bands and gaps fill {@code height} pixels, or at the scale that gives the
+     * largest band {@code minHeight} when even the minimum heights do not fit (then it is the first layout made,
+     * so a map of 200,000 VMAs is laid out once).
      */
-    public static double fitScale(List<AddressBand> input, int height, int minHeight, int gapHeight) {
+    public static BandLayout fit(List<AddressBand> input, int height, int minHeight, int gapHeight) {
         if (input.isEmpty()) {
-            return 1;
+            return new BandLayout(input, 1, minHeight, gapHeight);
         }
         double largest = 1;
         for (AddressBand b : input) {
             largest = Math.max(largest, b.size() >= 0 ? b.size() : b.size() + 0x1p64);
         }
         double floor = minHeight / largest;
-        if (new BandLayout(input, floor, minHeight, gapHeight).totalHeight() >= height) {
-            return floor;
+        BandLayout atFloor = new BandLayout(input, floor, minHeight, gapHeight);
+        if (atFloor.totalHeight() >= height) {
+            return atFloor;
         }
         double lo = floor;
         double hi = height / largest * 2 + floor;
@@ -103,7 +107,12 @@ public final class BandLayout {
                 hi = mid;
             }
         }
-        return lo;
+        return new BandLayout(input, lo, minHeight, gapHeight);
+    }
+
+    /** The pixels per byte of this layout. */
+    public double scale() {
+        return scale;
     }
 
     private static boolean inAddressOrder(List<AddressBand> bands) {
