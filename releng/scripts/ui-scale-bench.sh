@@ -44,6 +44,7 @@ for r in $(seq "$RUNS"); do
     -Dmmwb.bench=scale -Dmmwb.bench.import="$WORK/jvm.json" -Dmmwb.bench.sessions="${SESSIONS:-touch-1g,vma-200k,import}" -jar "$JAR" -data "$WORK/ws-$r" >"$WORK/raw" 2>&1 || true
   if grep -q 'mmwb-bench scale failed' "$WORK/raw"; then die "$(grep 'mmwb-bench scale failed' "$WORK/raw")"; fi
   sed -n 's/^mmwb-bench \(scale-[^ ]*\) \([0-9]*\)$/\1 \2/p' "$WORK/raw" >>"$WORK/all"
+  grep '^mmwb-bench note' "$WORK/raw" >&2 || true
   grep -q . "$WORK/all" || { tail -n 20 "$WORK/raw" >&2; die "the product printed no measurement"; }
 done
 echo "ui-scale-bench: $RUNS runs, load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"

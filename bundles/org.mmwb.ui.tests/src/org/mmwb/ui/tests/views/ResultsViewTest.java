@@ -142,8 +142,8 @@ class ResultsViewTest {
         Session.get().reset();
         Fixture.await();
         Session.get().step();
-        Session.get().step();
-        Fixture.settle(200);
+        Session.get().step(); // pressed while the first step is read: it runs next
+        Fixture.await();
         assertNotNull(editor.stepAnnotation(), "the current step is marked");
         Position pos = editor.annotationModel().getPosition(editor.stepAnnotation());
         org.eclipse.jface.text.IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());

@@ -66,6 +66,9 @@ public final class Session {
     private List<StepRecord> steps = List.of();
     private List<Diagnostic> diagnostics = List.of();
     private Job job;
+    /** Whether the job reads a step's changes ({@link #step}); Step pressed meanwhile is counted here. */
+    private boolean stepping;
+    private int queuedSteps;
 
     /** A session whose listeners run through {@code ui} (the display's asyncExec in the workbench). */
     public Session(Executor ui) {
@@ -308,7 +311,13 @@ public final class Session {
      * (and reading) the kernel meanwhile, which only this method mutates and not while a job runs.
      */
     public void step() {
-        if (!canStep() || isBusy()) {
+        if (!canStep()) {
+            return;
+        }
+        if (isBusy()) {
+            if (stepping) {
+                queuedSteps++; // F6 pressed again while the last step is read: it runs next
+            }
             return;
         }
         if (exec == null) {
@@ -324,7 +333,9 @@ public final class Session {
             Op op = e.peek();
             rec.before(index, index + 1, s.ops().size());
             OpRecord done = e.step();
-            start("Reading step " + (index + 1), false, state.status(), monitor -> {
+            stepping = true;
+            // a step is quick: the state shown is not marked busy, so Step stays enabled (and queues)
+            start("Reading step " + (index + 1), false, null, monitor -> {
                 rec.after(index, op, done);
                 SessionState built = build(s, t, e);
                 List<StepRecord> records = rec.steps();
@@ -332,6 +343,10 @@ public final class Session {
                     steps = records;
                     publish(built);
                     failures.check(t.kernel());
+                    if (queuedSteps > 0) {
+                        queuedSteps--;
+                        step();
+                    }
                 };
             }, e);
         }
@@ -402,8 +417,9 @@ public final class Session {
     }
 
     /**
-     * Runs {@code work} in a cancellable job of {@link #JOB_FAMILY} (the state shown is marked busy meanwhile)
-     * and applies its result on the UI thread, unless another job has replaced it by then.
+     * Runs {@code work} in a cancellable job of {@link #JOB_FAMILY} (the state shown is marked busy meanwhile, with
+     * {@code status}, unless that is null) and applies its result on the UI thread, unless another job has replaced
+     * it by then.
      */
     private void start(String name, boolean user, String status, Work work) {
         start(name, user, status, work, null);
@@ -423,6 +439,7 @@ public final class Session {
                 ui.execute(() -> {
                     if (job == self[0] || of != null && job == null && exec == of) {
                         job = null;
+                        stepping = false;
                         done.run();
                     }
                 });
@@ -436,17 +453,23 @@ public final class Session {
         };
         job = self[0];
         job.setUser(user);
-        publish(state.withBusy(true).withStatus(status));
+        if (status != null) {
+            publish(state.withBusy(true).withStatus(status));
+        }
         job.schedule();
     }
 
     /** Cancels a running replay (the previous state stays). */
     public void cancel() {
         Job j = job;
+        queuedSteps = 0;
+        stepping = false;
         if (j != null) {
             job = null;
             j.cancel();
-            publish(state.withBusy(false));
+            if (state.busy()) {
+                publish(state.withBusy(false));
+            }
         }
     }
 
