@@ -70,8 +70,7 @@ class AddressSpaceViewTest {
 
     @Test
     void aProcessOfTwentyThousandVmasCostsOnlyTheRowsOnScreen() throws Exception {
-        IWorkbenchPage page = Fixture.page();
-        AddressSpaceView view = Fixture.show(page, ViewIds.ADDRESS_SPACE);
+        AddressSpaceView view = Fixture.fresh(ViewIds.ADDRESS_SPACE);
         SessionState s = Fixture.openText("vma-20k.mms", "kernel x86_64-6.18\n$a = mmap 0x200000000000 80M rw- fixed\n"
                 + "repeat $i 0 10000 { mprotect $a+$i*8K 4K r-- }\n");
         int vmas = s.process(1).vmas().size();

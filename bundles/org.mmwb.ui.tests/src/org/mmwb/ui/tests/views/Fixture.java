@@ -17,6 +17,7 @@ import org.mmwb.ui.internal.MemoryManagementPerspective;
 import org.mmwb.ui.internal.session.Samples;
 import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;
+import org.mmwb.ui.tests.Screenshots;
 
 /** Shared steps of the view tests: the workbench page, a sample opened and run, waiting for replays. */
 final class Fixture {
@@ -39,6 +40,16 @@ final class Fixture {
         w.getShell().setSize(1280, 900);
         w.getShell().setLocation(0, 0);
         return page;
+    }
+
+    /** The start of a view test: the perspective freshly reset ({@link #page()}) and view {@code id} shown. */
+    static <T extends IViewPart> T fresh(String id) throws WorkbenchException {
+        return show(page(), id);
+    }
+
+    /** A screenshot of the workbench window, named {@code name}, in the build's screenshot folder. */
+    static void shot(String name) {
+        Screenshots.take(window().getShell(), name);
     }
 
     @SuppressWarnings("unchecked")

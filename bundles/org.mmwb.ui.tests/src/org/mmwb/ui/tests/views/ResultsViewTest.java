@@ -86,8 +86,7 @@ class ResultsViewTest {
 
     @Test
     void whyAnAdjacentVmaWasNotMerged() throws Exception {
-        IWorkbenchPage page = Fixture.page();
-        ResultsView v = Fixture.show(page, ViewIds.RESULTS);
+        ResultsView v = Fixture.fresh(ViewIds.RESULTS);
         Fixture.openText("nomerge.mms", "kernel x86_64-6.18\n$a = mmap 0x100000000000 4K rw- fixed\n"
                 + "$b = mmap 0x100000001000 4K rw- fixed noreserve\n");
         StepRecord b = stepAtLine(v, 3);
@@ -154,8 +153,7 @@ class ResultsViewTest {
 
     @Test
     void twentyThousandStepsCostOnlyTheRowsOnScreen() throws Exception {
-        IWorkbenchPage page = Fixture.page();
-        ResultsView v = Fixture.show(page, ViewIds.RESULTS);
+        ResultsView v = Fixture.fresh(ViewIds.RESULTS);
         Fixture.openText("steps-20k.mms", "kernel x86_64-6.18\n$a = mmap 0x200000000000 160M rw- fixed\n"
                 + "repeat $i 0 20000 { mprotect $a+$i*8K 4K r-- }\ntouch $a 64K w\n");
         int steps = v.rows().steps().size();

@@ -22,7 +22,7 @@ public final class FaultLogView extends SessionView {
     protected Control createControls(Composite parent) {
         parent.setLayout(new FillLayout());
         table = new FaultLogTable(parent, SWT.NONE);
-        getSite().setSelectionProvider(table);
+        getSite().setSelectionProvider(table.selectionProvider());
         table.setVmaResolver(this::vmaStarts);
         return table;
     }

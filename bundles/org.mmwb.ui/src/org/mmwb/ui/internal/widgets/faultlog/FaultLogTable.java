@@ -5,10 +5,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.ISelectionChangedListener;
 import org.eclipse.jface.viewers.ISelectionProvider;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -22,6 +19,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.mmwb.core.internal.log.FaultLog;
 import org.mmwb.core.mm.VmFaultResult;
+import org.mmwb.ui.internal.widgets.Grids;
 import org.mmwb.ui.internal.widgets.SelectionRelay;
 import org.mmwb.ui.internal.widgets.rows.RowWindow;
 
@@ -30,13 +28,13 @@ import org.mmwb.ui.internal.widgets.rows.RowWindow;
  * exist as items) over a {@link FaultIndex} (a primitive array of matching fault offsets, or nothing when
  * unfiltered); a cell's text is read from the {@link FaultLog}'s columns when painted. No object exists per row.
  *
- * <p>Selection is a fault sequence number; listeners get a {@link FaultRef} (also as the single element of an
- * {@link IStructuredSelection}, so a view can make this its site's selection provider).
+ * <p>Selection is a fault sequence number; listeners get a {@link FaultRef}, the single element of the
+ * {@link #selectionProvider()}'s selection (a view makes it its site's selection provider).
  *
  * <p>Wiring: {@link #setInput(FaultLog)} once, {@link #refresh()} after the engine appended faults (UI thread,
  * engine idle), {@link #setFilter(FaultFilter)} from the filter bar or a command.
  */
-public final class FaultLogTable extends Composite implements ISelectionProvider {
+public final class FaultLogTable extends Composite {
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
 
@@ -77,9 +75,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     /** Creates the table with its filter bar and status line; call {@link #setInput(FaultLog)} to fill it. */
     public FaultLogTable(Composite parent, int style) {
         super(parent, style);
-        GridLayout gl = new GridLayout(1, false);
-        gl.marginWidth = 0;
-        gl.marginHeight = 0;
+        GridLayout gl = Grids.flush(1);
         gl.verticalSpacing = 2;
         setLayout(gl);
 
@@ -111,6 +107,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
     public void setInput(FaultLog newLog) {
         log = newLog;
         selectedSeq = -1;
+        selectionChanged(false);
         index = log == null ? null : new FaultIndex(log, filter);
         if (index != null) {
             index.update();
@@ -194,9 +191,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
         selectedSeq = seq;
         window.select(index.rowOf(seq));
         updateStatus();
-        if (notify) {
-            fireSelection();
-        }
+        selectionChanged(notify);
         return true;
     }
 
@@ -210,7 +205,7 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
 
     /** Convenience listener for the selected fault (null when the selection is cleared). */
     public void addFaultListener(Consumer<FaultRef> listener) {
-        addSelectionChangedListener(e -> listener.accept(getSelectedFault()));
+        relay.addSelectionChangedListener(e -> listener.accept(getSelectedFault()));
     }
 
     /** How the VMA filter reads a name, perms or an address (see {@link FaultFilterBar#setVmaResolver}). */
@@ -245,37 +240,12 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
         window.scrollTo(row);
     }
 
-    // ISelectionProvider
-
-    @Override
-    public void addSelectionChangedListener(ISelectionChangedListener listener) {
-        relay.addSelectionChangedListener(listener);
-    }
-
-    @Override
-    public void removeSelectionChangedListener(ISelectionChangedListener listener) {
-        relay.removeSelectionChangedListener(listener);
-    }
-
-    @Override
-    public ISelection getSelection() {
-        FaultRef ref = getSelectedFault();
-        return ref == null ? StructuredSelection.EMPTY : new StructuredSelection(ref);
-    }
-
-    /** Accepts a selection of a {@link FaultRef} or a {@link Long} sequence number; notifies listeners. */
-    @Override
-    public void setSelection(ISelection selection) {
-        if (selection instanceof IStructuredSelection ss && !ss.isEmpty()) {
-            Object o = ss.getFirstElement();
-            long seq = o instanceof FaultRef r ? r.seq() : o instanceof Long l ? l : -1;
-            if (seq >= 0 && selectFault(seq, true)) {
-                return;
-            }
-        }
-        selectedSeq = -1;
-        showRows(window.top());
-        fireSelection();
+    /**
+     * The selection provider of the table (a view makes it its site's): its selection is the selected fault as a
+     * {@link FaultRef}, and its listeners hear of every fault the user selects.
+     */
+    public ISelectionProvider selectionProvider() {
+        return relay;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -345,6 +315,16 @@ public final class FaultLogTable extends Composite implements ISelectionProvider
 
     private void fireSelection() {
         relay.fire(getSelectedFault());
+    }
+
+    /** The relay's selection follows the table's, told or not. */
+    private void selectionChanged(boolean notify) {
+        if (notify) {
+            fireSelection();
+        } else {
+            FaultRef ref = getSelectedFault();
+            relay.setSelection(ref == null ? null : new StructuredSelection(ref));
+        }
     }
 
     /** Column of a header (for tests). */

@@ -7,12 +7,12 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Slider;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.mmwb.ui.internal.widgets.Grids;
 
 /**
  * A table of any number of rows whose cost does not grow with them.
@@ -60,11 +60,7 @@ public final class RowWindow extends Composite {
     /** A window with no rows; {@code tableStyle} is added to the table's (e.g. {@code SWT.BORDER}). */
     public RowWindow(Composite parent, int style, int tableStyle) {
         super(parent, style);
-        GridLayout gl = new GridLayout(2, false);
-        gl.marginWidth = 0;
-        gl.marginHeight = 0;
-        gl.horizontalSpacing = 0;
-        setLayout(gl);
+        setLayout(Grids.flush(2));
         table = new Table(this, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.NO_SCROLL
                 | tableStyle);
         table.setHeaderVisible(true);
