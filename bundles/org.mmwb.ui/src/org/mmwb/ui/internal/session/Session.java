@@ -453,6 +453,7 @@ public final class Session {
         };
         job = self[0];
         job.setUser(user);
+        job.setSystem(status == null); // a step's quick reading is no work to show in the progress area
         if (status != null) {
             publish(state.withBusy(true).withStatus(status));
         }

@@ -1,6 +1,7 @@
 package org.mmwb.ui.internal.widgets.rows;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.ListenerList;
@@ -304,7 +305,9 @@ public final class TreeTable extends Composite {
                 }
             }
         }
-        table.setToolTipText(tip);
+        if (!Objects.equals(tip, table.getToolTipText())) { // setting it again makes GTK show it again: a loop
+            table.setToolTipText(tip);
+        }
     }
 
     private static void fire(ListenerList<Consumer<Object>> listeners, Object element) {
