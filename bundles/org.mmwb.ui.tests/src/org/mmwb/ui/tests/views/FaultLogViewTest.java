@@ -72,13 +72,7 @@ class FaultLogViewTest {
     void aMillionFaults() throws Exception {
         FaultLogView faults = Fixture.fresh(ViewIds.FAULT_LOG);
         long t0 = System.nanoTime();
-        SessionState s = Fixture.openText("million.mms", """
-                kernel x86_64-6.18
-                $a = mmap 0x200000000000 4G r-- fixed noreserve
-                touch $a 4G r
-                $b = mmap 0x300000000000 64K rw- fixed
-                touch $b 64K w
-                """);
+        SessionState s = Fixture.openText("million.mms", Fixture.MILLION);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals((4L << 30 >>> 12) + 16, s.faultLog().size(), "one fault per touched page");
         assertEquals(s.faultLog().size(), faults.getTable().rowCount());

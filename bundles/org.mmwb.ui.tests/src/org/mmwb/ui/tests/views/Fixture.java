@@ -22,6 +22,15 @@ import org.mmwb.ui.tests.Screenshots;
 /** Shared steps of the view tests: the workbench page, a sample opened and run, waiting for replays. */
 final class Fixture {
 
+    /** A scenario of 2^20 read faults on the zero page and 16 write faults in another VMA. */
+    static final String MILLION = """
+            kernel x86_64-6.18
+            $a = mmap 0x200000000000 4G r-- fixed noreserve
+            touch $a 4G r
+            $b = mmap 0x300000000000 64K rw- fixed
+            touch $b 64K w
+            """;
+
     private Fixture() {
     }
 

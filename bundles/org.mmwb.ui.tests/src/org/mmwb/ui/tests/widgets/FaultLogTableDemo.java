@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.mmwb.core.internal.log.FaultLog;
@@ -116,10 +115,7 @@ public final class FaultLogTableDemo {
                 (double) log.bytesUsed() / n);
 
         Display d = new Display();
-        Shell shell = new Shell(d);
-        shell.setText("Fault Log");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1240, 640);
+        Shell shell = Shots.shell(d, "Fault Log", 1240, 640);
         final FaultLogTable first = new FaultLogTable(shell, SWT.NONE);
         shell.open();
         Shots.settle(d, 300);

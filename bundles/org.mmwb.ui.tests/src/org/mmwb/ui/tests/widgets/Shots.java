@@ -2,6 +2,7 @@ package org.mmwb.ui.tests.widgets;
 
 import java.io.File;
 
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.mmwb.ui.tests.Screenshots;
@@ -12,6 +13,15 @@ final class Shots {
     static final File DIR = new File(System.getProperty("mmwb.shots", "/tmp/ui-shots"));
 
     private Shots() {
+    }
+
+    /** A demo's window: a shell titled {@code title}, {@code width} x {@code height}, its child filling it. */
+    static Shell shell(Display d, String title, int width, int height) {
+        Shell shell = new Shell(d);
+        shell.setText(title);
+        shell.setLayout(new FillLayout());
+        shell.setSize(width, height);
+        return shell;
     }
 
     /** Let the display settle (layout, paint) for about {@code ms} milliseconds. */
