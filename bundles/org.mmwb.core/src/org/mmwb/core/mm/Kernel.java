@@ -639,6 +639,12 @@ public final class Kernel {
         return mm == null ? List.of() : SmapsWalk.smaps(k, mm);
     }
 
+    /** show_smap (fs/proc/task_mmu.c) of one VMA: the task's VMA that starts at {@code start}, or null. */
+    public Smaps smaps(Task t, long start) {
+        Mm mm = mm(t);
+        return mm == null ? null : SmapsWalk.smapsAt(k, mm, start);
+    }
+
     /**
      * The struct page of a frame and every live task's PTE that maps it (crash's {@code kmem -p} plus an rmap
      * walk). Walks all page tables: for an inspector, not for a loop.

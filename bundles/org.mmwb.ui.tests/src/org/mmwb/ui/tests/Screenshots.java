@@ -24,9 +24,14 @@ public final class Screenshots {
         return dir;
     }
 
-    /** Processes pending UI events so that layout and painting are done. */
+    /** Processes pending UI events for half a second, so that layout and painting are done. */
     public static void settle(Display display) {
-        long until = System.currentTimeMillis() + 500;
+        settle(display, 500);
+    }
+
+    /** Processes pending UI events for about {@code ms} milliseconds. */
+    public static void settle(Display display, long ms) {
+        long until = System.currentTimeMillis() + ms;
         while (System.currentTimeMillis() < until) {
             if (!display.readAndDispatch()) {
                 display.timerExec(20, () -> { });
@@ -37,22 +42,24 @@ public final class Screenshots {
 
     /** Takes a screenshot of the shell and returns the written file. */
     public static File take(Shell shell, String name) {
-        Display display = shell.getDisplay();
         shell.forceActive();
-        settle(display);
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(display, bounds.width, bounds.height);
+        settle(shell.getDisplay());
+        return save(shell.getDisplay(), shell.getBounds(), new File(folder(), name + ".png"));
+    }
+
+    /** Copies {@code area} of the screen (display coordinates) into the PNG {@code file}. */
+    public static File save(Display display, Rectangle area, File file) {
+        Image image = new Image(display, area.width, area.height);
         GC gc = new GC(display);
         try {
-            gc.copyArea(image, bounds.x, bounds.y);
+            gc.copyArea(image, area.x, area.y);
         } finally {
             gc.dispose();
         }
         try {
-            ImageData data = image.getImageData();
             ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { data };
-            File file = new File(folder(), name + ".png");
+            loader.data = new ImageData[] {image.getImageData()};
+            file.getParentFile().mkdirs();
             loader.save(file.getPath(), SWT.IMAGE_PNG);
             return file;
         } finally {

@@ -1,14 +1,19 @@
 package org.mmwb.ui.internal;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.mmwb.ui.internal.session.ProcessInfo;
 import org.mmwb.ui.internal.session.Session;
+import org.mmwb.ui.internal.session.VmaRow;
+import org.mmwb.ui.internal.views.AddressSpaceView;
 import org.mmwb.ui.internal.views.FaultLogView;
 
 /**
@@ -17,10 +22,10 @@ import org.mmwb.ui.internal.views.FaultLogView;
  * (and, as {@code startup-cpu}, the CPU time the process used until then),
  * {@code faultlog} runs a scenario with 2^20 faults, then times opening the Fault Log view on it until its table
  * has painted; {@code scale} opens sessions of real size (1 GiB touched: 262,144 faults; 200,000 VMAs; a live JVM
- * imported with {@code ./mmwb import}, its file given by {@code -Dmmwb.bench.import=FILE}) and, for each, times the
- * views (Address Space, Page Tables, Fault Log, Address Map, Properties) from the run's end until the UI is idle,
- * then a Step Back and the longest the UI thread stalled meanwhile. Each prints lines {@code mmwb-bench NAME MS} and
- * closes the workbench.
+ * imported with {@code ./mmwb import}, its file given by {@code -Dmmwb.bench.import=FILE}) with every view of
+ * {@link #SCALE_VIEWS} open and, for each, times the run, the views from the run's end until the UI is idle, each
+ * view brought to the front, a VMA selected, then Step Back, Step and the slider to the middle, each with the
+ * longest the UI thread stalled meanwhile. Each prints lines {@code mmwb-bench NAME MS} and closes the workbench.
  */
 final class Bench {
 
@@ -59,36 +64,36 @@ final class Bench {
                 + "repeat $i 0 100000 { mprotect $a+$i*8K 4K r-- }\n"},
     };
 
+    /** The views of the {@code scale} measurement: every view that shows a session's size. */
+    static final List<String> SCALE_VIEWS = List.of(ViewIds.ADDRESS_SPACE, ViewIds.PAGE_TABLES, ViewIds.ADDRESS_MAP,
+            IPageLayout.ID_PROP_SHEET, ViewIds.RESULTS, ViewIds.FAULT_TIMELINE, ViewIds.FAULT_LOG);
+
     private static void scale() {
         Session s = Session.get();
         Display d = Display.getCurrent();
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        // -Dmmwb.bench.sessions=vma-200k,import measures only those
+        List<String> only = List.of(System.getProperty("mmwb.bench.sessions", "touch-1g,vma-200k,import").split(","));
         try {
-            for (String id : new String[] {ViewIds.ADDRESS_SPACE, ViewIds.PAGE_TABLES, ViewIds.FAULT_LOG,
-                    ViewIds.ADDRESS_MAP, "org.eclipse.ui.views.PropertySheet"}) {
+            for (String id : SCALE_VIEWS) {
                 page.showView(id, null, IWorkbenchPage.VIEW_VISIBLE);
             }
             for (String[] sc : SCALE) {
-                long t0 = System.nanoTime();
-                s.openScenario(sc[0] + ".mms", sc[1], null);
-                long[] stall = waitIdle(d, s);
-                long run = System.nanoTime();
-                print("scale-" + sc[0] + "-run", (run - t0) / 1_000_000);
-                print("scale-" + sc[0] + "-views", stall[1]);
-                print("scale-" + sc[0] + "-run-maxstall", stall[0]);
-                long b0 = System.nanoTime();
-                s.stepBack();
-                long[] back = waitIdle(d, s);
-                print("scale-" + sc[0] + "-stepback", (System.nanoTime() - b0) / 1_000_000);
-                print("scale-" + sc[0] + "-stepback-maxstall", back[0]);
+                if (only.contains(sc[0])) {
+                    phase(d, s, "scale-" + sc[0], () -> s.openScenario(sc[0] + ".mms", sc[1], null));
+                    afterRun(d, s, page, "scale-" + sc[0]);
+                    phase(d, s, "scale-" + sc[0] + "-stepback", s::stepBack);
+                    phase(d, s, "scale-" + sc[0] + "-step", s::step);
+                    phase(d, s, "scale-" + sc[0] + "-slider", () -> s.goTo(s.state().total() / 2));
+                }
             }
             String imported = System.getProperty("mmwb.bench.import");
-            if (imported != null) {
-                long t0 = System.nanoTime();
-                s.importReport(java.nio.file.Path.of(imported));
-                long[] stall = waitIdle(d, s);
-                print("scale-import-views", (System.nanoTime() - t0) / 1_000_000);
-                print("scale-import-maxstall", stall[0]);
+            if (imported != null && only.contains("import")) {
+                phase(d, s, "scale-import", () -> s.importReport(java.nio.file.Path.of(imported)));
+                afterRun(d, s, page, "scale-import");
+                if (s.state().processes().isEmpty()) {
+                    throw new IllegalStateException("the import failed: " + s.state().status());
+                }
             }
         } catch (PartInitException | RuntimeException e) {
             System.out.println("mmwb-bench scale failed: " + e);
@@ -97,24 +102,76 @@ final class Bench {
     }
 
     /**
-     * Dispatches events until the session's job is done and the UI has nothing left to do. Returns the longest
-     * gap between two ticks of a 20 ms timer (how long the UI thread was unresponsive) and the milliseconds from
-     * the job's end until idle (the views catching up with the new state).
+     * Times {@code action} until the views are idle; prints NAME-run (the action and the job it started, if any),
+     * NAME-views (from there until idle: the views catching up), NAME-maxstall (the longest the UI thread did not
+     * answer) and NAME-uicpu (the CPU time of the UI thread meanwhile).
      */
-    private static long[] waitIdle(Display d, Session s) {
+    private static void phase(Display d, Session s, String name, Runnable action) {
+        long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long[] t = waitIdle(d, s, action);
+        print(name + "-run", (t[2] - t0) / 1_000_000);
+        print(name + "-views", t[1]);
+        print(name + "-maxstall", t[0]);
+        // what the UI thread itself computed: on a loaded machine a stall is longer than its CPU time
+        print(name + "-uicpu", (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+    }
+
+    /**
+     * What a user does once a run is shown: each view brought to the front (NAME-switch: the slowest from the click
+     * to idle, and its longest stall), and the last VMA of the largest process selected (Address Space publishes it,
+     * Page Tables walks it, Address Map selects it, Properties shows it: NAME-select).
+     */
+    private static void afterRun(Display d, Session s, IWorkbenchPage page, String name) throws PartInitException {
+        long worst = 0;
+        long worstStall = 0;
+        for (String id : SCALE_VIEWS) {
+            long t0 = System.nanoTime();
+            long[] t = waitIdle(d, s, () -> {
+                try {
+                    page.showView(id);
+                } catch (PartInitException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            worst = Math.max(worst, (t[2] - t0) / 1_000_000 + t[1]);
+            worstStall = Math.max(worstStall, t[0]);
+        }
+        print(name + "-switch", worst);
+        print(name + "-switch-maxstall", worstStall);
+        AddressSpaceView space = (AddressSpaceView) page.showView(ViewIds.ADDRESS_SPACE);
+        ProcessInfo big = s.state().processes().stream().max((a, b) -> a.vmas().size() - b.vmas().size())
+                .orElse(null);
+        VmaRow last = big == null ? null : big.vmas().stream().filter(v -> !v.gate()).reduce((a, b) -> b)
+                .orElse(null);
+        if (last != null) {
+            phase(d, s, name + "-select", () -> space.selectVma(last.pid(), last.start()));
+        }
+    }
+
+    /**
+     * Runs {@code action}, then dispatches events until the session's job (if it started one) is done and the UI
+     * has nothing left to do. Returns the longest gap between two ticks of a 20 ms timer (how long the UI thread
+     * was unresponsive, the action itself included), the milliseconds from the job's end until idle (the views
+     * catching up with the new state), and the nanoTime of the job's end.
+     */
+    private static long[] waitIdle(Display d, Session s, Runnable action) {
         long[] last = {System.nanoTime()};
         long[] maxGap = {0};
         boolean[] on = {true};
+        boolean[] ticked = {false};
         Runnable[] tick = new Runnable[1];
         tick[0] = () -> {
             long now = System.nanoTime();
             maxGap[0] = Math.max(maxGap[0], now - last[0]);
             last[0] = now;
+            ticked[0] = true;
             if (on[0]) {
                 d.timerExec(20, tick[0]);
             }
         };
         d.timerExec(20, tick[0]);
+        action.run(); // on the UI thread: what it takes counts as a stall at the next tick
         long until = System.currentTimeMillis() + 300_000;
         while (s.isBusy() && System.currentTimeMillis() < until) {
             if (!d.readAndDispatch()) {
@@ -122,15 +179,17 @@ final class Bench {
             }
         }
         long done = System.nanoTime();
-        on[0] = false;
         // idle: ten looks 10 ms apart find no event (the views have painted what the new state shows)
         long lastEvent = done;
         int quiet = 0;
         long idleUntil = System.currentTimeMillis() + 30_000; // views still busy after 30 s: report 30 s and go on
         while (quiet < 10 && System.currentTimeMillis() < Math.min(until, idleUntil)) {
+            ticked[0] = false;
             if (d.readAndDispatch()) {
-                lastEvent = System.nanoTime();
-                quiet = 0;
+                if (!ticked[0]) { // the timer's own tick is no work of the views
+                    lastEvent = System.nanoTime();
+                    quiet = 0;
+                }
             } else {
                 quiet++;
                 try {
@@ -141,7 +200,15 @@ final class Bench {
                 }
             }
         }
-        return new long[] {maxGap[0] / 1_000_000, (lastEvent - done) / 1_000_000};
+        on[0] = false;
+        if (quiet < 10) { // what kept the UI busy: a dialog, a view that repaints for ever?
+            StringBuilder shells = new StringBuilder();
+            for (org.eclipse.swt.widgets.Shell sh : d.getShells()) {
+                shells.append(" [").append(sh.getText()).append(sh.isVisible() ? "" : " (hidden)").append(']');
+            }
+            System.out.println("mmwb-bench note: not idle after 30 s; shells:" + shells);
+        }
+        return new long[] {maxGap[0] / 1_000_000, (lastEvent - done) / 1_000_000, done};
     }
 
     private static void print(String name, long ms) {
@@ -170,7 +237,7 @@ final class Bench {
         long t0 = System.nanoTime();
         try {
             FaultLogView v = (FaultLogView) page.showView(ViewIds.FAULT_LOG);
-            v.getTable().getViewer().getTable().addListener(SWT.Paint, e -> {
+            v.getTable().getTable().addListener(SWT.Paint, e -> {
                 if (painted[0] == 0) {
                     painted[0] = System.nanoTime();
                 }

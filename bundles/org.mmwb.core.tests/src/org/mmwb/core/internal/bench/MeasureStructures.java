@@ -7,6 +7,7 @@ import org.mmwb.core.internal.log.FaultLog;
 import org.mmwb.core.internal.page.PhysMem;
 import org.mmwb.core.internal.pgtable.PageTable;
 import org.mmwb.core.internal.pgtable.Pte;
+import org.mmwb.core.internal.vma.SpreadVmas;
 import org.mmwb.core.internal.vma.VmaTree;
 
 /**
@@ -66,21 +67,14 @@ public final class MeasureStructures {
     /** find_vma over 100k VMAs of 1..64 pages with 0..16 page gaps. */
     private static double[] findVma(int seed) {
         Random rnd = new Random(seed);
-        VmaTree<Object> t = new VmaTree<>();
         int n = 100_000;
-        long[] starts = new long[n];
-        long a = 0x5555_0000_0000L;
-        for (int i = 0; i < n; i++) {
-            a += (long) rnd.nextInt(17) << 12;
-            long len = (1L + rnd.nextInt(64)) << 12;
-            starts[i] = a;
-            t.insert(a, a + len, new Object());
-            a += len;
-        }
+        SpreadVmas layout = SpreadVmas.build(n, rnd);
+        VmaTree<Object> t = layout.tree();
+        long[] starts = layout.starts();
         int q = 1 << 22;
         long[] random = new long[q];
         long[] local = new long[q];
-        long span = a - starts[0];
+        long span = layout.span();
         int cur = rnd.nextInt(n);
         for (int i = 0; i < q; i++) {
             random[i] = starts[0] + (long) (rnd.nextDouble() * span);

@@ -30,6 +30,12 @@ public final class SmapsWalk {
         return out;
     }
 
+    /** smaps of the VMA of mm that starts at {@code start}, or null (one walk, not one per VMA). */
+    public static Smaps smapsAt(MmKernel k, Mm mm, long start) {
+        Vma v = mm.findVma(start);
+        return v == null || v.start != start ? null : smaps(k, v);
+    }
+
     private static Smaps smaps(MmKernel k, Vma v) {
         long[] c = new long[9]; // rss sharedClean sharedDirty privateClean privateDirty referenced anon anonHuge
         double[] pss = new double[1];

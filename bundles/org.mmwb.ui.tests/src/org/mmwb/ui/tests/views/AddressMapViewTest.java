@@ -36,7 +36,7 @@ class AddressMapViewTest {
         page.activate(map);
         map.clickBand(vdso);
         Fixture.settle(300);
-        Object sel = space.getViewer().getStructuredSelection().getFirstElement();
+        Object sel = space.selectedVma();
         assertTrue(sel instanceof VmaRow v && v.name().equals("[vdso]"), "Address Space follows the map: " + sel);
         Screenshots.take(page.getWorkbenchWindow().getShell(), "address-map");
 

@@ -46,7 +46,7 @@ class FaultLogViewTest {
         assertTrue(faults.getTable().selectFault(seq, true));
         Fixture.settle(300);
 
-        Object vma = space.getViewer().getStructuredSelection().getFirstElement();
+        Object vma = space.selectedVma();
         assertTrue(vma instanceof VmaRow, "Address Space selected a VMA: " + vma);
         assertEquals(0x100000000000L, ((VmaRow) vma).start());
         assertEquals(1, ((VmaRow) vma).pid());
@@ -70,16 +70,9 @@ class FaultLogViewTest {
 
     @Test
     void aMillionFaults() throws Exception {
-        IWorkbenchPage page = Fixture.page();
-        FaultLogView faults = Fixture.show(page, ViewIds.FAULT_LOG);
+        FaultLogView faults = Fixture.fresh(ViewIds.FAULT_LOG);
         long t0 = System.nanoTime();
-        SessionState s = Fixture.openText("million.mms", """
-                kernel x86_64-6.18
-                $a = mmap 0x200000000000 4G r-- fixed noreserve
-                touch $a 4G r
-                $b = mmap 0x300000000000 64K rw- fixed
-                touch $b 64K w
-                """);
+        SessionState s = Fixture.openText("million.mms", Fixture.MILLION);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals((4L << 30 >>> 12) + 16, s.faultLog().size(), "one fault per touched page");
         assertEquals(s.faultLog().size(), faults.getTable().rowCount());
@@ -91,7 +84,7 @@ class FaultLogViewTest {
         faults.getTable().setFilter(FaultFilter.ALL);
         faults.getTable().scrollTo(faults.getTable().rowCount() - 5);
         Fixture.settle(100);
-        Screenshots.take(page.getWorkbenchWindow().getShell(), "fault-log-1M");
+        Fixture.shot("fault-log-1M");
         System.out.println("1M-fault scenario opened and run in " + ms + " ms");
     }
 }

@@ -17,9 +17,19 @@ import org.mmwb.ui.internal.MemoryManagementPerspective;
 import org.mmwb.ui.internal.session.Samples;
 import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;
+import org.mmwb.ui.tests.Screenshots;
 
 /** Shared steps of the view tests: the workbench page, a sample opened and run, waiting for replays. */
 final class Fixture {
+
+    /** A scenario of 2^20 read faults on the zero page and 16 write faults in another VMA. */
+    static final String MILLION = """
+            kernel x86_64-6.18
+            $a = mmap 0x200000000000 4G r-- fixed noreserve
+            touch $a 4G r
+            $b = mmap 0x300000000000 64K rw- fixed
+            touch $b 64K w
+            """;
 
     private Fixture() {
     }
@@ -39,6 +49,16 @@ final class Fixture {
         w.getShell().setSize(1280, 900);
         w.getShell().setLocation(0, 0);
         return page;
+    }
+
+    /** The start of a view test: the perspective freshly reset ({@link #page()}) and view {@code id} shown. */
+    static <T extends IViewPart> T fresh(String id) throws WorkbenchException {
+        return show(page(), id);
+    }
+
+    /** A screenshot of the workbench window, named {@code name}, in the build's screenshot folder. */
+    static void shot(String name) {
+        Screenshots.take(window().getShell(), name);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
 import org.mmwb.ui.internal.ViewIds;
 import org.mmwb.ui.internal.actions.HelpDialog;
@@ -69,19 +68,17 @@ class InspectorTest {
 
         Fixture.openText("cow.mms", "kernel x86_64-6.18\n$a = mmap 0x100000000000 4K rw- fixed\n"
                 + "touch $a 4K w\n$c = fork\n");
-        IWorkbenchPage page = Fixture.page();
-        PageTablesView tables = Fixture.show(page, ViewIds.PAGE_TABLES);
+        PageTablesView tables = Fixture.fresh(ViewIds.PAGE_TABLES);
         tables.goToAddress(1, 0x100000000000L);
         Fixture.settle(200);
         assertTrue(tables.getTree().details().contains("mapcount 2"), tables.getTree().details());
-        Screenshots.take(page.getWorkbenchWindow().getShell(), "page-inspector-cow");
+        Fixture.shot("page-inspector-cow");
     }
 
     /** The VMA filter reads a name as the Address Space filter does, as you type (no Enter). */
     @Test
     void faultLogFiltersByVmaNameAsYouType() throws Exception {
-        IWorkbenchPage page = Fixture.page();
-        FaultLogView faults = Fixture.show(page, ViewIds.FAULT_LOG);
+        FaultLogView faults = Fixture.fresh(ViewIds.FAULT_LOG);
         SessionState s = Fixture.openSample(Samples.DEFAULT);
         long all = s.faultLog().size();
         faults.getTable().vmaField().setText("memfd");
@@ -92,7 +89,7 @@ class InspectorTest {
         Fixture.settle(500);
         assertTrue(faults.getTable().rowCount() > 1 && faults.getTable().rowCount() < all,
                 faults.getTable().rowCount() + " of " + all);
-        Screenshots.take(page.getWorkbenchWindow().getShell(), "fault-log-filter-typed");
+        Fixture.shot("fault-log-filter-typed");
         faults.getTable().vmaField().setText("");
         Fixture.settle(500);
         assertEquals(all, faults.getTable().rowCount());

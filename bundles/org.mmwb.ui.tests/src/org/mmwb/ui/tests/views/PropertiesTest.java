@@ -65,7 +65,7 @@ class PropertiesTest {
         // the Properties view shows the VMA selected in Address Space
         AddressSpaceView space = Fixture.show(page, ViewIds.ADDRESS_SPACE);
         page.activate(space);
-        space.getViewer().setSelection(new StructuredSelection(vma), true);
+        space.selectVma(vma.pid(), vma.start());
         page.showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
         Fixture.settle(300);
         Screenshots.take(page.getWorkbenchWindow().getShell(), "properties-vma");

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
@@ -73,22 +72,21 @@ class ResultsViewTest {
         ResultRows.Child fault = (ResultRows.Child) v.childrenOfStep(segv).stream()
                 .filter(c -> c instanceof ResultRows.Child ch && ch.item() instanceof FaultRef).findFirst()
                 .orElseThrow();
-        v.getViewer().setSelection(new StructuredSelection(fault), true);
+        assertTrue(v.select(fault));
         Fixture.settle(400);
         FaultRef selected = log.getTable().getSelectedFault();
         assertNotNull(selected, "the Fault Log follows a fault selected in Results");
         assertEquals(((FaultRef) fault.item()).seq(), selected.seq());
         page.activate(v);
-        v.getViewer().setSelection(new StructuredSelection(split), true);
-        v.getViewer().expandToLevel(split, 1);
+        assertTrue(v.select(split));
+        v.open(split);
         Fixture.settle(300);
         Screenshots.take(page.getWorkbenchWindow().getShell(), "results-default");
     }
 
     @Test
     void whyAnAdjacentVmaWasNotMerged() throws Exception {
-        IWorkbenchPage page = Fixture.page();
-        ResultsView v = Fixture.show(page, ViewIds.RESULTS);
+        ResultsView v = Fixture.fresh(ViewIds.RESULTS);
         Fixture.openText("nomerge.mms", "kernel x86_64-6.18\n$a = mmap 0x100000000000 4K rw- fixed\n"
                 + "$b = mmap 0x100000001000 4K rw- fixed noreserve\n");
         StepRecord b = stepAtLine(v, 3);
@@ -111,7 +109,7 @@ class ResultsViewTest {
         assertEquals(3, d.line());
         assertEquals("error", v.text(d, 0));
         // selecting the problem opens the editor at its line (double-click does; the context action too)
-        v.getViewer().setSelection(new StructuredSelection(d), true);
+        assertTrue(v.select(d));
         org.mmwb.ui.internal.editor.ScenarioEditors.reveal(page.getWorkbenchWindow(), d.line(), d.column(), true);
         Fixture.settle(300);
         IEditorPart e = page.getActiveEditor();
@@ -143,13 +141,34 @@ class ResultsViewTest {
         Session.get().reset();
         Fixture.await();
         Session.get().step();
-        Session.get().step();
-        Fixture.settle(200);
+        Session.get().step(); // pressed while the first step is read: it runs next
+        Fixture.await();
         assertNotNull(editor.stepAnnotation(), "the current step is marked");
         Position pos = editor.annotationModel().getPosition(editor.stepAnnotation());
         org.eclipse.jface.text.IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         assertEquals(4, doc.getLineOfOffset(pos.getOffset()) + 1, "step 2 is line 4 (file f is line 3)");
         Screenshots.take(page.getWorkbenchWindow().getShell(), "editor-step-mark");
         page.closeAllEditors(false);
+    }
+
+    @Test
+    void twentyThousandStepsCostOnlyTheRowsOnScreen() throws Exception {
+        ResultsView v = Fixture.fresh(ViewIds.RESULTS);
+        Fixture.openText("steps-20k.mms", "kernel x86_64-6.18\n$a = mmap 0x200000000000 160M rw- fixed\n"
+                + "repeat $i 0 20000 { mprotect $a+$i*8K 4K r-- }\ntouch $a 64K w\n");
+        int steps = v.rows().steps().size();
+        assertEquals(20_002, steps);
+        assertEquals(steps, v.getTable().rowCount());
+        assertTrue(v.getTable().getTable().getItemCount() < 200, v.getTable().getTable().getItemCount() + " items");
+        StepRecord last = v.rows().steps().get(steps - 1);
+        assertEquals(last, v.getTable().selection(), "the step just run is selected");
+        assertTrue(v.getTable().topRow() > steps - 200, "and in view: top row " + v.getTable().topRow());
+        assertEquals("touch", v.text(last, 3));
+        // its 16 faults and per-page results open below it
+        v.open(last);
+        assertTrue(v.getTable().rowCount() > steps + 16, v.getTable().rowCount() + " rows");
+        // an early step of a long run: faults counted, changes not recorded
+        StepRecord early = v.rows().steps().get(5);
+        assertTrue(v.text(early, 5).contains("not recorded"), v.text(early, 5));
     }
 }

@@ -50,7 +50,7 @@ class SessionTest {
         assertEquals(5, at5.position());
         long faultsAt5 = at5.faultLog().size();
         s.step();
-        SessionState at6 = s.state();
+        SessionState at6 = Fixture.await(); // the step's changes and state are read in a job
         assertEquals(6, at6.position());
         s.stepBack();
         SessionState back = Fixture.await();
@@ -64,6 +64,17 @@ class SessionTest {
         assertFalse(vmas(zero, 1).stream().anyMatch(v -> v.start() == 0x100000000000L), "nothing mapped at step 0");
         s.run();
         assertEquals(end.processes(), Fixture.await().processes());
+
+        // Step pressed three times while the first step's changes are still being read: all three run, in order
+        s.goTo(2);
+        Fixture.await();
+        s.step();
+        s.step();
+        s.step();
+        SessionState at5again = Fixture.await();
+        assertEquals(5, at5again.position());
+        assertEquals(5, s.steps().size());
+        assertEquals(at5.processes(), at5again.processes(), "stepping to 5 gives the VMAs of a replay to 5");
     }
 
     @Test
@@ -85,7 +96,7 @@ class SessionTest {
         Path json = Files.createTempFile("mmwb-session", ".json");
         Files.writeString(json, ReportJson.toJson(report));
         Session.get().open(json);
-        SessionState s = Session.get().state();
+        SessionState s = Fixture.await(); // read in a job
         assertTrue(s.readOnly());
         assertFalse(Session.get().canStep());
         assertNull(s.kernel());
@@ -96,6 +107,7 @@ class SessionTest {
         Path broken = Files.createTempFile("mmwb-broken", ".json");
         Files.writeString(broken, "{ not json");
         Session.get().open(broken);
+        Fixture.await();
         assertTrue(Session.get().state().status().startsWith("Cannot import"), Session.get().state().status());
     }
 }

@@ -8,12 +8,10 @@ import java.util.List;
 
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
 import org.mmwb.ui.internal.ViewIds;
 import org.mmwb.ui.internal.session.Samples;
 import org.mmwb.ui.internal.views.SpecialMappingsView;
-import org.mmwb.ui.tests.Screenshots;
 
 /** Special Mappings: the providers of x86_64-6.18 with their callbacks and contributors. */
 class SpecialMappingsViewTest {
@@ -23,8 +21,7 @@ class SpecialMappingsViewTest {
 
     @Test
     void listsTheProfilesProviders() throws Exception {
-        IWorkbenchPage page = Fixture.page();
-        SpecialMappingsView view = Fixture.show(page, ViewIds.SPECIAL_MAPPINGS);
+        SpecialMappingsView view = Fixture.fresh(ViewIds.SPECIAL_MAPPINGS);
         Fixture.openSample(Samples.DEFAULT);
         Table t = view.getViewer().getTable();
         List<String> names = new ArrayList<>();
@@ -45,6 +42,6 @@ class SpecialMappingsViewTest {
                 "[vvar] comes from org.mmwb.x86: " + t.getItem(0).getText(CONTRIBUTOR));
         assertTrue(t.getItem(4).getText(CONTRIBUTOR).contains("org.mmwb.iomap"),
                 "[mmwb_timer] comes from org.mmwb.iomap: " + t.getItem(4).getText(CONTRIBUTOR));
-        Screenshots.take(page.getWorkbenchWindow().getShell(), "special-mappings");
+        Fixture.shot("special-mappings");
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.mmwb.ui.internal.widgets.addrmap.AddressBand;
@@ -83,10 +82,7 @@ public final class AddressMapDemo {
     /** Runs the demo. */
     public static void main(String[] args) throws Exception {
         Display d = new Display();
-        Shell shell = new Shell(d);
-        shell.setText("Address Map");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1000, 960);
+        Shell shell = Shots.shell(d, "Address Map", 1000, 960);
         AddressMapCanvas map = new AddressMapCanvas(shell, SWT.NONE);
         map.addBandListener(b -> System.out.println("selected " + b));
         map.setBands(bands());

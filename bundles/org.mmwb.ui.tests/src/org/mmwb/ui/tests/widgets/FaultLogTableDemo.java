@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.mmwb.core.internal.log.FaultLog;
@@ -90,7 +89,7 @@ public final class FaultLogTableDemo {
     /** Nanoseconds from setInput to the table's first paint. */
     private static long firstPaint(Display d, FaultLogTable table, FaultLog log) {
         long[] painted = {0};
-        table.getViewer().getTable().addListener(SWT.Paint, e -> {
+        table.getTable().addListener(SWT.Paint, e -> {
             if (painted[0] == 0) {
                 painted[0] = System.nanoTime();
             }
@@ -116,10 +115,7 @@ public final class FaultLogTableDemo {
                 (double) log.bytesUsed() / n);
 
         Display d = new Display();
-        Shell shell = new Shell(d);
-        shell.setText("Fault Log");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1240, 640);
+        Shell shell = Shots.shell(d, "Fault Log", 1240, 640);
         final FaultLogTable first = new FaultLogTable(shell, SWT.NONE);
         shell.open();
         Shots.settle(d, 300);

@@ -1,7 +1,6 @@
 package org.mmwb.ui.tests.widgets;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.mmwb.core.internal.pgtable.PageTable;
@@ -63,10 +62,7 @@ public final class PageTableTreeDemo {
     public static void main(String[] args) {
         PageTable pt = makeTable();
         Display d = new Display();
-        Shell shell = new Shell(d);
-        shell.setText("Page Tables");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1240, 760);
+        Shell shell = Shots.shell(d, "Page Tables", 1240, 760);
         PageTableTree tree = new PageTableTree(shell, SWT.NONE);
         tree.setInput(pt);
         shell.open();

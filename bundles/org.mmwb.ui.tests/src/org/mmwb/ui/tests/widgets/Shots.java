@@ -2,15 +2,12 @@ package org.mmwb.ui.tests.widgets;
 
 import java.io.File;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.mmwb.ui.tests.Screenshots;
 
-/** Screenshot helper of the widget demos: copies a shell's screen area into /tmp/ui-shots/NAME.png. */
+/** Screenshot helper of the widget demos: a shell's client area into /tmp/ui-shots/NAME.png. */
 final class Shots {
 
     static final File DIR = new File(System.getProperty("mmwb.shots", "/tmp/ui-shots"));
@@ -18,20 +15,18 @@ final class Shots {
     private Shots() {
     }
 
+    /** A demo's window: a shell titled {@code title}, {@code width} x {@code height}, its child filling it. */
+    static Shell shell(Display d, String title, int width, int height) {
+        Shell shell = new Shell(d);
+        shell.setText(title);
+        shell.setLayout(new FillLayout());
+        shell.setSize(width, height);
+        return shell;
+    }
+
     /** Let the display settle (layout, paint) for about {@code ms} milliseconds. */
     static void settle(Display d, int ms) {
-        long end = System.currentTimeMillis() + ms;
-        while (System.currentTimeMillis() < end) {
-            while (d.readAndDispatch()) {
-                // drain
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Screenshots.settle(d, ms);
     }
 
     /** Save the screen area of {@code shell} (title bar excluded) as DIR/name.png. */
@@ -39,20 +34,7 @@ final class Shots {
         Display d = shell.getDisplay();
         shell.forceActive();
         settle(d, 400);
-        Rectangle r = d.map(shell, null, shell.getClientArea());
-        Image img = new Image(d, r.width, r.height);
-        GC gc = new GC(d);
-        try {
-            gc.copyArea(img, r.x, r.y);
-        } finally {
-            gc.dispose();
-        }
-        DIR.mkdirs();
-        File f = new File(DIR, name + ".png");
-        ImageLoader l = new ImageLoader();
-        l.data = new org.eclipse.swt.graphics.ImageData[] {img.getImageData()};
-        l.save(f.getPath(), SWT.IMAGE_PNG);
-        img.dispose();
+        File f = Screenshots.save(d, d.map(shell, null, shell.getClientArea()), new File(DIR, name + ".png"));
         System.out.println("screenshot " + f);
         return f;
     }

@@ -50,7 +50,7 @@ public final class StepSlider extends ControlContribution implements Session.Lis
         label = new Label(c, SWT.NONE);
         GridData ld = new GridData(SWT.LEFT, SWT.CENTER, false, false);
         GC gc = new GC(label);
-        ld.widthHint = gc.textExtent("9999 / 9999").x + 4;
+        ld.widthHint = gc.textExtent("9999999 / 9999999").x + 4; // a run of millions of steps fits
         gc.dispose();
         label.setLayoutData(ld);
         session.addListener(this);

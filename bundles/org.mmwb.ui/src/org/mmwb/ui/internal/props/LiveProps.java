@@ -3,13 +3,12 @@ package org.mmwb.ui.internal.props;
 import java.util.function.Supplier;
 
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
-import org.eclipse.ui.views.properties.IPropertySource;
 
 /**
  * A property source that is rebuilt from the session's current state whenever the Properties view reads it
  * (it is refreshed on every new state), so it never shows an old PTE or an object of a previous session.
  */
-public final class LiveProps implements IPropertySource {
+public final class LiveProps extends ReadOnlySource {
 
     private final Supplier<Props> build;
     private Props current;
@@ -26,11 +25,6 @@ public final class LiveProps implements IPropertySource {
     }
 
     @Override
-    public Object getEditableValue() {
-        return this;
-    }
-
-    @Override
     public IPropertyDescriptor[] getPropertyDescriptors() {
         return now().getPropertyDescriptors();
     }
@@ -38,18 +32,5 @@ public final class LiveProps implements IPropertySource {
     @Override
     public Object getPropertyValue(Object id) {
         return current.getPropertyValue(id);
-    }
-
-    @Override
-    public boolean isPropertySet(Object id) {
-        return false;
-    }
-
-    @Override
-    public void resetPropertyValue(Object id) {
-    }
-
-    @Override
-    public void setPropertyValue(Object id, Object value) {
     }
 }

@@ -58,8 +58,7 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
     static Props vmaNow(VmaRow v) {
         SessionState s = Session.get().state();
         ProcessInfo p = s.process(v.pid());
-        VmaRow now = p == null ? null : p.vmas().stream().filter(r -> r.start() == v.start()).findFirst()
-                .orElse(null);
+        VmaRow now = p == null ? null : p.vmaStarting(v.start());
         if (now == null) {
             return gone("VMA", "0x" + Long.toHexString(v.start()) + " of pid " + v.pid(), s);
         }
@@ -109,13 +108,11 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
         if (t == null || s.kernel() == null || v.gate()) {
             return null;
         }
-        for (Smaps m : s.kernel().smaps(t)) {
-            if (m.start() == v.start()) {
-                return m;
-            }
-        }
-        return null;
+        return s.kernel().smaps(t, v.start());
     }
+
+    /** Pagemap letters shown in a property: a cell of a million letters would take GTK seconds to lay out. */
+    static final int PAGEMAP_CHARS = 1024;
 
     /** Properties of a VMA. */
     public static Props vma(VmaRow v) {
@@ -160,7 +157,8 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
         } else {
             p.add("Pages", "Rss", Sizes.human(v.residentPages() << 12));
         }
-        p.add("Pages", "pagemap", v.pages())
+        p.add("Pages", "pagemap", v.pages().length() <= PAGEMAP_CHARS ? v.pages()
+                        : v.pages().substring(0, PAGEMAP_CHARS) + "\u2026 (" + v.pages().length() + " pages)")
                 .add("Pages", "legend", ". not present, Z zero page, A anon, a anon shared after fork, F file, G guard");
         if (v.isSpecial()) {
             p.add("Special mapping", "provider", v.provider().isEmpty() ? "(gate area)" : v.provider())

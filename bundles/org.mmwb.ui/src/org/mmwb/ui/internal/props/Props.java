@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
-import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 
 /**
  * A read-only property source built from (category, name, value) lines in display order: what the Properties view
  * shows for a VMA, a page-table entry, a fault or a provider.
  */
-public final class Props implements IPropertySource {
+public final class Props extends ReadOnlySource {
 
     private final List<PropertyDescriptor> descriptors = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
@@ -37,11 +36,6 @@ public final class Props implements IPropertySource {
     }
 
     @Override
-    public Object getEditableValue() {
-        return this;
-    }
-
-    @Override
     public IPropertyDescriptor[] getPropertyDescriptors() {
         return descriptors.toArray(IPropertyDescriptor[]::new);
     }
@@ -49,18 +43,5 @@ public final class Props implements IPropertySource {
     @Override
     public Object getPropertyValue(Object id) {
         return values.get((Integer) id);
-    }
-
-    @Override
-    public boolean isPropertySet(Object id) {
-        return false;
-    }
-
-    @Override
-    public void resetPropertyValue(Object id) {
-    }
-
-    @Override
-    public void setPropertyValue(Object id, Object value) {
     }
 }

@@ -1,7 +1,6 @@
 package org.mmwb.ui.internal.session;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +22,17 @@ final class KernelStates {
         for (SpecialMappingProvider p : kernel.providers()) {
             contributors.put(p.name(), p.contributor());
         }
+        // one immutable list per distinct vm_flags value: 200,000 VMAs share a handful of mnemonic lists
+        Map<Long, List<String>> mnemonics = new HashMap<>();
         List<ProcessInfo> out = new ArrayList<>();
         for (Task t : kernel.tasks()) {
-            List<VmaRow> rows = new ArrayList<>();
-            for (VmaSnapshot s : kernel.snapshot(t)) {
+            List<VmaSnapshot> snapshot = kernel.snapshot(t);
+            List<VmaRow> rows = new ArrayList<>(snapshot.size());
+            for (VmaSnapshot s : snapshot) {
                 String provider = contributors.getOrDefault(s.name(), "");
+                List<String> flags = mnemonics.computeIfAbsent(s.vmFlags(), f -> s.flags());
                 rows.add(new VmaRow(t.pid(), s.start(), s.end(), s.perms(), s.mapsOffset(), s.name(), s.vmFlags(),
-                        s.flags(), s.pages(), s.gate(), provider));
+                        flags, s.pages(), s.gate(), provider));
             }
             out.add(new ProcessInfo(t.pid(), t.parent() == null ? 0 : t.parent().pid(), t.alive(), rows));
         }

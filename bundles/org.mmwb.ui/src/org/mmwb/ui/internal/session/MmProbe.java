@@ -1,10 +1,11 @@
 package org.mmwb.ui.internal.session;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.MemFile;
@@ -36,19 +37,73 @@ final class MmProbe {
         long pages() {
             return (end - start) >>> 12;
         }
-
-        /** The same VMA, whether or not it gained an anon_vma. */
-        boolean sameAs(Vma o) {
-            return key().equals(o.key());
-        }
-
-        /** What {@link #sameAs} compares, as a hash key (MemFile has identity equality). */
-        Object key() {
-            return new VmaKey(start, end, flags, pgoff, file, name);
-        }
     }
 
-    private record VmaKey(long start, long end, long flags, long pgoff, MemFile file, String name) {
+    /**
+     * A task's VMAs in address order as columns: a probe of a 200,000-VMA process copies seven arrays, not 200,000
+     * objects; {@link #get} makes the record of one VMA when a difference needs it.
+     */
+    static final class VmaList extends AbstractList<Vma> {
+        private final long[] start;
+        private final long[] end;
+        private final long[] flags;
+        private final long[] pgoff;
+        private final MemFile[] file;
+        private final String[] name;
+        private final boolean[] anonVma;
+
+        VmaList(List<? extends VmArea> vmas) {
+            int n = vmas.size();
+            start = new long[n];
+            end = new long[n];
+            flags = new long[n];
+            pgoff = new long[n];
+            file = new MemFile[n];
+            name = new String[n];
+            anonVma = new boolean[n];
+            int i = 0;
+            for (VmArea v : vmas) {
+                start[i] = v.start();
+                end[i] = v.end();
+                flags[i] = v.flags();
+                pgoff[i] = v.pgoff();
+                file[i] = v.file();
+                name[i] = v.name();
+                anonVma[i++] = v.hasAnonVma();
+            }
+        }
+
+        @Override
+        public Vma get(int i) {
+            return new Vma(start[i], end[i], flags[i], pgoff[i], file[i], name[i], anonVma[i]);
+        }
+
+        @Override
+        public int size() {
+            return start.length;
+        }
+
+        long start(int i) {
+            return start[i];
+        }
+
+        long end(int i) {
+            return end[i];
+        }
+
+        long flags(int i) {
+            return flags[i];
+        }
+
+        MemFile file(int i) {
+            return file[i];
+        }
+
+        /** VMA i here is VMA j of {@code o}, whether or not it gained an anon_vma (MemFile: identity). */
+        boolean same(int i, VmaList o, int j) {
+            return start[i] == o.start[j] && end[i] == o.end[j] && flags[i] == o.flags[j] && pgoff[i] == o.pgoff[j]
+                    && file[i] == o.file[j] && Objects.equals(name[i], o.name[j]);
+        }
     }
 
     final Map<Integer, TaskState> tasks = new LinkedHashMap<>();
@@ -57,7 +112,7 @@ final class MmProbe {
     /** The OOM killer's messages so far, and the RAM. */
     List<String> oomKills = List.of();
     long ramPages;
-    final Map<Integer, List<Vma>> vmas = new HashMap<>();
+    final Map<Integer, VmaList> vmas = new HashMap<>();
     /** pid -> page address -> raw leaf entry; null when not read. */
     final Map<Integer, Map<Long, Long>> ptes;
 
@@ -83,11 +138,7 @@ final class MmProbe {
             if (mm == null) {
                 continue;
             }
-            List<Vma> list = new ArrayList<>();
-            for (VmArea v : mm.vmas()) {
-                list.add(new Vma(v.start(), v.end(), v.flags(), v.pgoff(), v.file(), v.name(), v.hasAnonVma()));
-            }
-            p.vmas.put(t.pid(), list);
+            p.vmas.put(t.pid(), new VmaList(mm.vmas()));
             if (p.ptes != null) {
                 Map<Long, Long> leaves = new HashMap<>();
                 PageTableView pt = mm.pageTable();

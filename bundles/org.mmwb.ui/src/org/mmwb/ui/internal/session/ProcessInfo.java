@@ -19,22 +19,35 @@ public record ProcessInfo(int pid, int parentPid, boolean alive, List<VmaRow> vm
 
     /** The VMA containing addr, or null. */
     public VmaRow vmaAt(long addr) {
-        for (VmaRow v : vmas) {
-            if (v.contains(addr)) {
-                return v;
-            }
-        }
-        return null;
+        int i = indexAt(addr);
+        return i < 0 ? null : vmas.get(i);
     }
 
     /** The VMA starting at start, or null. */
     public VmaRow vmaStarting(long start) {
-        for (VmaRow v : vmas) {
-            if (v.start() == start) {
-                return v;
+        int i = indexAt(start);
+        return i >= 0 && vmas.get(i).start() == start ? vmas.get(i) : null;
+    }
+
+    /**
+     * The index of the VMA containing addr, or -1: a binary search, as the VMAs are in address order (unsigned, so
+     * the gate area at the top of the address space sorts last), like find_vma.
+     */
+    public int indexAt(long addr) {
+        int lo = 0;
+        int hi = vmas.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            VmaRow v = vmas.get(mid);
+            if (Long.compareUnsigned(addr, v.start()) < 0) {
+                hi = mid - 1;
+            } else if (Long.compareUnsigned(addr, v.end()) >= 0) {
+                lo = mid + 1;
+            } else {
+                return mid;
             }
         }
-        return null;
+        return -1;
     }
 
     /** Label of the process node: "pid 2 (child of 1)", "pid 3 (exited)". */

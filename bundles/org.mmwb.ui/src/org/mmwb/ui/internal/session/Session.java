@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
@@ -62,6 +62,9 @@ public final class Session {
     private List<StepRecord> steps = List.of();
     private List<Diagnostic> diagnostics = List.of();
     private Job job;
+    /** Whether the job reads a step's changes ({@link #step}); Step pressed meanwhile is counted here. */
+    private boolean stepping;
+    private int queuedSteps;
 
     /** A session whose listeners run through {@code ui} (the display's asyncExec in the workbench). */
     public Session(Executor ui) {
@@ -218,7 +221,10 @@ public final class Session {
         }
     }
 
-    /** Opens a JSON report (./mmwb run --json, ./mmwb import PID) read-only. */
+    /**
+     * Opens a JSON report (./mmwb run --json, ./mmwb import PID) read-only. It is read in a job: the report of a
+     * large process is megabytes of JSON.
+     */
     public void importReport(Path file) {
         cancel();
         String title = String.valueOf(file.getFileName());
@@ -229,17 +235,26 @@ public final class Session {
         path = file;
         diagnostics = List.of();
         steps = List.of();
-        try {
-            RunReport report = SessionInput.report(file);
-            steps = ImportedSession.steps(report);
-            publish(ImportedSession.state(title, report));
-        } catch (InputFileException e) {
-            importFailed(title, SessionInput.problem(e, file, title));
-        } catch (OutOfMemoryError e) {
-            steps = List.of(); // what was built is garbage now: the heap is free again
-            importFailed(title, new Diagnostic(title, 1, 1, "too large for the workbench's Java heap ("
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): start it with MMWB_JAVA_OPTS=-Xmx8g"));
-        }
+        start("Importing " + title, true, "Importing " + title + " ...", monitor -> {
+            monitor.subTask("reading " + file);
+            try {
+                RunReport report = SessionInput.report(file);
+                List<StepRecord> rows = ImportedSession.steps(report);
+                SessionState built = ImportedSession.state(title, report);
+                return () -> {
+                    steps = rows;
+                    publish(built);
+                };
+            } catch (InputFileException e) {
+                Diagnostic d = SessionInput.problem(e, file, title);
+                return () -> importFailed(title, d);
+            } catch (OutOfMemoryError e) {
+                // what was built is garbage now: the heap is free again
+                return () -> importFailed(title, new Diagnostic(title, 1, 1, "too large for the workbench's Java"
+                        + " heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): start it with"
+                        + " MMWB_JAVA_OPTS=-Xmx8g"));
+            }
+        });
     }
 
     private void importFailed(String title, Diagnostic why) {
@@ -281,9 +296,19 @@ public final class Session {
         }
     }
 
-    /** Runs one more operation on the published simulator (UI thread; one operation is quick). */
+    /**
+     * Runs one more operation of the published simulator on the UI thread (the only place it is ever mutated), then
+     * reads what it changed and builds the new state in a job: that reading is O(VMAs), and the views go on showing
+     * (and reading) the kernel meanwhile, which only this method mutates and not while a job runs.
+     */
     public void step() {
-        if (!canStep() || isBusy()) {
+        if (!canStep()) {
+            return;
+        }
+        if (isBusy()) {
+            if (stepping) {
+                queuedSteps++; // F6 pressed again while the last step is read: it runs next
+            }
             return;
         }
         if (exec == null) {
@@ -291,13 +316,30 @@ public final class Session {
             return;
         }
         if (exec.hasNext()) {
-            int index = exec.position();
-            Op op = exec.peek();
-            recorder.before(index, index + 1, scenario.ops().size());
-            OpRecord rec = exec.step();
-            recorder.after(index, op, rec);
-            steps = recorder.steps();
-            publishRun(target, exec);
+            Execution e = exec;
+            SimulatorTarget t = target;
+            StepRecorder rec = recorder;
+            Scenario s = scenario;
+            int index = e.position();
+            Op op = e.peek();
+            rec.before(index, index + 1, s.ops().size());
+            OpRecord done = e.step();
+            stepping = true;
+            // a step is quick: the state shown is not marked busy, so Step stays enabled (and queues)
+            start("Reading step " + (index + 1), false, null, monitor -> {
+                rec.after(index, op, done);
+                SessionState built = build(s, t, e);
+                List<StepRecord> records = rec.steps();
+                return () -> {
+                    steps = records;
+                    publish(built);
+                    failures.check(t.kernel());
+                    if (queuedSteps > 0) {
+                        queuedSteps--;
+                        step();
+                    }
+                };
+            }, e);
         }
     }
 
@@ -323,24 +365,21 @@ public final class Session {
         cancel();
         Scenario s = scenario;
         int steps = Math.max(0, Math.min(n, s.ops().size()));
-        Job[] self = new Job[1];
-        self[0] = new Job("Running " + s.fileName() + " to step " + steps) {
-            @Override
-            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
-                SubMonitor sub = SubMonitor.convert(monitor, steps);
-                SimulatorTarget t;
-                try {
-                    t = open(s);
-                } catch (RuntimeException e) {
-                    ui.execute(() -> finishFailed(self[0], s.fileName() + ": " + e.getMessage()));
-                    return Status.OK_STATUS;
-                }
-                Execution e = ScenarioRunner.start(s, t);
-                StepRecorder rec = new StepRecorder(t.kernel(), List.of());
-                try {
+        start("Running " + s.fileName() + " to step " + steps, steps > 0, "Running " + s.fileName() + " to step "
+                + steps + " ...", monitor -> {
+                    SubMonitor sub = SubMonitor.convert(monitor, steps);
+                    SimulatorTarget t;
+                    try {
+                        t = open(s);
+                    } catch (RuntimeException e) {
+                        return () -> publish(state.withBusy(false).withStatus(s.fileName() + ": " + e.getMessage()));
+                    }
+                    Execution e = ScenarioRunner.start(s, t);
+                    StepRecorder rec = new StepRecorder(t.kernel(), List.of());
                     while (e.position() < steps && e.hasNext()) {
                         if (sub.isCanceled()) {
-                            throw new OperationCanceledException();
+                            return () -> publish(state.withBusy(false).withStatus("Cancelled at step " + e.position()
+                                    + " of " + steps));
                         }
                         Op op = e.peek();
                         int index = e.position();
@@ -349,30 +388,59 @@ public final class Session {
                         rec.after(index, op, e.step());
                         sub.worked(1);
                     }
-                } catch (OperationCanceledException c) {
-                    ui.execute(() -> finishFailed(self[0], "Cancelled at step " + e.position() + " of " + steps));
-                    return Status.CANCEL_STATUS;
-                } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError x) {
-                    return runFailed(self[0], s, e.position(), x);
-                }
-                SessionState built;
-                try {
-                    built = build(s, t, e);
-                } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError x) {
-                    return runFailed(self[0], s, e.position(), x);
-                }
-                ui.execute(() -> {
-                    if (job == self[0]) {
-                        job = null;
+                    SessionState built = build(s, t, e);
+                    List<StepRecord> records = rec.steps();
+                    return () -> {
                         target = t;
                         exec = e;
                         recorder = rec;
-                        Session.this.steps = rec.steps();
+                        Session.this.steps = records;
                         publish(built);
                         failures.check(t.kernel());
+                    };
+                });
+    }
+
+    /** What a session job does off the UI thread; it returns what to do on the UI thread when it is done. */
+    @FunctionalInterface
+    private interface Work {
+        Runnable run(IProgressMonitor monitor);
+    }
+
+    /**
+     * Runs {@code work} in a cancellable job of {@link #JOB_FAMILY} (the state shown is marked busy meanwhile, with
+     * {@code status}, unless that is null) and applies its result on the UI thread, unless another job has replaced
+     * it by then.
+     */
+    private void start(String name, boolean user, String status, Work work) {
+        start(name, user, status, work, null);
+    }
+
+    /**
+     * The same; when {@code of} is given (the execution a step job reads), the result applies also after a
+     * cancel, as long as no other job started and the session still shows that execution: its kernel has run the
+     * step, so the state must say so.
+     */
+    private void start(String name, boolean user, String status, Work work, Execution of) {
+        Job[] self = new Job[1];
+        self[0] = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                Runnable done;
+                try {
+                    done = work.run(monitor);
+                } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError x) {
+                    done = failed(name, x);
+                }
+                Runnable apply = done;
+                ui.execute(() -> {
+                    if (job == self[0] || of != null && job == null && exec == of) {
+                        job = null;
+                        stepping = false;
+                        apply.run();
                     }
                 });
-                return Status.OK_STATUS;
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
             }
 
             @Override
@@ -381,50 +449,42 @@ public final class Session {
             }
         };
         job = self[0];
-        job.setUser(steps > 0);
-        publish(state.withBusy(true).withStatus("Running " + s.fileName() + " to step " + steps + " ..."));
+        job.setUser(user);
+        job.setSystem(status == null); // a step's quick reading is no work to show in the progress area
+        if (status != null) {
+            publish(state.withBusy(true).withStatus(status));
+        }
         job.schedule();
     }
 
     /**
-     * A run that failed inside (a bug, or a plugin's failure the engine did not contain): the Error Log gets the
+     * A job that failed inside (a bug, or a plugin's failure the engine did not contain): the Error Log gets the
      * stack trace, the status line one sentence; the previous state stays and no dialog opens, so an edited
      * scenario is never lost to it.
      */
-    private IStatus runFailed(Job j, Scenario s, int position, Throwable x) {
-        String where = position < s.ops().size() ? " at step " + (position + 1) + " (line " + s.ops().get(position)
-                .line() + ")" : "";
-        String message = "The run of " + s.fileName() + " failed" + where + ": " + x + " (details in the Error Log)";
+    private Runnable failed(String what, Throwable x) {
+        String message = what + " failed: " + x + " (details in the Error Log)";
         org.eclipse.core.runtime.ILog.of(Session.class).error(message, x);
-        ui.execute(() -> finishFailed(j, message));
-        return Status.OK_STATUS;
-    }
-
-    private void finishFailed(Job j, String message) {
-        if (job == j) {
-            job = null;
-            publish(state.withBusy(false).withStatus(message));
-        }
+        return () -> publish(state.withBusy(false).withStatus(message));
     }
 
     /** Cancels a running replay (the previous state stays). */
     public void cancel() {
         Job j = job;
+        queuedSteps = 0;
+        stepping = false;
         if (j != null) {
             job = null;
             j.cancel();
-            publish(state.withBusy(false));
+            if (state.busy()) {
+                publish(state.withBusy(false));
+            }
         }
     }
 
     /** A simulator for the scenario's profile and levels. */
     static SimulatorTarget open(Scenario s) {
         return SimulatorTarget.open(s, ProviderCatalog.installed().resolver(), Prefs.current().faultLogLimit());
-    }
-
-    private void publishRun(SimulatorTarget t, Execution e) {
-        publish(build(scenario, t, e));
-        failures.check(t.kernel());
     }
 
     /** The state of a simulator after {@code e.position()} operations (job or UI thread; the kernel is idle). */

@@ -59,6 +59,16 @@ public record SessionState(String title, boolean readOnly, Kernel kernel, ReadOn
         return new SessionState(title, readOnly, kernel, faultLog, processes, providers, position, total, status, b);
     }
 
+    /**
+     * Whether this state differs from {@code o} only in its busy flag (and status line): what a replay job's start,
+     * cancel or failure publishes. The views then have nothing to redraw.
+     */
+    public boolean onlyBusyChanged(SessionState o) {
+        return o != null && busy != o.busy && kernel == o.kernel && faultLog == o.faultLog
+                && processes == o.processes && providers == o.providers && position == o.position
+                && total == o.total && readOnly == o.readOnly && title.equals(o.title);
+    }
+
     /** The same state with another status line. */
     public SessionState withStatus(String s) {
         return new SessionState(title, readOnly, kernel, faultLog, processes, providers, position, total, s, busy);

@@ -12,6 +12,7 @@ import org.mmwb.core.mm.Signals;
 import org.mmwb.core.mm.VmFlags;
 import org.mmwb.ui.internal.session.MmProbe.TaskState;
 import org.mmwb.ui.internal.session.MmProbe.Vma;
+import org.mmwb.ui.internal.session.MmProbe.VmaList;
 import org.mmwb.ui.internal.session.StepChange.Kind;
 
 /**
@@ -34,8 +35,8 @@ final class StepDiff {
     static List<StepChange> compare(MmProbe a, MmProbe b) {
         StepDiff d = new StepDiff();
         d.tasks(a, b);
-        for (Map.Entry<Integer, List<Vma>> e : b.vmas.entrySet()) {
-            List<Vma> before = a.vmas.get(e.getKey());
+        for (Map.Entry<Integer, VmaList> e : b.vmas.entrySet()) {
+            VmaList before = a.vmas.get(e.getKey());
             if (before != null) {
                 d.vmas(e.getKey(), before, e.getValue(), b.tasks.get(e.getKey()));
             }
@@ -46,7 +47,10 @@ final class StepDiff {
                 Map<Long, Long> after = b.ptes.getOrDefault(t.pid(), Map.of());
                 if (a.tasks.containsKey(t.pid())) {
                     d.ptes(t.pid(), before, after);
-                    d.thpNote(t.pid(), before, after, b.vmas.getOrDefault(t.pid(), List.of()));
+                    VmaList vmas = b.vmas.get(t.pid());
+                    if (vmas != null) {
+                        d.thpNote(t.pid(), before, after, vmas);
+                    }
                 }
             }
         }
@@ -79,26 +83,27 @@ final class StepDiff {
 
     // ------------------------------------------------------------------------------------------------- VMAs
 
-    private void vmas(int pid, List<Vma> before, List<Vma> after, TaskState task) {
-        // hashed, not compared pairwise: a step of a 200,000-VMA process is O(n), not O(n^2)
-        Set<Object> beforeKeys = new java.util.HashSet<>();
-        for (Vma v : before) {
-            beforeKeys.add(v.key());
-        }
-        Set<Object> afterKeys = new java.util.HashSet<>();
-        for (Vma v : after) {
-            afterKeys.add(v.key());
-        }
+    private void vmas(int pid, VmaList before, VmaList after, TaskState task) {
+        // both lists are in address order: one merge walk skips the unchanged VMAs, O(n) without allocating, and
+        // leaves the removed and added ones in address order too (for the binary searches of overlapping)
         List<Vma> removed = new ArrayList<>();
         List<Vma> added = new ArrayList<>();
-        for (Vma v : before) {
-            if (!afterKeys.contains(v.key())) {
-                removed.add(v);
-            }
-        }
-        for (Vma v : after) {
-            if (!beforeKeys.contains(v.key())) {
-                added.add(v);
+        int i = 0;
+        int j = 0;
+        while (i < before.size() || j < after.size()) {
+            boolean b = i < before.size();
+            boolean a = j < after.size();
+            if (b && a && before.same(i, after, j)) {
+                i++;
+                j++;
+            } else if (!a || b && Long.compareUnsigned(before.start(i), after.start(j)) <= 0) {
+                removed.add(before.get(i));
+                if (a && before.start(i) == after.start(j)) {
+                    added.add(after.get(j++));
+                }
+                i++;
+            } else {
+                added.add(after.get(j++));
             }
         }
         Set<Vma> done = new LinkedHashSet<>();
@@ -167,7 +172,9 @@ final class StepDiff {
      * the first rule of vma_merge that fails, as far as the VMAs show it.
      */
     private void noMerge(int pid, Vma x, List<Vma> after, TaskState task) {
-        for (Vma n : after) {
+        int at = firstEndingAfter(after, x.start());
+        for (int k = Math.max(0, at - 1); k <= at + 1 && k < after.size(); k++) { // its neighbours
+            Vma n = after.get(k);
             boolean prev = n.end() == x.start();
             boolean next = x.end() == n.start();
             if (!(prev || next) || !perms(n).equals(perms(x))) {
@@ -217,9 +224,29 @@ final class StepDiff {
         return null;
     }
 
+    /** The VMAs of {@code in} (in address order) that overlap {@code v}: a binary search, then the run. */
     private static List<Vma> overlapping(Vma v, List<Vma> in) {
-        return in.stream().filter(o -> Long.compareUnsigned(o.start(), v.end()) < 0
-                && Long.compareUnsigned(v.start(), o.end()) < 0).toList();
+        List<Vma> out = new ArrayList<>(2);
+        for (int k = firstEndingAfter(in, v.start()); k < in.size()
+                && Long.compareUnsigned(in.get(k).start(), v.end()) < 0; k++) {
+            out.add(in.get(k));
+        }
+        return out;
+    }
+
+    /** The index of the first VMA of {@code in} (address order) that ends above {@code addr}, or in.size(). */
+    private static int firstEndingAfter(List<Vma> in, long addr) {
+        int lo = 0;
+        int hi = in.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(in.get(mid).end(), addr) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static String range(Vma v) {
@@ -285,12 +312,13 @@ final class StepDiff {
      * THP is "madvise" (the profile's and this host's setting): a large private anonymous VMA without VM_HUGEPAGE
      * gets a 4 KiB page per fault, never a 2 MiB one (thp_vma_allowable_order says no).
      */
-    private void thpNote(int pid, Map<Long, Long> before, Map<Long, Long> after, List<Vma> vmas) {
-        for (Vma v : vmas) {
-            if (v.end() - v.start() < HPAGE || v.file() != null || (v.flags() & VmFlags.SHARED) != 0
-                    || (v.flags() & VmFlags.HUGEPAGE) != 0) {
+    private void thpNote(int pid, Map<Long, Long> before, Map<Long, Long> after, VmaList vmas) {
+        for (int i = 0; i < vmas.size(); i++) {
+            if (vmas.end(i) - vmas.start(i) < HPAGE || vmas.file(i) != null || (vmas.flags(i) & VmFlags.SHARED) != 0
+                    || (vmas.flags(i) & VmFlags.HUGEPAGE) != 0) {
                 continue;
             }
+            Vma v = vmas.get(i);
             long n = after.keySet().stream().filter(va -> !before.containsKey(va)
                     && Long.compareUnsigned(va, v.start()) >= 0 && Long.compareUnsigned(va, v.end()) < 0).count();
             if (n >= 2) {

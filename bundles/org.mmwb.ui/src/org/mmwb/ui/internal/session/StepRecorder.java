@@ -38,8 +38,8 @@ final class StepRecorder {
         long budget = tail ? MmProbe.PTE_TABLE_BUDGET : MmProbe.PTE_TABLE_BUDGET_EARLY;
         if (total > DETAILED_OPS && !tail) {
             before = null;
-        } else if (last != null && (last.ptes != null || !tail)) {
-            before = last;
+        } else if (last != null && (last.ptes != null || !tail || last.tablePages > MmProbe.PTE_TABLE_BUDGET)) {
+            before = last; // (a new probe would not read the PTEs of tables over the budget either)
         } else {
             before = MmProbe.take(kernel, budget);
         }

@@ -8,9 +8,9 @@ import java.util.List;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPart;
@@ -26,19 +26,13 @@ import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
  * zoom and pan, tooltips; a click selects the VMA (and so its row in Address Space and its walk in Page Tables);
  * Export PNG saves the picture.
  */
-public final class AddressMapView extends SessionView {
+public final class AddressMapView extends ProcessView {
 
-    private ProcessChooser process;
     private AddressMapCanvas canvas;
-    private final SelectionRelay relay = new SelectionRelay();
 
     @Override
-    protected void createControls(Composite parent) {
-        GridLayout gl = new GridLayout(7, false);
-        gl.marginWidth = 4;
-        gl.marginHeight = 4;
-        parent.setLayout(gl);
-        process = new ProcessChooser(parent, this::showPid);
+    protected Control createControls(Composite parent) {
+        header(parent, 7);
         new Label(parent, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         button(parent, "Zoom In", () -> canvas.zoomIn());
         button(parent, "Zoom Out", () -> canvas.zoomOut());
@@ -47,7 +41,7 @@ public final class AddressMapView extends SessionView {
         canvas = new AddressMapCanvas(parent, SWT.BORDER);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 7, 1));
         canvas.addBandListener(b -> relay.fire(b == null ? null : vmaOf(b)));
-        getSite().setSelectionProvider(relay);
+        return canvas;
     }
 
     private static void button(Composite parent, String text, Runnable r) {
@@ -77,11 +71,7 @@ public final class AddressMapView extends SessionView {
     }
 
     @Override
-    protected void show(SessionState state) {
-        showPid(process.update(state));
-    }
-
-    private void showPid(int p) {
+    protected void showPid(int p) {
         process.select(p);
         ProcessInfo info = shown().process(p);
         List<AddressBand> bands = new ArrayList<>();
@@ -95,9 +85,7 @@ public final class AddressMapView extends SessionView {
 
     /** Selects the VMA of process p containing address (no notification); returns its band or null. */
     public AddressBand selectAddress(int p, long address) {
-        if (p != process.pid() && process.lists(p)) {
-            showPid(p);
-        }
+        follow(p);
         return canvas.selectAddress(address);
     }
 
@@ -119,15 +107,5 @@ public final class AddressMapView extends SessionView {
     public void clickBand(AddressBand b) {
         canvas.selectAddress(b.start());
         relay.fire(vmaOf(b));
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return canvas == null || canvas.isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        canvas.setFocus();
     }
 }

@@ -3,6 +3,7 @@ package org.mmwb.ui.internal.views;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.widgets.faultlog.FaultLogTable;
@@ -18,11 +19,12 @@ public final class FaultLogView extends SessionView {
     private FaultLogTable table;
 
     @Override
-    protected void createControls(Composite parent) {
+    protected Control createControls(Composite parent) {
         parent.setLayout(new FillLayout());
         table = new FaultLogTable(parent, SWT.NONE);
-        getSite().setSelectionProvider(table);
+        getSite().setSelectionProvider(table.selectionProvider());
         table.setVmaResolver(this::vmaStarts);
+        return table;
     }
 
     @Override
@@ -59,15 +61,5 @@ public final class FaultLogView extends SessionView {
     /** The table (for tests). */
     public FaultLogTable getTable() {
         return table;
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return table == null || table.isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        table.setFocus();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IWorkbenchPart;
 import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.ui.internal.ViewIds;
@@ -13,6 +14,7 @@ import org.mmwb.ui.internal.session.Session;
 import org.mmwb.ui.internal.session.SessionState;
 import org.mmwb.ui.internal.session.StepRecord;
 import org.mmwb.ui.internal.session.VmaRow;
+import org.mmwb.ui.internal.widgets.SelectionRelay;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
 import org.mmwb.ui.internal.widgets.timeline.FaultTimeline;
 import org.mmwb.ui.internal.widgets.timeline.TimelineModel;
@@ -31,7 +33,7 @@ public final class FaultTimelineView extends SessionView {
     private final SelectionRelay relay = new SelectionRelay();
 
     @Override
-    protected void createControls(Composite parent) {
+    protected Control createControls(Composite parent) {
         parent.setLayout(new FillLayout());
         timeline = new FaultTimeline(parent, SWT.BORDER);
         timeline.setLaneName(this::laneName);
@@ -42,6 +44,7 @@ public final class FaultTimelineView extends SessionView {
             }
         });
         getSite().setSelectionProvider(relay);
+        return timeline;
     }
 
     private String laneName(TimelineModel.Lane l) {
@@ -82,15 +85,5 @@ public final class FaultTimelineView extends SessionView {
     /** The timeline (for tests). */
     public FaultTimeline getTimeline() {
         return timeline;
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return timeline == null || timeline.isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        timeline.setFocus();
     }
 }

@@ -1,10 +1,9 @@
 package org.mmwb.ui.internal.views;
 
-
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPart;
 import org.mmwb.core.mm.PageTableView;
@@ -20,24 +19,18 @@ import org.mmwb.ui.internal.widgets.pgtable.PtEntry;
  * Page Tables: the populated levels of one process's page tables as a lazy tree, with "go to address" walking one
  * address like crash's {@code vtop}. A fault or VMA selected elsewhere walks its address here.
  */
-public final class PageTablesView extends SessionView {
+public final class PageTablesView extends ProcessView {
 
     /** Up to this many table pages the tree opens fully by itself. */
     private static final long SMALL_TABLES = 8;
 
-    private ProcessChooser process;
     private Label note;
     private PageTableTree tree;
     private PageTableView table;
-    private final SelectionRelay relay = new SelectionRelay();
 
     @Override
-    protected void createControls(Composite parent) {
-        GridLayout gl = new GridLayout(3, false);
-        gl.marginWidth = 4;
-        gl.marginHeight = 4;
-        parent.setLayout(gl);
-        process = new ProcessChooser(parent, this::showPid);
+    protected Control createControls(Composite parent) {
+        header(parent, 3);
         note = new Label(parent, SWT.NONE);
         note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         tree = new PageTableTree(parent, SWT.NONE);
@@ -49,7 +42,7 @@ public final class PageTablesView extends SessionView {
             return t == null || s.kernel() == null ? "" : org.mmwb.ui.internal.session.PageInspector.report(
                     s.kernel(), t, va);
         });
-        getSite().setSelectionProvider(relay);
+        return tree;
     }
 
     private PteItem item(PtEntry e) {
@@ -62,11 +55,7 @@ public final class PageTablesView extends SessionView {
     }
 
     @Override
-    protected void show(SessionState state) {
-        showPid(process.update(state));
-    }
-
-    private void showPid(int p) {
+    protected void showPid(int p) {
         process.select(p);
         SessionState s = shown();
         table = pageTableOf(s.task(p));
@@ -84,9 +73,7 @@ public final class PageTablesView extends SessionView {
 
     /** Walks {@code va} of process {@code p} like crash's vtop; returns the deepest entry met. */
     public PtEntry goToAddress(int p, long va) {
-        if (p != process.pid() && process.lists(p)) {
-            showPid(p);
-        }
+        follow(p);
         PtEntry e = tree.revealAddress(va);
         relay.setSelection(e == null ? null : new org.eclipse.jface.viewers.StructuredSelection(item(e)));
         return e;
@@ -120,16 +107,6 @@ public final class PageTablesView extends SessionView {
     /** The process shown. */
     public int pid() {
         return process.pid();
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return tree == null || tree.isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        tree.setFocus();
     }
 
     /** The page table of a live task's mm, or null for an exited task. */

@@ -36,19 +36,25 @@ final class ProcessChooser {
      * @return the chosen pid
      */
     int update(SessionState state) {
-        pids.clear();
-        combo.removeAll();
+        List<Integer> live = new ArrayList<>();
         for (ProcessInfo p : state.processes()) {
             if (p.alive()) {
-                pids.add(p.pid());
-                combo.add("pid " + p.pid());
+                live.add(p.pid());
+            }
+        }
+        if (!live.equals(pids)) {
+            pids.clear();
+            pids.addAll(live);
+            combo.removeAll();
+            for (int p : pids) {
+                combo.add("pid " + p);
             }
         }
         if (!pids.contains(pid) && !pids.isEmpty()) {
             pid = pids.get(0);
         }
         combo.select(pids.indexOf(pid));
-        combo.getParent().layout(true);
+        combo.getParent().layout(true); // the header's labels change with the state
         return pid;
     }
 

@@ -1,23 +1,17 @@
 package org.mmwb.ui.internal.views;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ILazyTreeContentProvider;
-import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
-import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.mmwb.core.mm.ReadOnlyFaultLog;
 import org.mmwb.core.mm.VmFaultResult;
@@ -33,14 +27,18 @@ import org.mmwb.ui.internal.session.StepRecord;
 import org.mmwb.ui.internal.views.ResultRows.Child;
 import org.mmwb.ui.internal.views.ResultRows.PageResult;
 import org.mmwb.ui.internal.views.ResultRows.Pages;
+import org.mmwb.ui.internal.widgets.SelectionRelay;
 import org.mmwb.ui.internal.widgets.faultlog.FaultRef;
+import org.mmwb.ui.internal.widgets.rows.TreeRows;
+import org.mmwb.ui.internal.widgets.rows.TreeTable;
 
 /**
  * Results: every executed line of the scenario with its pid, operation and result, and under it what the step
  * changed (VMAs, PTEs, processes, why a merge did not happen), the faults it took and the per-page results of a
  * {@code touch}. A scenario that does not parse lists its problems instead. Selecting a row shows its line in the
  * open scenario editor (opening one on double-click); a fault or VMA under a step is selected in the other views.
- * The tree is virtual: a run of a million steps or a touch of a million pages costs only the rows shown.
+ * The rows are a {@link TreeTable}: a run of a million steps or a touch of a million pages costs only the rows
+ * shown.
  */
 public final class ResultsView extends SessionView {
 
@@ -50,9 +48,10 @@ public final class ResultsView extends SessionView {
     private record Column(String title, String sample, boolean right, Function<Object, String> text) {
     }
 
-    private TreeViewer viewer;
+    private TreeTable table;
     private ResultRows rows = new ResultRows(List.of(), List.of(), null);
-    private final Map<StepRecord, List<Object>> children = new HashMap<>();
+    /** The rows under each step shown so far: by identity, a record's hash would hash all its page results. */
+    private final Map<StepRecord, List<Object>> children = new IdentityHashMap<>();
     private Color errorFg;
     private Color quietFg;
     private final SelectionRelay relay = new SelectionRelay();
@@ -71,52 +70,24 @@ public final class ResultsView extends SessionView {
             new Column("what changed", "x".repeat(90), false, this::changed));
 
     @Override
-    protected void createControls(Composite parent) {
+    protected Control createControls(Composite parent) {
         parent.setLayout(new FillLayout());
-        viewer = new TreeViewer(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
-        viewer.setUseHashlookup(true);
-        viewer.getTree().setHeaderVisible(true);
-        viewer.getTree().setLinesVisible(true);
-        viewer.getTree().setFont(JFaceResources.getTextFont());
+        table = new TreeTable(parent, SWT.NONE, SWT.NONE);
         errorFg = Display.getCurrent().getSystemColor(SWT.COLOR_RED);
         quietFg = Display.getCurrent().getSystemColor(SWT.COLOR_DARK_GRAY);
-        GC gc = new GC(viewer.getTree());
         for (Column c : columns) {
-            TreeViewerColumn tc = new TreeViewerColumn(viewer, c.right() ? SWT.RIGHT : SWT.LEFT);
-            tc.getColumn().setText(c.title());
-            tc.getColumn().setWidth(Math.max(gc.textExtent(c.sample()).x, gc.textExtent(c.title()).x) + 20);
-            tc.setLabelProvider(new ColumnLabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    return c.text().apply(element);
-                }
-
-                @Override
-                public Color getForeground(Object element) {
-                    return foreground(element);
-                }
-
-                @Override
-                public String getToolTipText(Object element) {
-                    String t = changed(element);
-                    return t.length() > 80 ? t : null;
-                }
-            });
+            table.addColumn(c.title(), c.sample(), c.right() ? SWT.RIGHT : SWT.LEFT);
         }
-        gc.dispose();
-        viewer.setContentProvider(new Content());
-        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
-        viewer.addSelectionChangedListener(e -> {
-            Object o = viewer.getStructuredSelection().getFirstElement();
+        table.addSelectListener(o -> {
             reveal(o, false);
             relay.fire(linked(o));
         });
-        viewer.addOpenListener(e -> reveal(viewer.getStructuredSelection().getFirstElement(), true));
+        table.addOpenListener(o -> reveal(o, true));
         getSite().setSelectionProvider(relay);
         MenuManager menu = new MenuManager();
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(m -> {
-            Object o = viewer.getStructuredSelection().getFirstElement();
+            Object o = table.selection();
             if (o instanceof StepRecord s && s.op() != null && Session.get().canStep()) {
                 m.add(new Action("Run to Here (step " + (s.index() + 1) + ")") {
                     @Override
@@ -134,8 +105,51 @@ public final class ResultsView extends SessionView {
                 });
             }
         });
-        viewer.getTree().setMenu(menu.createContextMenu(viewer.getTree()));
+        table.getTable().setMenu(menu.createContextMenu(table.getTable()));
+        return table;
     }
+
+    private final TreeTable.Labels labels = new TreeTable.Labels() {
+        @Override
+        public String text(Object element, int column) {
+            return columns.get(column).text().apply(element);
+        }
+
+        @Override
+        public Color foreground(Object element, int column) {
+            return ResultsView.this.foreground(element);
+        }
+
+        @Override
+        public String tooltip(Object element, int column) {
+            String t = changed(element);
+            return t.length() > 80 ? t : null;
+        }
+    };
+
+    /** Steps (or problems), then what a step changed, its faults and its pages. */
+    private final TreeRows.Model model = new TreeRows.Model() {
+        @Override
+        public int childCount(Object parent) {
+            return switch (parent) {
+                case null -> rows.top().size();
+                case StepRecord s -> childrenOf(s).size();
+                case Child c when c.item() instanceof Pages p -> p.step().record().results().size();
+                default -> 0;
+            };
+        }
+
+        @Override
+        public Object child(Object parent, int index) {
+            return switch (parent) {
+                case null -> rows.top().get(index);
+                case StepRecord s -> childrenOf(s).get(index);
+                case Child c when c.item() instanceof Pages p -> new PageResult(p, index,
+                        p.step().record().results().get(index));
+                default -> throw new IllegalArgumentException("no children: " + parent);
+            };
+        }
+    };
 
     private String operation(Object o) {
         if (o instanceof StepRecord s) {
@@ -258,31 +272,14 @@ public final class ResultsView extends SessionView {
         }
     }
 
-    /** Rows up to which the last step is selected through JFace (which then tells the other views). */
-    static final int REVEAL_BY_ELEMENT = 5000;
-
     @Override
     protected void show(SessionState state) {
         Session s = Session.get();
         rows = new ResultRows(s.steps(), s.diagnostics(), state.faultLog());
         children.clear();
-        viewer.getTree().setRedraw(false);
-        try {
-            viewer.setInput(rows);
-            viewer.setChildCount(rows, rows.top().size());
-            if (rows.diagnostics().isEmpty() && !rows.steps().isEmpty()) {
-                StepRecord last = rows.steps().get(rows.steps().size() - 1);
-                org.eclipse.swt.widgets.TreeItem item = viewer.getTree().getItem(viewer.getTree().getItemCount() - 1);
-                viewer.getTree().setTopItem(item);
-                if (viewer.getTree().getItemCount() <= REVEAL_BY_ELEMENT) {
-                    viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(last), true);
-                } else {
-                    // JFace's setSelection searches a lazy tree element by element: select the SWT item itself
-                    viewer.getTree().setSelection(item);
-                }
-            }
-        } finally {
-            viewer.getTree().setRedraw(true);
+        table.setInput(model, labels);
+        if (rows.diagnostics().isEmpty() && !rows.steps().isEmpty()) {
+            select(rows.steps().get(rows.steps().size() - 1)); // the step just run, at the bottom
         }
         String title = state.title();
         if (!rows.diagnostics().isEmpty()) {
@@ -295,13 +292,54 @@ public final class ResultsView extends SessionView {
         }
     }
 
+    /**
+     * Selects a row (a step, a problem, or a row under a step), opening its step, and tells the other views as a
+     * click does.
+     *
+     * @return whether the row is shown
+     */
+    public boolean select(Object row) {
+        return table.select(pathOf(row), true);
+    }
+
+    /** The path of a row in the tree, or null. */
+    private int[] pathOf(Object row) {
+        return switch (row) {
+            case StepRecord s -> new int[] {topIndex(s)};
+            case Diagnostic d -> new int[] {indexOf(rows.diagnostics(), d)};
+            case Child c -> new int[] {topIndex(c.step()), indexOf(childrenOf(c.step()), c)};
+            case null, default -> null;
+        };
+    }
+
+    /** The position of a step among the rows (its index when every step from the first is listed). */
+    private int topIndex(StepRecord s) {
+        List<StepRecord> steps = rows.steps();
+        int i = s.index();
+        return i >= 0 && i < steps.size() && steps.get(i) == s ? i : indexOf(steps, s);
+    }
+
+    private static int indexOf(List<?> list, Object o) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == o) { // identity: a step's record would compare every page result
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Opens a step's row (for tests). */
+    public void open(StepRecord s) {
+        table.open(topIndex(s));
+    }
+
     private List<Object> childrenOf(StepRecord s) {
         return children.computeIfAbsent(s, rows::children);
     }
 
-    /** The tree (for tests). */
-    public TreeViewer getViewer() {
-        return viewer;
+    /** The table (for tests). */
+    public TreeTable getTable() {
+        return table;
     }
 
     /** The rows shown (for tests). */
@@ -317,64 +355,5 @@ public final class ResultsView extends SessionView {
     /** The text of a row's column (for tests): 0 step, 1 line, 2 pid, 3 operation, 4 result, 5 what changed. */
     public String text(Object row, int column) {
         return columns.get(column).text().apply(row);
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return viewer == null || viewer.getTree().isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        viewer.getTree().setFocus();
-    }
-
-    /** Virtual rows: steps (or problems), then what a step changed, its faults and its pages. */
-    private final class Content implements ILazyTreeContentProvider {
-        @Override
-        public void updateElement(Object parent, int index) {
-            Object child;
-            if (parent instanceof ResultRows r) {
-                child = r.top().get(index);
-            } else if (parent instanceof StepRecord s) {
-                child = childrenOf(s).get(index);
-            } else if (parent instanceof Child c && c.item() instanceof Pages p) {
-                child = new PageResult(p, index, p.step().record().results().get(index));
-            } else {
-                return;
-            }
-            viewer.replace(parent, index, child);
-            updateChildCount(child, -1);
-        }
-
-        @Override
-        public void updateChildCount(Object element, int currentChildCount) {
-            int n = 0;
-            if (element instanceof ResultRows r) {
-                n = r.top().size();
-            } else if (element instanceof StepRecord s) {
-                n = childrenOf(s).size();
-            } else if (element instanceof Child c && c.item() instanceof Pages p) {
-                n = p.step().record().results().size();
-            }
-            if (n != currentChildCount) {
-                viewer.setChildCount(element, n);
-            }
-        }
-
-        @Override
-        public Object getParent(Object element) {
-            return switch (element) {
-                case StepRecord s -> rows;
-                case Diagnostic d -> rows;
-                case Child c -> c.step();
-                case PageResult p -> new Child(p.pages().step(), p.pages());
-                default -> null;
-            };
-        }
-
-        @Override
-        public void inputChanged(Viewer v, Object oldInput, Object newInput) {
-        }
     }
 }

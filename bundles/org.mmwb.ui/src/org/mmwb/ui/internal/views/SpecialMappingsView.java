@@ -12,6 +12,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.mmwb.core.mm.SpecialMappingProvider;
 import org.mmwb.ui.internal.session.ProviderItem;
 import org.mmwb.ui.internal.session.SessionState;
@@ -36,7 +37,7 @@ public final class SpecialMappingsView extends SessionView {
     private TableViewer viewer;
 
     @Override
-    protected void createControls(Composite parent) {
+    protected Control createControls(Composite parent) {
         parent.setLayout(new FillLayout());
         viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
@@ -56,6 +57,7 @@ public final class SpecialMappingsView extends SessionView {
         gc.dispose();
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         getSite().setSelectionProvider(viewer);
+        return viewer.getTable();
     }
 
     @Override
@@ -72,15 +74,5 @@ public final class SpecialMappingsView extends SessionView {
     /** The table (for tests). */
     public TableViewer getViewer() {
         return viewer;
-    }
-
-    @Override
-    protected boolean isDisposed() {
-        return viewer == null || viewer.getTable().isDisposed();
-    }
-
-    @Override
-    public void setFocus() {
-        viewer.getTable().setFocus();
     }
 }

@@ -3,6 +3,7 @@ package org.mmwb.benchmarks;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.mmwb.core.internal.vma.SpreadVmas;
 import org.mmwb.core.internal.vma.VmaTree;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,17 +37,10 @@ public class FindVmaBench {
     @Setup(Level.Trial)
     public void build() {
         Random rnd = new Random(42);
-        tree = new VmaTree<>();
-        long[] starts = new long[VMAS];
-        long a = 0x5555_0000_0000L;
-        for (int i = 0; i < VMAS; i++) {
-            a += (long) rnd.nextInt(17) << 12;
-            long len = (1L + rnd.nextInt(64)) << 12;
-            starts[i] = a;
-            tree.insert(a, a + len, new Object());
-            a += len;
-        }
-        long span = a - starts[0];
+        SpreadVmas layout = SpreadVmas.build(VMAS, rnd);
+        tree = layout.tree();
+        long[] starts = layout.starts();
+        long span = layout.span();
         random = new long[ADDRS];
         sequential = new long[ADDRS];
         for (int i = 0; i < ADDRS; i++) {

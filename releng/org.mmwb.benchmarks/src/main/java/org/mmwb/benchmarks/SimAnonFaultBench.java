@@ -1,6 +1,7 @@
 package org.mmwb.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongToIntFunction;
 
 import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.MapFlags;
@@ -63,24 +64,23 @@ public class SimAnonFaultBench {
     @Benchmark
     @OperationsPerInvocation(PAGES)
     public int anonWriteFault() {
-        long f0 = kernel.faultCount();
-        int bad = 0;
-        long a = base;
-        for (int i = 0; i < PAGES; i++, a += 4096) {
-            bad |= kernel.access(task, a, Kernel.ACCESS_WRITE);
-        }
-        return check(bad, kernel.faultCount() - f0);
+        return everyPage(a -> kernel.access(task, a, Kernel.ACCESS_WRITE));
     }
 
     /** The scenario's store of one byte per page: the fault plus storing the byte into the frame. */
     @Benchmark
     @OperationsPerInvocation(PAGES)
     public int anonWriteFaultAndStore() {
+        return everyPage(a -> kernel.write(task, a, (byte) 'Z'));
+    }
+
+    /** {@code touch} on each page of the mapping, checked (see {@link #check}). */
+    private int everyPage(LongToIntFunction touch) {
         long f0 = kernel.faultCount();
         int bad = 0;
         long a = base;
         for (int i = 0; i < PAGES; i++, a += 4096) {
-            bad |= kernel.write(task, a, (byte) 'Z');
+            bad |= touch.applyAsInt(a);
         }
         return check(bad, kernel.faultCount() - f0);
     }

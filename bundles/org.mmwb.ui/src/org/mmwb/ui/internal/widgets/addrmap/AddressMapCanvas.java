@@ -101,10 +101,10 @@ public final class AddressMapCanvas extends Canvas {
         input = List.copyOf(Objects.requireNonNull(bands));
         zoom = 1;
         offset = 0;
-        if (selected != null && !input.contains(selected)) {
+        refit();
+        if (selected != null && !selected.equals(bandContaining(selected.start()))) {
             selected = null;
         }
-        refit();
         redraw();
     }
 
@@ -120,15 +120,18 @@ public final class AddressMapCanvas extends Canvas {
 
     /** Select the band containing {@code address} (null if none) and scroll it into view; no notification. */
     public AddressBand selectAddress(long address) {
-        for (AddressBand b : layout.bands()) {
-            if (b.contains(address)) {
-                select(b, false);
-                reveal(b);
-                return b;
-            }
+        AddressBand b = bandContaining(address);
+        select(b, false);
+        if (b != null) {
+            reveal(b);
         }
-        select(null, false);
-        return null;
+        return b;
+    }
+
+    /** The band containing {@code address}, or null. */
+    private AddressBand bandContaining(long address) {
+        int i = layout.bandAt(address);
+        return i < 0 ? null : layout.bands().get(i);
     }
 
     /** Listener for clicks that select a band (null when a click hit no band). */
@@ -233,8 +236,13 @@ public final class AddressMapCanvas extends Canvas {
     }
 
     private void refit() {
-        fitScale = BandLayout.fitScale(input, viewHeight(), minHeight(), gapHeight());
-        relayout();
+        layout = BandLayout.fit(input, viewHeight(), minHeight(), gapHeight());
+        fitScale = layout.scale();
+        if (zoom != 1) {
+            relayout();
+        } else {
+            clampOffset();
+        }
     }
 
     private void relayout() {
@@ -281,17 +289,17 @@ public final class AddressMapCanvas extends Canvas {
     }
 
     private void reveal(AddressBand b) {
-        for (BandLayout.Segment s : layout.segments()) {
-            if (!s.isGap() && layout.bands().get(s.band()).equals(b)) {
-                int view = getClientArea().height - contentTop();
-                if (s.y() < offset || s.y() + s.height() > offset + view) {
-                    offset = s.y() - view / 3;
-                    clampOffset();
-                }
-                redraw();
-                return;
-            }
+        int i = layout.bandAt(b.start());
+        if (i < 0 || !layout.bands().get(i).equals(b)) {
+            return;
         }
+        BandLayout.Segment s = layout.segmentOf(i);
+        int view = getClientArea().height - contentTop();
+        if (s.y() < offset || s.y() + s.height() > offset + view) {
+            offset = s.y() - view / 3;
+            clampOffset();
+        }
+        redraw();
     }
 
     private void select(AddressBand b, boolean notify) {
@@ -387,9 +395,14 @@ public final class AddressMapCanvas extends Canvas {
         int top = contentTop();
         Rectangle clip = new Rectangle(0, top, width, height - top);
         gc.setClipping(clip);
-        for (BandLayout.Segment s : layout.segments()) {
+        List<BandLayout.Segment> segs = layout.segments();
+        for (int k = layout.firstEndingBelow(viewTop); k < segs.size(); k++) { // only what is on screen
+            BandLayout.Segment s = segs.get(k);
             int y = top + s.y() - viewTop;
-            if (y + s.height() < top || y > height) {
+            if (y > height) {
+                break;
+            }
+            if (y + s.height() < top) {
                 continue;
             }
             if (s.isGap()) {

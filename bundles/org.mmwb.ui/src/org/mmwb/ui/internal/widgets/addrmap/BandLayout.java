@@ -21,6 +21,8 @@ public final class BandLayout {
 
     private final List<AddressBand> bands;
     private final List<Segment> segments = new ArrayList<>();
+    private final int[] segmentOfBand;
+    private final double scale;
     private final int totalHeight;
 
     /**
@@ -30,8 +32,12 @@ public final class BandLayout {
      * @param gapHeight the height of a compressed gap
      */
     public BandLayout(List<AddressBand> input, double pxPerByte, int minHeight, int gapHeight) {
-        List<AddressBand> sorted = new ArrayList<>(input);
-        sorted.sort(Comparator.comparing(AddressBand::start, Long::compareUnsigned));
+        scale = pxPerByte;
+        List<AddressBand> sorted = input;
+        if (!inAddressOrder(input)) { // the bands of a process's VMAs come sorted: no copy, no sort
+            sorted = new ArrayList<>(input);
+            sorted.sort(Comparator.comparing(AddressBand::start, Long::compareUnsigned));
+        }
         bands = new ArrayList<>(sorted.size());
         long prevEnd = 0;
         boolean first = true;
@@ -48,6 +54,7 @@ public final class BandLayout {
             first = false;
         }
         int y = 0;
+        segmentOfBand = new int[bands.size()];
         for (int i = 0; i < bands.size(); i++) {
             AddressBand b = bands.get(i);
             if (i > 0 && bands.get(i - 1).end() != b.start()) {
@@ -55,6 +62,7 @@ public final class BandLayout {
                 y += gapHeight;
             }
             int h = height(b.size(), pxPerByte, minHeight);
+            segmentOfBand[i] = segments.size();
             segments.add(new Segment(i, b.start(), b.end(), y, h));
             y += h;
         }
@@ -69,20 +77,22 @@ public final class BandLayout {
     }
 
     /**
-     * The scale at which the bands and gaps fill {@code height} pixels, or the scale that gives the largest band
-     * {@code minHeight} when even the minimum heights do not fit.
+     * The layout at the scale at which the bands and gaps fill {@code height} pixels, or at the scale that gives the
+     * largest band {@code minHeight} when even the minimum heights do not fit (then it is the first layout made,
+     * so a map of 200,000 VMAs is laid out once).
      */
-    public static double fitScale(List<AddressBand> input, int height, int minHeight, int gapHeight) {
+    public static BandLayout fit(List<AddressBand> input, int height, int minHeight, int gapHeight) {
         if (input.isEmpty()) {
-            return 1;
+            return new BandLayout(input, 1, minHeight, gapHeight);
         }
         double largest = 1;
         for (AddressBand b : input) {
             largest = Math.max(largest, b.size() >= 0 ? b.size() : b.size() + 0x1p64);
         }
         double floor = minHeight / largest;
-        if (new BandLayout(input, floor, minHeight, gapHeight).totalHeight() >= height) {
-            return floor;
+        BandLayout atFloor = new BandLayout(input, floor, minHeight, gapHeight);
+        if (atFloor.totalHeight() >= height) {
+            return atFloor;
         }
         double lo = floor;
         double hi = height / largest * 2 + floor;
@@ -97,7 +107,60 @@ public final class BandLayout {
                 hi = mid;
             }
         }
+        return new BandLayout(input, lo, minHeight, gapHeight);
+    }
+
+    /** The pixels per byte of this layout. */
+    public double scale() {
+        return scale;
+    }
+
+    private static boolean inAddressOrder(List<AddressBand> bands) {
+        for (int i = 1; i < bands.size(); i++) {
+            if (Long.compareUnsigned(bands.get(i - 1).start(), bands.get(i).start()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the band containing {@code address}, or -1 (a binary search: the bands are in order). */
+    public int bandAt(long address) {
+        int lo = 0;
+        int hi = bands.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            AddressBand b = bands.get(mid);
+            if (Long.compareUnsigned(address, b.start()) < 0) {
+                hi = mid - 1;
+            } else if (Long.compareUnsigned(address, b.end()) >= 0) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first segment that ends below content coordinate {@code y} (segments.size() if none). */
+    public int firstEndingBelow(int y) {
+        int lo = 0;
+        int hi = segments.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            Segment s = segments.get(mid);
+            if (s.y() + s.height() > y) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
         return lo;
+    }
+
+    /** The segment of band {@code band}. */
+    public Segment segmentOf(int band) {
+        return segments.get(segmentOfBand[band]);
     }
 
     /** The bands in address order (clipped where they overlapped). */

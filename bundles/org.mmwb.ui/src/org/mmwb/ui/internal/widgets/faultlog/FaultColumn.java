@@ -10,88 +10,54 @@ import org.mmwb.core.mm.VmFaultResult;
  */
 public enum FaultColumn {
     /** Sequence number. */
-    SEQ("seq", SWT.RIGHT, "10000000") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            return Long.toString(seq);
-        }
-    },
+    SEQ("seq", SWT.RIGHT, "10000000", (log, seq) -> Long.toString(seq)),
     /** Faulting task. */
-    PID("pid", SWT.RIGHT, "99999") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            return Integer.toString(log.pid(seq));
-        }
-    },
+    PID("pid", SWT.RIGHT, "99999", (log, seq) -> Integer.toString(log.pid(seq))),
     /** Faulting address. */
-    ADDRESS("address", SWT.LEFT, "0x7fffffffffff") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            return hex(log.address(seq));
-        }
-    },
+    ADDRESS("address", SWT.LEFT, "0x7fffffffffff", (log, seq) -> hex(log.address(seq))),
     /** r, w or x, plus "u" for a user-mode access. */
-    ACCESS("access", SWT.LEFT, "w u") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            int a = log.access(seq);
-            return (a & ReadOnlyFaultLog.ACCESS_USER) != 0 ? ReadOnlyFaultLog.accessName(a) + " u" : ReadOnlyFaultLog.accessName(a);
-        }
-    },
+    ACCESS("access", SWT.LEFT, "w u", (log, seq) -> {
+        int a = log.access(seq);
+        return (a & ReadOnlyFaultLog.ACCESS_USER) != 0 ? ReadOnlyFaultLog.accessName(a) + " u" : ReadOnlyFaultLog.accessName(a);
+    }),
     /** vm_start of the VMA, or "-" when the address is in no VMA. */
-    VMA("VMA", SWT.LEFT, "0x7fffffffffff") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            long v = log.vmaStart(seq);
-            return v == ReadOnlyFaultLog.NO_VMA ? "-" : hex(v);
-        }
-    },
+    VMA("VMA", SWT.LEFT, "0x7fffffffffff", (log, seq) -> {
+        long v = log.vmaStart(seq);
+        return v == ReadOnlyFaultLog.NO_VMA ? "-" : hex(v);
+    }),
     /** The path the fault took (do_anonymous_page, do_wp_page, special_mapping_fault ...). */
-    PATH("path", SWT.LEFT, "do_anonymous_page") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            return nameOr(log, log.path(seq));
-        }
-    },
+    PATH("path", SWT.LEFT, "do_anonymous_page", (log, seq) -> nameOr(log, log.path(seq))),
     /** The handler (vm_ops or special mapping) that served it. */
-    HANDLER("handler", SWT.LEFT, "[vvar_vclock]") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            return nameOr(log, log.handler(seq));
-        }
-    },
+    HANDLER("handler", SWT.LEFT, "[vvar_vclock]", (log, seq) -> nameOr(log, log.handler(seq))),
     /** vmf->pgoff. */
-    PGOFF("pgoff", SWT.RIGHT, "0x7ffffffff") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            long p = log.pgoff(seq);
-            return p >= 0 && p < 100_000 ? Long.toString(p) : hex(p);
-        }
-    },
+    PGOFF("pgoff", SWT.RIGHT, "0x7ffffffff", (log, seq) -> {
+        long p = log.pgoff(seq);
+        return p >= 0 && p < 100_000 ? Long.toString(p) : hex(p);
+    }),
     /** VM_FAULT_* names ("0" for a plain success). */
-    RESULT("result (VM_FAULT_)", SWT.LEFT, "NOPAGE|MAJOR") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            return VmFaultResult.describe(log.result(seq));
-        }
-    },
+    RESULT("result (VM_FAULT_)", SWT.LEFT, "NOPAGE|MAJOR", (log, seq) -> VmFaultResult.describe(log.result(seq))),
     /** The PFN mapped, "-" if none. */
-    PFN("pfn", SWT.LEFT, "0xfffffffff") {
-        @Override
-        public String text(ReadOnlyFaultLog log, long seq) {
-            long p = log.pfn(seq);
-            return p == ReadOnlyFaultLog.NO_PFN ? "-" : hex(p);
-        }
-    };
+    PFN("pfn", SWT.LEFT, "0xfffffffff", (log, seq) -> {
+        long p = log.pfn(seq);
+        return p == ReadOnlyFaultLog.NO_PFN ? "-" : hex(p);
+    });
+
+    /** A cell's text from the log's columns. */
+    @FunctionalInterface
+    private interface Cell {
+        String text(ReadOnlyFaultLog log, long seq);
+    }
 
     private final String title;
     private final int align;
     private final String sample;
+    private final Cell cell;
 
-    FaultColumn(String title, int align, String sample) {
+    FaultColumn(String title, int align, String sample, Cell cell) {
         this.title = title;
         this.align = align;
         this.sample = sample;
+        this.cell = cell;
     }
 
     /** Column header. */
@@ -110,7 +76,9 @@ public enum FaultColumn {
     }
 
     /** The cell text of fault {@code seq}. */
-    public abstract String text(ReadOnlyFaultLog log, long seq);
+    public String text(ReadOnlyFaultLog log, long seq) {
+        return cell.text(log, seq);
+    }
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);

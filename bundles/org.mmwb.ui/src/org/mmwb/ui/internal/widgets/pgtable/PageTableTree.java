@@ -136,6 +136,7 @@ public final class PageTableTree extends Composite {
         viewer.setInput(table);
         walkLine.setText(table == null ? "No page tables" : table.levels() + "-level page tables, "
                 + table.tablePages() + " table pages");
+        layout(true); // a walk's lines before may have made the line taller than this one
     }
 
     /** Re-read the tables after the engine changed them, keeping expanded nodes open where they still exist. */

@@ -1,4 +1,4 @@
-package org.mmwb.ui.internal.views;
+package org.mmwb.ui.internal.widgets;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.jface.viewers.ISelection;
@@ -8,16 +8,16 @@ import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 
 /**
- * A view's selection provider for elements that its widget does not report itself (a page-table entry with its
- * process, an address-map band as its VMA): the view calls {@link #fire(Object)} when the user selects something.
+ * A selection provider for elements that a widget does not report itself (a page-table entry with its process,
+ * an address-map band as its VMA, a fault of the fault log): {@link #fire(Object)} when the user selects something.
  */
-final class SelectionRelay implements ISelectionProvider {
+public final class SelectionRelay implements ISelectionProvider {
 
     private final ListenerList<ISelectionChangedListener> listeners = new ListenerList<>();
     private ISelection selection = StructuredSelection.EMPTY;
 
     /** Makes {@code element} (null for none) the selection and tells the listeners. */
-    void fire(Object element) {
+    public void fire(Object element) {
         selection = element == null ? StructuredSelection.EMPTY : new StructuredSelection(element);
         SelectionChangedEvent e = new SelectionChangedEvent(this, selection);
         for (ISelectionChangedListener l : listeners) {
