@@ -42,9 +42,23 @@ class CliTest {
 
     @Test
     void runOnMissingFileFailsWithAMessageNotAStackTrace() {
-        assertEquals(Cli.FAILURE, run("run", "/nonexistent/x.mms"));
+        assertEquals(Cli.BAD_INPUT, run("run", "/nonexistent/x.mms"));
         String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.contains("cannot read '/nonexistent/x.mms'"), e);
+        assertTrue(e.contains("run: /nonexistent/x.mms: "), e);
         assertFalse(e.contains("Exception"), e);
+    }
+
+    @Test
+    void runOnADirectoryOrAFifoIsBadInputNotAHang() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mmwb-cli");
+        assertEquals(Cli.BAD_INPUT, run("run", dir.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("is a directory"), e);
+        java.nio.file.Path fifo = dir.resolve("pipe.mms");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        err.reset();
+        assertEquals(Cli.BAD_INPUT, run("run", fifo.toString()));
+        e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("named pipe"), e);
     }
 }

@@ -1,9 +1,10 @@
 package org.mmwb.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.mmwb.core.catalog.ProviderCatalog;
+import org.mmwb.host.InputFileException;
+import org.mmwb.host.InputFiles;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.OperationTable;
@@ -24,9 +25,11 @@ final class ScenarioFiles {
      */
     static Scenario load(String command, String file, String kernel, CliIO io) {
         Path path = Path.of(file);
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new CliExit(io.fail(Cli.FAILURE, command + ": cannot read '" + file + "'"
-                    + (Files.isDirectory(path) ? " (it is a directory)" : "")));
+        try {
+            // a directory, a FIFO, /dev/zero or a file too large for the heap: one line, exit 2, as for reports
+            InputFiles.check(path, InputFiles.defaultLimit());
+        } catch (InputFileException e) {
+            throw new CliExit(io.fail(Cli.BAD_INPUT, command + ": " + e.getMessage()));
         }
         ParseResult parsed = new ScenarioParser(OperationTable.installed()).parse(path);
         if (!parsed.diagnostics().isEmpty()) {
