@@ -131,6 +131,30 @@ class ProcImportBadInputTest {
         Files.delete(d);
     }
 
+    /** A VMA that starts below the end of the one before, as a live smaps read shows when mappings change. */
+    private static final String OVERLAPPING = SMAPS.replace("7ffffffde000-7ffffffff000", "555555555000-555555557000");
+
+    @Test
+    void aReadThatOverlapsItselfIsReadAgain() throws Exception {
+        Path smaps = dir.resolve("smaps");
+        Files.writeString(smaps, OVERLAPPING);
+        int[] reads = { 0 };
+        ProcSnapshot s = read(f -> {
+            if (f.equals("smaps, overlapping") && ++reads[0] == 2) {
+                Files.writeString(smaps, SMAPS);
+            }
+        });
+        assertEquals(2, reads[0]);
+        assertEquals(2, s.vmas().size());
+        assertEquals(0x7ffffffde000L, s.vmas().get(1).start());
+
+        Files.writeString(smaps, OVERLAPPING);
+        String e = error(f -> { });
+        assertTrue(e.startsWith(smaps + ":6: not a VMA the kernel can have"), e);
+        assertTrue(e.endsWith("(read " + ProcImport.SMAPS_READS + " times: the process kept changing its mappings "
+                + "while smaps was read)"), e);
+    }
+
     @Test
     void malformedProcFilesNameTheFileAndLine() throws Exception {
         Path smaps = dir.resolve("smaps");

@@ -141,15 +141,29 @@ public final class ProcImport {
         return new ProcSnapshot(pid, comm, kernelRelease(proc), vmas, pagemapRead, pfnsVisible, notes);
     }
 
+    /** How often smaps is read again when the process changed its mappings in the middle of a read. */
+    static final int SMAPS_READS = 5;
+
+    /**
+     * Reads smaps, again when a read overlaps itself: the kernel shows a live process's VMAs a buffer at a time,
+     * and a process that maps or unmaps meanwhile (a JVM, a malloc arena growing) can show a VMA that starts below
+     * the end of the one before. A file that still overlaps after {@link #SMAPS_READS} reads is an error.
+     */
     private List<HostVma> smaps(Path dir, long pid) throws ProcImportException {
         Path smaps = dir.resolve("smaps");
-        List<HostVma> raw;
-        try (BufferedReader in = Files.newBufferedReader(smaps, StandardCharsets.UTF_8)) {
-            raw = SmapsReader.parse(in, smaps.toString());
-        } catch (SmapsReader.FormatException e) {
-            throw new ProcImportException(e.getMessage());
-        } catch (IOException e) {
-            throw new ProcImportException(why(smaps, pid, e));
+        List<HostVma> raw = null;
+        for (int attempt = 1; raw == null; attempt++) {
+            try (BufferedReader in = Files.newBufferedReader(smaps, StandardCharsets.UTF_8)) {
+                raw = SmapsReader.parse(in, smaps.toString());
+            } catch (SmapsReader.FormatException e) {
+                if (!e.overlap() || attempt == SMAPS_READS) {
+                    throw new ProcImportException(e.getMessage() + (e.overlap() ? " (read " + attempt + " times: "
+                            + "the process kept changing its mappings while smaps was read)" : ""));
+                }
+                after("smaps, overlapping");
+            } catch (IOException e) {
+                throw new ProcImportException(why(smaps, pid, e));
+            }
         }
         after("smaps");
         return raw;

@@ -36,9 +36,20 @@ public final class SmapsReader {
     /** A line of smaps that is not what the kernel writes. */
     public static final class FormatException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean overlap;
 
-        FormatException(String message) {
+        FormatException(String message, boolean overlap) {
             super(message);
+            this.overlap = overlap;
+        }
+
+        /**
+         * @return whether the line is a well-formed VMA that starts below the end of the one before: what a live
+         *         process shows when it changes its mappings between two of the reads that make up one smaps read
+         *         (show_smap drops mmap_lock between seq_file buffers and resumes at the last end shown)
+         */
+        public boolean overlap() {
+            return overlap;
         }
     }
 
@@ -68,9 +79,10 @@ public final class SmapsReader {
                 }
                 long start = hex(h.group(1));
                 long end = hex(h.group(2));
-                if (((start | end) & 0xfff) != 0 || Long.compareUnsigned(end, start) <= 0
-                        || Long.compareUnsigned(start, previousEnd) < 0) {
-                    throw error("not a VMA the kernel can have (unaligned, empty or out of order): '" + l + "'");
+                boolean wellFormed = ((start | end) & 0xfff) == 0 && Long.compareUnsigned(end, start) > 0;
+                if (!wellFormed || Long.compareUnsigned(start, previousEnd) < 0) {
+                    throw new FormatException(source + ":" + line + ": not a VMA the kernel can have (unaligned, "
+                            + "empty or out of order): '" + l + "'", wellFormed);
                 }
                 previousEnd = end;
                 m = h;
@@ -120,6 +132,6 @@ public final class SmapsReader {
     }
 
     private FormatException error(String what) {
-        return new FormatException(source + ":" + line + ": " + what);
+        return new FormatException(source + ":" + line + ": " + what, false);
     }
 }
