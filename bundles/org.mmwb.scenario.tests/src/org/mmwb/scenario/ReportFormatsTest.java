@@ -78,7 +78,7 @@ class ReportFormatsTest {
 
     @Test
     void jsonReaderNamesWhatIsWrong() {
-        assertEquals("report.results: expected an array", assertThrows(ReportFormatException.class,
+        assertEquals("report.results: missing (an array)", assertThrows(ReportFormatException.class,
                 () -> ReportJson.read("{\"profile\":\"x\",\"dumps\":[],\"faults\":[]}")).getMessage());
         assertEquals("results[0].result: expected a result (0x.., ok, an errno or SIGxxx(CODE)) but found 'maybe'",
                 assertThrows(ReportFormatException.class, () -> ReportJson.read("{\"profile\":\"x\",\"results\":"

@@ -82,6 +82,10 @@ class ReportJsonBadInputTest {
     void wrongTypesAndImpossibleValuesNameThePlace() {
         String[][] cases = {
             { "{\"profile\":7,\"results\":[],\"dumps\":[]}", "report.profile: expected a string" },
+            { "{\"foo\":1}", "not an mmwb report: a JSON object without \"profile\", \"results\" and \"dumps\" (a "
+                + "report is what ./mmwb run --json writes)" },
+            { "{\"results\":[],\"dumps\":[]}", "report.profile: missing (a string naming the kernel profile)" },
+            { "{\"profile\":\"x\",\"dumps\":[]}", "report.results: missing (an array)" },
             { "{\"profile\":\"x\",\"levels\":\"4\",\"results\":[],\"dumps\":[]}", "report.levels: expected a number" },
             { "{\"profile\":\"x\",\"levels\":3,\"results\":[],\"dumps\":[]}",
                 "report.levels: expected 4 or 5 (page-table levels) but found 3" },

@@ -291,14 +291,18 @@ public final class ReportJson {
                 }
             }
             r.endObject();
+            if (profile == null && results == null && dumps == null) {
+                throw new ReportFormatException("not an mmwb report: a JSON object without \"profile\", \"results\" "
+                        + "and \"dumps\" (a report is what ./mmwb run --json writes)");
+            }
             if (profile == null) {
-                throw new ReportFormatException("report.profile: expected a string");
+                throw new ReportFormatException("report.profile: missing (a string naming the kernel profile)");
             }
             if (results == null) {
-                throw new ReportFormatException("report.results: expected an array");
+                throw new ReportFormatException("report.results: missing (an array)");
             }
             if (dumps == null) {
-                throw new ReportFormatException("report.dumps: expected an array");
+                throw new ReportFormatException("report.dumps: missing (an array)");
             }
             if (!atEnd()) {
                 throw new ReportFormatException("not valid JSON: more after the report object");

@@ -27,12 +27,19 @@ final class MmwbWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
-        configurer.setInitialSize(new Point(1280, 900));
+        configurer.setInitialSize(initialSize());
         configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
         configurer.setShowPerspectiveBar(false);
         configurer.setTitle(TITLE);
+    }
+
+    /** 1280x900, but never larger than the screen: on a 1280x800 display the status line must stay visible. */
+    private static Point initialSize() {
+        org.eclipse.swt.graphics.Rectangle area = org.eclipse.swt.widgets.Display.getDefault().getPrimaryMonitor()
+                .getClientArea();
+        return new Point(Math.min(1280, area.width), Math.min(900, area.height));
     }
 
     @Override
