@@ -46,7 +46,8 @@ import org.mmwb.core.internal.page.PhysMem;
  * which since 5.16 only returns because the SIGKILL is pending). Populate stops at the failing page (mm/gup.c
  * vm_fault_to_errno: -ENOMEM; fatal_signal_pending: -EINTR): mmap(MAP_POPULATE / MAP_LOCKED) ignores it and
  * returns the address, MADV_POPULATE_* returns -ENOMEM (failure on the range's first page) or -EINTR, mlock
- * returns -EAGAIN (__mlock_posix_error_return of -ENOMEM) or -EINTR. The task is dead afterwards either way:
+ * returns -EAGAIN (__mlock_posix_error_return of -ENOMEM) or -EINTR, mlockall(MCL_CURRENT) ignores it (mm_populate)
+ * and returns 0. The task is dead afterwards either way:
  * later calls on it give -ESRCH.</li>
  * </ul>
  * Limits (resource limits, vm.max_map_count, overcommit) are applied where the kernel applies them: see
