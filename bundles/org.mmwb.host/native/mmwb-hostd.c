@@ -65,6 +65,10 @@
  *     P pid                          -> val REALPID
  *     P setrlimit RES SOFT HARD      -> ok | err              setrlimit(2) of this process (inherited by forks);
  *                                                             HARD -2 keeps the current hard limit
+ *     P mlockall FLAGS | P munlockall -> ok | err            the raw system calls (MCL_* bits passed unchanged)
+ *     P capdrop CAP                  -> ok | err              capset(2): drops capability CAP (14 CAP_IPC_LOCK) from
+ *                                                             this process's effective, permitted and inheritable
+ *                                                             sets, so that a root scenario meets RLIMIT_MEMLOCK
  *     P usage                        -> val MAPS TOTAL DATA LOCKED STACK   map_count (maps lines but the gate
  *                                       area), VmSize, VmData, VmLck in bytes, the [stack] VMA's size
  *     P pad N                        -> val START END         N one-page PROT_NONE VMAs in [START, END), two
@@ -605,6 +609,20 @@ static void do_pad(unsigned long n)
     out_printf("val 0x%lx 0x%lx\n", start, next);
 }
 
+/* capdrop: capget/capset with the version-3 header (two 32-bit words per set); no libcap needed. */
+static void do_capdrop(unsigned long cap)
+{
+    struct { uint32_t version; int pid; } hdr = { 0x20080522, 0 };  /* _LINUX_CAPABILITY_VERSION_3 */
+    struct { uint32_t effective, permitted, inheritable; } data[2];
+    if (cap >= 64) { out_result_errno(EINVAL); return; }
+    if (syscall(SYS_capget, &hdr, data) < 0) { out_result_errno(errno); return; }
+    uint32_t bit = 1u << (cap % 32);
+    data[cap / 32].effective &= ~bit;
+    data[cap / 32].permitted &= ~bit;
+    data[cap / 32].inheritable &= ~bit;
+    out_syscall_status(syscall(SYS_capset, &hdr, data));
+}
+
 static void worker_fork(void)
 {
     int sp[2];
@@ -649,6 +667,9 @@ static void worker_command(char *line)
     } else if (!strcmp(op, "mprotect")) { NEED(3); out_syscall_status(mprotect((void *)a[0], a[1], (int)a[2]));
     } else if (!strcmp(op, "mlock")) { NEED(2); out_syscall_status(mlock((void *)a[0], a[1]));
     } else if (!strcmp(op, "munlock")) { NEED(2); out_syscall_status(munlock((void *)a[0], a[1]));
+    } else if (!strcmp(op, "mlockall")) { NEED(1); out_syscall_status(syscall(SYS_mlockall, a[0]));
+    } else if (!strcmp(op, "munlockall")) { out_syscall_status(syscall(SYS_munlockall));
+    } else if (!strcmp(op, "capdrop")) { NEED(1); do_capdrop(a[0]);
     } else if (!strcmp(op, "mseal")) { NEED(2); out_syscall_status(syscall(SYS_mseal, a[0], a[1], 0UL));
     } else if (!strcmp(op, "madvise")) { NEED(3); out_syscall_status(madvise((void *)a[0], a[1], (int)a[2]));
     } else if (!strcmp(op, "mremap")) {

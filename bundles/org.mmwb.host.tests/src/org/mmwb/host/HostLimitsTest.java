@@ -57,4 +57,25 @@ class HostLimitsTest extends HostKernelTestBase {
             assertEquals("ENOMEM", p.mmap(0, 4096, 3, 0x22, -1, 0).errnoName());
         }
     }
+
+    /** mlockall, munlockall and capdrop reach the kernel: root locks past a zero RLIMIT_MEMLOCK, a process that dropped
+     *  CAP_IPC_LOCK gets EPERM (can_do_mlock), and VmLck (usage) follows. */
+    @Test
+    void mlockallMunlockallAndCapdrop() {
+        try (HostScenario s = kernel.newScenario()) {
+            HostProcess p = s.process(1);
+            assertEquals("EINVAL", p.mlockall(0).errnoName());
+            assertEquals("EINVAL", p.mlockall(4).errnoName()); // MCL_ONFAULT alone
+            assertEquals(HostResult.Kind.OK, p.setrlimit(8, 0, -2).kind()); // RLIMIT_MEMLOCK
+            assertEquals(HostResult.Kind.OK, p.mlockall(1).kind());
+            long[] u = p.usage();
+            // every VMA but the VM_SPECIAL ones ([vvar], [vdso]: mlock_fixup skips them) is locked
+            assertTrue(u[3] > 0 && u[3] < u[1], java.util.Arrays.toString(u));
+            assertEquals(HostResult.Kind.OK, p.munlockall().kind());
+            assertEquals(0, p.usage()[3]);
+            assertEquals(HostResult.Kind.OK, p.capdrop(14).kind());
+            assertEquals("EPERM", p.mlockall(1).errnoName());
+            assertEquals("EINVAL", p.capdrop(64).errnoName());
+        }
+    }
 }

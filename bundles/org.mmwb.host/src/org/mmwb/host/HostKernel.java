@@ -19,8 +19,8 @@ import org.mmwb.host.internal.Replies;
  * <p>
  * Line protocol (the full grammar is the comment at the top of the C source): a command per line; controller
  * commands ({@code hello, timeout MS, begin [WINSTART WINLEN], end, pids, bench anon|mmap N RUNS, quit}) and
- * process commands {@code PID OP ARGS} ({@code file, mmap, munmap, mprotect, mlock, munlock, mseal, madvise,
- * mremap, brk, sbrk, touch, read, write, exec, fork, exit, special, pid, dump}) with the kernel's numeric flags.
+ * process commands {@code PID OP ARGS} ({@code file, mmap, munmap, mprotect, mlock, munlock, mlockall, munlockall,
+ * capdrop, mseal, madvise, mremap, brk, sbrk, touch, read, write, exec, fork, exit, special, pid, dump}) with the kernel's numeric flags.
  * Each is answered by one line: {@code ok}, {@code val 0xHEX [0xHEX]}, {@code err ERRNO NAME},
  * {@code sig SIGNO SIGNAME CODE 0xADDR} or {@code fail MESSAGE}; {@code touch} by {@code list N} and N such lines;
  * {@code dump} by {@code dump}, one TAB-separated line per VMA, {@code end}. An operation that takes longer than

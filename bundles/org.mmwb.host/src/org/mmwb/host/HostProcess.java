@@ -157,6 +157,35 @@ public final class HostProcess {
     }
 
     /**
+     * mlockall(2).
+     *
+     * @param flags MCL_* bits, passed unchanged (unknown bits too: the kernel answers EINVAL)
+     * @return ok or the errno
+     */
+    public HostResult mlockall(int flags) {
+        return one("mlockall", (long) flags);
+    }
+
+    /**
+     * munlockall(2).
+     *
+     * @return ok or the errno
+     */
+    public HostResult munlockall() {
+        return one("munlockall");
+    }
+
+    /**
+     * Drops a capability from this process (capset(2): effective, permitted and inheritable); forks inherit it.
+     *
+     * @param cap the capability number (14 is CAP_IPC_LOCK)
+     * @return ok or the errno
+     */
+    public HostResult capdrop(int cap) {
+        return one("capdrop", (long) cap);
+    }
+
+    /**
      * mseal(2) with flags 0.
      *
      * @param addr start

@@ -174,6 +174,24 @@ class FakeTarget implements ScenarioTarget {
     }
 
     @Override
+    public OpResult mlockall(int flags) {
+        calls.add(String.format("mlockall 0x%x", flags));
+        return OpResult.ok();
+    }
+
+    @Override
+    public OpResult munlockall() {
+        calls.add("munlockall");
+        return OpResult.ok();
+    }
+
+    @Override
+    public OpResult capdrop(int cap) {
+        calls.add("capdrop " + cap);
+        return OpResult.ok();
+    }
+
+    @Override
     public OpResult mseal(long addr, long len, long flags) {
         calls.add(String.format("mseal 0x%x 0x%x %d", addr, len, flags));
         return OpResult.ok();

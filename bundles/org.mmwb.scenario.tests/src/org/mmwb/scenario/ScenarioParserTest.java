@@ -115,7 +115,8 @@ class ScenarioParserTest extends ParseFixture {
         assertError("t.mms:1:8: unknown kernel profile 'x86_64-6.81' (did you mean 'x86_64-6.18'?);"
                 + " expected one of: x86_64-6.18, x86_64-3.19", "kernel x86_64-6.81\n");
         assertError("t.mms:2:3: unknown operation 'mmapp' (did you mean 'mmap'?); expected one of: kernel,"
-                + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
+                + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mlockall, munlockall, capdrop, mremap, madvise,"
+                + " brk, touch, read, write,"
                 + " exec, fork, exit, switch, sysctl, setrlimit, dump", "# x\n  mmapp 0 4K rw-\n");
         assertError("t.mms:1:15: unknown flag 'prvate' for mmap (did you mean 'private'?); expected one of:"
                 + " private, shared, anon, file=NAME[:OFFSET], fixed, noreplace, growsdown, noreserve, populate,"
@@ -263,7 +264,8 @@ class ScenarioParserTest extends ParseFixture {
         assertTrue(r.scenario().ops().get(2).hasFlag("uncached"));
         assertEquals("[$n =] iomap NAME [ADDR] [FLAG]*", iomap.usage());
         assertError("t.mms:1:1: unknown operation 'iomap' (did you mean 'mmap'?); expected one of: kernel,"
-                + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mremap, madvise, brk, touch, read, write,"
+                + " file, mmap, munmap, mprotect, mlock, munlock, mseal, mlockall, munlockall, capdrop, mremap, madvise,"
+                + " brk, touch, read, write,"
                 + " exec, fork, exit, switch, sysctl, setrlimit, dump", "iomap hpet\n");
     }
 

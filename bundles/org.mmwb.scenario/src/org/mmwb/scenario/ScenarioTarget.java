@@ -72,6 +72,32 @@ public interface ScenarioTarget extends AutoCloseable {
     /** munlock(2): ok or an errno. */
     OpResult munlock(long addr, long len);
 
+    /**
+     * mlockall(2) of the current process with the MCL_* bits {@code flags} ({@link org.mmwb.core.mm.MapFlags#MCL_CURRENT},
+     * {@code MCL_FUTURE}, {@code MCL_ONFAULT}), passed unchanged.
+     *
+     * @return ok, or an errno (ENOSYS where the target lacks it)
+     */
+    default OpResult mlockall(int flags) {
+        return OpResult.errno("ENOSYS");
+    }
+
+    /** munlockall(2) of the current process: ok, or an errno (ENOSYS where the target lacks it). */
+    default OpResult munlockall() {
+        return OpResult.errno("ENOSYS");
+    }
+
+    /**
+     * Drops capability {@code cap} (the kernel's number; 14 is CAP_IPC_LOCK) from the current process, as
+     * capset(2) of a root process dropping it from its effective, permitted and inheritable sets. Forked children
+     * inherit the process's capabilities.
+     *
+     * @return ok, or an errno (ENOSYS where the target lacks it)
+     */
+    default OpResult capdrop(int cap) {
+        return OpResult.errno("ENOSYS");
+    }
+
     /** mseal(2) with flags 0: ok or an errno. */
     OpResult mseal(long addr, long len, long flags);
 

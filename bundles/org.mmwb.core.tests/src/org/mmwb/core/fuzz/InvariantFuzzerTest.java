@@ -16,7 +16,7 @@ class InvariantFuzzerTest {
         assertEquals(40_000, r.ops());
         assertEquals(40_000, r.checks());
         for (String op : new String[] {"mmap", "munmap", "mprotect", "mremap", "madvise", "mlock", "munlock",
-            "mseal", "brk", "access", "write", "fork", "exit", "touch", "sysctl", "setrlimit"}) {
+            "mlockall", "munlockall", "mseal", "brk", "access", "write", "fork", "exit", "touch", "sysctl", "setrlimit"}) {
             assertTrue(r.counts().getOrDefault(op, 0L) > 0, op + " never ran: " + r.counts());
         }
         assertTrue(r.forks() > 50 && r.maxLive() == 8, "forks " + r.forks() + ", most live " + r.maxLive());

@@ -147,6 +147,18 @@ class OutOfMemoryTest {
         assertConsistent(k);
     }
 
+    /** mlockall(MCL_CURRENT) -> mm_populate ignores errors: 0 even though the OOM killer chose the task. */
+    @Test
+    void mlockallOutOfMemoryReturnsZeroAndTheTaskDies() {
+        Kernel k = machine(3000, 4);
+        Task t = k.spawn();
+        map(k, t, 8000, 0);
+        assertEquals(0, k.mlockall(t, MapFlags.MCL_CURRENT));
+        assertFalse(t.alive());
+        assertEquals(-Errno.ESRCH, k.munlockall(t));
+        assertConsistent(k);
+    }
+
     /** do_anonymous_page -> VM_FAULT_OOM -> mm_fault_error: the task dies of SIGKILL; later calls are ESRCH. */
     @Test
     void touchingPastRamKillsTheTask() {

@@ -15,7 +15,7 @@ import org.mmwb.core.mm.Task;
 
 /**
  * Invariant fuzzing of the engine alone: random system calls and accesses across many processes (fork, exit,
- * mmap of every flag, munmap, mprotect, mremap, madvise, mlock, mseal, brk, limits and sysctls), with
+ * mmap of every flag, munmap, mprotect, mremap, madvise, mlock, mlockall, mseal, brk, limits and sysctls), with
  * {@link Kernel#checkInvariants()} after every {@code checkEvery} operations. The same seed gives the same
  * operations and the same result. It stops at the first break and reports the operations that led to it.
  */
@@ -155,6 +155,18 @@ public final class InvariantFuzzer {
         } else if (r < 570) {
             long a = addr();
             long n = len();
+            int all = rnd.nextInt(12);
+            if (all < 2) {
+                // flags 0..7: 0 and 4 (MCL_ONFAULT alone) are EINVAL; MCL_FUTURE locks and populates later mappings
+                int flags = rnd.nextInt(8);
+                note(all == 0 ? "mlockall" : "munlockall", p + (all == 0 ? " mlockall " + flags : " munlockall"),
+                        all == 0 ? kernel.mlockall(t, flags) : kernel.munlockall(t));
+                return;
+            }
+            if (all == 2 && rnd.nextInt(8) == 0) {
+                note("capdrop", p + " capdrop CAP_IPC_LOCK", kernel.setCapIpcLock(t, false));
+                return;
+            }
             boolean lock = rnd.nextBoolean();
             note(lock ? "mlock" : "munlock", p + (lock ? " mlock " : " munlock ") + hex(a) + " " + n,
                     lock ? kernel.mlock2(t, a, n, rnd.nextInt(4) == 0 ? MapFlags.MLOCK_ONFAULT : 0)

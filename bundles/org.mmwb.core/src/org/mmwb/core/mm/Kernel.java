@@ -46,7 +46,8 @@ import org.mmwb.core.internal.page.PhysMem;
  * which since 5.16 only returns because the SIGKILL is pending). Populate stops at the failing page (mm/gup.c
  * vm_fault_to_errno: -ENOMEM; fatal_signal_pending: -EINTR): mmap(MAP_POPULATE / MAP_LOCKED) ignores it and
  * returns the address, MADV_POPULATE_* returns -ENOMEM (failure on the range's first page) or -EINTR, mlock
- * returns -EAGAIN (__mlock_posix_error_return of -ENOMEM) or -EINTR. The task is dead afterwards either way:
+ * returns -EAGAIN (__mlock_posix_error_return of -ENOMEM) or -EINTR, mlockall(MCL_CURRENT) ignores it (mm_populate)
+ * and returns 0. The task is dead afterwards either way:
  * later calls on it give -ESRCH.</li>
  * </ul>
  * Limits (resource limits, vm.max_map_count, overcommit) are applied where the kernel applies them: see
@@ -277,10 +278,41 @@ public final class Kernel {
         return mlock2(t, addr, len, 0);
     }
 
-    /** mlock2(2) (flags MLOCK_ONFAULT). The task has CAP_IPC_LOCK, like root on the host. */
+    /** mlock2(2) (flags MLOCK_ONFAULT). The task has CAP_IPC_LOCK, like root on the host, unless
+     *  {@link #setCapIpcLock} dropped it. */
     public long mlock2(Task t, long addr, long len, int flags) {
         Mm mm = mm(t);
         return mm == null ? -Errno.ESRCH : reap(t, ModifyOps.mlock(mm, t.pid(), addr, len, flags));
+    }
+
+    /**
+     * mlockall(2) (mm/mlock.c): flags {@link MapFlags#MCL_CURRENT}, {@link MapFlags#MCL_FUTURE},
+     * {@link MapFlags#MCL_ONFAULT}. 0, -EINVAL, -EPERM (RLIMIT_MEMLOCK 0 without CAP_IPC_LOCK) or -ENOMEM
+     * (MCL_CURRENT with total_vm above RLIMIT_MEMLOCK without CAP_IPC_LOCK).
+     */
+    public long mlockall(Task t, int flags) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : reap(t, ModifyOps.mlockall(mm, t.pid(), flags));
+    }
+
+    /** munlockall(2): unlocks every VMA and ends mlockall(MCL_FUTURE); 0. */
+    public long munlockall(Task t) {
+        Mm mm = mm(t);
+        return mm == null ? -Errno.ESRCH : ModifyOps.munlockall(mm);
+    }
+
+    /**
+     * Drops (or gives back) CAP_IPC_LOCK of the task, as capset(2) of a root process dropping it: without it
+     * RLIMIT_MEMLOCK limits mlock, mlock2, mlockall, MAP_LOCKED and locked growth (can_do_mlock,
+     * mlock_future_ok). Tasks start with it (root), and forked children inherit the task's. 0 or -ESRCH.
+     */
+    public long setCapIpcLock(Task t, boolean has) {
+        Mm mm = mm(t);
+        if (mm == null) {
+            return -Errno.ESRCH;
+        }
+        ModifyOps.setCapIpcLock(mm, has);
+        return 0;
     }
 
     /** munlock(2): 0 or -errno. */

@@ -29,6 +29,11 @@ public final class MapFlags {
     /** mlock2 flag. */
     public static final int MLOCK_ONFAULT = 1;
 
+    /** mlockall flags (include/uapi/asm-generic/mman.h; x86-64 uses these). */
+    public static final int MCL_CURRENT = 1;
+    public static final int MCL_FUTURE = 2;
+    public static final int MCL_ONFAULT = 4;
+
     private MapFlags() {
     }
 }

@@ -119,6 +119,21 @@ public final class HostScenarioTarget implements ScenarioTarget {
     }
 
     @Override
+    public OpResult mlockall(int flags) {
+        return on(p -> p.mlockall(flags));
+    }
+
+    @Override
+    public OpResult munlockall() {
+        return on(HostProcess::munlockall);
+    }
+
+    @Override
+    public OpResult capdrop(int cap) {
+        return on(p -> p.capdrop(cap));
+    }
+
+    @Override
     public OpResult mseal(long addr, long len, long flags) {
         if (flags != 0) {
             return OpResult.errno("EINVAL"); // the helper always passes 0; mseal(2) refuses any other flags

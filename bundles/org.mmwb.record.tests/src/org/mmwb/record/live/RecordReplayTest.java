@@ -128,6 +128,19 @@ class RecordReplayTest {
     }
 
     @Test
+    void mlockallAndMunlockallReplay() throws Exception {
+        Recording r = record("mlockall");
+        int pid = rootPid(r);
+        List<String> locks = r.events().stream().filter(e -> e instanceof SysCall s && s.name().contains("lockall"))
+            .map(e -> ((SysCall) e).name() + "=" + ((SysCall) e).ret()).toList();
+        assertEquals(List.of("mlockall=-22", "mlockall=-22", "mlockall=0", "munlockall=0", "mlockall=0",
+            "munlockall=0"), locks);
+        // the MCL_FUTURE mapping was populated by mmap (no fault at BASE); the MCL_ONFAULT one faults when written
+        assertEquals(List.of(pid + ":" + pid + ":200000101000:write"), faultsNearBase(r));
+        assertFaithful(r);
+    }
+
+    @Test
     void forkWithCopyOnWrite() throws Exception {
         Recording r = record("fork_cow");
         int pid = rootPid(r);

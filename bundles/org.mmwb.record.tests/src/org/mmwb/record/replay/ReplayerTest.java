@@ -64,4 +64,33 @@ class ReplayerTest {
         assertEquals("t.rec:6: mprotect(0x7ffff7fef000, 0x1000, 0x3): kernel EINVAL, simulator 0x0",
             r.differences().get(1));
     }
+
+    /** mlockall(MCL_CURRENT | MCL_FUTURE), a mapping it locks, a bad flag, munlockall: replayed, not differences. */
+    @Test
+    void mlockallAndMunlockallAreReplayed() throws Exception {
+        String text = "{\"mmwb_recording\":1,\"kernel\":\"6.18.44\",\"command\":[\"./t\"]}\n"
+            + "{\"t\":1,\"type\":\"exec\",\"pid\":10,\"tid\":10,\"exe\":\"/t\",\"start_brk\":\"600000\","
+            + "\"start_stack\":\"7fffffffe000\",\"vmas\":" + VMAS_AT_EXEC + "}\n"
+            + sys(2, "mlockall", 151, "3", 0)
+            + sys(3, "mmap", 9, "0\",\"1000\",\"3\",\"22\",\"ffffffff\",\"0", 0x7ffff7fef000L)
+            + sys(4, "mlockall", 151, "8", -22) // unknown MCL_* bit
+            + sys(5, "mlockall", 151, "4", -22) // MCL_ONFAULT alone
+            + sys(6, "munlockall", 152, "0", 0)
+            + "{\"t\":7,\"type\":\"exit\",\"pid\":10,\"tid\":10,\"status\":0,\"vmas\":" + VMAS_AT_EXIT + "}\n"
+            + "{\"t\":8,\"type\":\"end\",\"complete\":true,\"lost\":0,\"throttled\":0,\"syscalls\":5,\"faults\":0,"
+            + "\"wall_ns\":6,\"status\":0}\n";
+        Recording rec = RecordingReader.read(new BufferedReader(new StringReader(text)), "t.rec");
+        ReplayReport r = new Replayer(X86Profiles.x86_64_6_18(), rec).run();
+        assertEquals(5, r.syscallsMatched(), r.differences()::toString);
+        assertEquals(0, r.differenceCount(), r.differences()::toString);
+    }
+
+    private static String sys(int t, String name, int nr, String firstArgs, long ret) {
+        String args = "[\"" + firstArgs + "\"";
+        for (int i = firstArgs.split(",").length; i < 6; i++) {
+            args += ",\"0\"";
+        }
+        return "{\"t\":" + t + ",\"type\":\"sys\",\"pid\":10,\"tid\":10,\"name\":\"" + name + "\",\"nr\":" + nr
+            + ",\"args\":" + args + "],\"ret\":" + ret + "}\n";
+    }
 }

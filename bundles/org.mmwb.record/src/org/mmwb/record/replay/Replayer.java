@@ -353,6 +353,8 @@ public final class Replayer {
             case "mlock" -> r = kernel.mlock(t, a[0], a[1]);
             case "mlock2" -> r = kernel.mlock2(t, a[0], a[1], (int) a[2]);
             case "munlock" -> r = kernel.munlock(t, a[0], a[1]);
+            case "mlockall" -> r = kernel.mlockall(t, (int) a[0]); // the kernel takes an int
+            case "munlockall" -> r = kernel.munlockall(t);
             case "mseal" -> {
                 if (a[2] != 0) {
                     unsupported(s, "mseal flags other than 0");
@@ -378,7 +380,9 @@ public final class Replayer {
 
     private static String args(SysCall s) {
         int n = switch (s.name()) {
-            case "munmap", "mlock", "munlock", "brk" -> s.name().equals("brk") ? 1 : 2;
+            case "munlockall" -> 0;
+            case "brk", "mlockall" -> 1;
+            case "munmap", "mlock", "munlock" -> 2;
             case "mprotect", "madvise", "mlock2", "mseal" -> 3;
             case "pkey_mprotect" -> 4;
             case "mremap" -> 5;

@@ -175,6 +175,28 @@ public final class SimulatorTarget implements ScenarioTarget {
     }
 
     @Override
+    public OpResult mlockall(int flags) {
+        return live() ? killed(status(kernel.mlockall(current, flags))) : OpResult.errno("ESRCH");
+    }
+
+    @Override
+    public OpResult munlockall() {
+        return live() ? killed(status(kernel.munlockall(current))) : OpResult.errno("ESRCH");
+    }
+
+    /** Only CAP_IPC_LOCK is modelled (the only capability the engine asks about besides root's others). */
+    @Override
+    public OpResult capdrop(int cap) {
+        if (!live()) {
+            return OpResult.errno("ESRCH");
+        }
+        return cap == CAP_IPC_LOCK ? status(kernel.setCapIpcLock(current, false)) : OpResult.errno("EINVAL");
+    }
+
+    /** CAP_IPC_LOCK (include/uapi/linux/capability.h). */
+    public static final int CAP_IPC_LOCK = 14;
+
+    @Override
     public OpResult mseal(long addr, long len, long flags) {
         if (flags != 0) {
             return OpResult.errno("EINVAL"); // mseal(2) accepts no flags yet

@@ -18,7 +18,9 @@ public final class ForkExit {
         mm.brk = old.brk;
         mm.startStack = old.startStack;
         mm.contextVdso = old.contextVdso;
-        mm.defFlags = old.defFlags;
+        // mm_init: only VM_INIT_DEF_MASK (VM_NOHUGEPAGE) is inherited; mlockall(MCL_FUTURE)'s VM_LOCKED is not
+        mm.defFlags = old.defFlags & VmFlags.NOHUGEPAGE;
+        mm.capIpcLock = old.capIpcLock;
         mm.gate = old.gate;
         mm.hasHuge = old.hasHuge;
         mm.rlim = old.rlim.copy();

@@ -11,8 +11,9 @@ import org.mmwb.core.mm.VmFlags;
  * gather, do_brk_flags, mremap); see {@link MmKernel#maxMapCount}.
  * <p>
  * The task is root, as on the host the helper runs as: CAP_IPC_LOCK makes RLIMIT_MEMLOCK no limit at all
- * (mm/mlock.c can_do_mlock and do_mlock, mm/mmap.c mlock_future_ok test capable(CAP_IPC_LOCK) after the limit),
- * and CAP_SYS_ADMIN spares the admin reserve in __vm_enough_memory.
+ * (mm/mlock.c can_do_mlock, do_mlock and mlockall, mm/mmap.c mlock_future_ok test capable(CAP_IPC_LOCK) after
+ * the limit) until the task drops it ({@link Mm#capIpcLock}: then the limit applies as to any user), and
+ * CAP_SYS_ADMIN spares the admin reserve in __vm_enough_memory.
  */
 public final class Limits {
     /** RLIM_INFINITY. */
@@ -85,6 +86,22 @@ public final class Limits {
         return limit == INFINITY ? Long.MAX_VALUE : limit >>> 12;
     }
 
+    /** mm/mlock.c can_do_mlock: a non-zero RLIMIT_MEMLOCK, or CAP_IPC_LOCK. */
+    static boolean canDoMlock(Mm mm) {
+        return mm.rlim.cur(RLIMIT_MEMLOCK) != 0 || mm.capIpcLock;
+    }
+
+    /**
+     * mm/mmap.c mlock_future_ok: may {@code bytes} more of a mapping with {@code vmFlags} be locked? Only
+     * VM_LOCKED mappings count, CAP_IPC_LOCK is exempt, else locked_vm plus the new pages against RLIMIT_MEMLOCK.
+     */
+    static boolean mlockFutureOk(Mm mm, long vmFlags, long bytes) {
+        if ((vmFlags & VmFlags.LOCKED) == 0 || mm.capIpcLock) {
+            return true;
+        }
+        return Long.compareUnsigned((bytes >>> 12) + mm.lockedVm, pages(mm.rlim.cur(RLIMIT_MEMLOCK))) <= 0;
+    }
+
     /** is_data_mapping: private writable memory that is not a stack. */
     static boolean isDataMapping(long flags) {
         return (flags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.GROWSDOWN)) == VmFlags.WRITE; // VM_STACK is VM_GROWSDOWN;
@@ -122,12 +139,13 @@ public final class Limits {
         return true;
     }
 
-    /** acct_stack_growth: RLIMIT_AS/RLIMIT_DATA, RLIMIT_STACK on the new size, then the commit. */
+    /** acct_stack_growth: RLIMIT_AS/RLIMIT_DATA, RLIMIT_STACK on the new size, RLIMIT_MEMLOCK of a locked
+     *  stack (mlock_future_ok), then the commit. */
     static boolean acctStackGrowth(Vma vma, long size, long grow) {
         Mm mm = vma.mm;
         long stack = mm.rlim.cur(RLIMIT_STACK);
         return mayExpandVm(mm, vma.flags, grow) && (stack == INFINITY || Long.compareUnsigned(size, stack) <= 0)
-            && vmEnoughMemory(mm, grow);
+            && mlockFutureOk(mm, vma.flags, grow << 12) && vmEnoughMemory(mm, grow);
     }
 
     /** check_data_rlimit as sys_brk applies it: the new break's distance plus the data segment. 0 or -ENOSPC. */

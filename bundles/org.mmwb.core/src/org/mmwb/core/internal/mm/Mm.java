@@ -24,6 +24,11 @@ public final class Mm implements MmStruct {
     long lockedVm;
     /** The task's resource limits (signal->rlim; one task per mm here). */
     Limits.Rlim rlim = new Limits.Rlim();
+    /**
+     * capable(CAP_IPC_LOCK) for the task of this mm (its credentials; one task per mm here, threads share it).
+     * True by default: the scenario processes run as root, as the host helper does. Copied by fork.
+     */
+    boolean capIpcLock = true;
     /** The gate area (vsyscall page) if the profile has one: shown by maps, not in the tree. */
     Gate gate;
     /** Set once a huge PMD was ever installed here: lets the 4 KiB fast path skip PMD lookups. */

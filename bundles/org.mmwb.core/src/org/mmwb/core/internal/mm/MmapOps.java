@@ -157,8 +157,15 @@ public final class MmapOps {
         return offSub == 0 ? ret + PMD : ret + offSub;
     }
 
-    /** arch_get_unmapped_area_topdown: a valid free hint wins, else the highest gap below mmap_base. */
-    static long topDown(Mm mm, long addr, long len, int flags) {
+    /**
+     * arch_get_unmapped_area_topdown (arch/x86/kernel/sys_x86_64.c): a valid free hint wins
+     * (mmap_address_hint_valid), else the highest gap below mmap_base; a hint above DEFAULT_MAP_WINDOW (47 bits)
+     * raises that limit by TASK_SIZE_MAX - DEFAULT_MAP_WINDOW, which is 0 with 4-level paging and opens the
+     * 56-bit space with 5-level (LA57) paging: only a high hint places a mapping above 47 bits. When no gap fits,
+     * the bottom-up search ({@link #bottomUp}) with the original hint. Tasks are 64-bit (no in_32bit_syscall).
+     */
+    static long topDown(Mm mm, long addr0, long len, int flags) {
+        long addr = addr0;
         if (addr != 0) {
             addr &= ~(PAGE - 1);
             if (hintValid(mm, addr, len)) {
@@ -178,9 +185,32 @@ public final class MmapOps {
         if (r >= 0) {
             return r;
         }
-        return unmappedAreaBottomUp(mm, len, pageAlign(mm.taskSize / 3), mm.taskSize);
+        return bottomUp(mm, addr0, len);
     }
 
+    /**
+     * arch_get_unmapped_area with find_start_end, the fallback of the top-down search: from mmap_legacy_base
+     * (TASK_UNMAPPED_BASE of the 47-bit window, PAGE_ALIGN(DEFAULT_MAP_WINDOW / 3), on either paging mode) up to
+     * DEFAULT_MAP_WINDOW, or up to TASK_SIZE_MAX for a hint above it (task_size_64bit(addr > DEFAULT_MAP_WINDOW));
+     * the hint, rounded up here (PAGE_ALIGN), is taken when it fits below that end.
+     */
+    static long bottomUp(Mm mm, long addr, long len) {
+        long begin = pageAlign(DEFAULT_MAP_WINDOW / 3);
+        long end = Long.compareUnsigned(addr, DEFAULT_MAP_WINDOW) > 0 ? mm.taskSize : DEFAULT_MAP_WINDOW;
+        if (Long.compareUnsigned(len, end) > 0) {
+            return -Errno.ENOMEM;
+        }
+        if (addr != 0) {
+            addr = pageAlign(addr);
+            Vma vma = mm.findVma(addr);
+            if (Long.compareUnsigned(end - len, addr) >= 0 && (vma == null || addr + len <= startGap(vma))) {
+                return addr;
+            }
+        }
+        return unmappedAreaBottomUp(mm, len, begin, end);
+    }
+
+    /** mmap_address_hint_valid (arch/x86/mm/mmap.c): below TASK_SIZE, and not crossing DEFAULT_MAP_WINDOW. */
     private static boolean hintValid(Mm mm, long addr, long len) {
         if (Long.compareUnsigned(mm.taskSize - len, addr) < 0) {
             return false;
@@ -235,7 +265,10 @@ public final class MmapOps {
         }
     }
 
-    /** do_mmap + __mmap_region (+ mm_populate for MAP_POPULATE / MAP_LOCKED). */
+    /**
+     * do_mmap + __mmap_region (+ mm_populate for MAP_POPULATE / MAP_LOCKED, and for every mapping while
+     * mm->def_flags holds VM_LOCKED after mlockall(MCL_FUTURE); VM_LOCKONFAULT populates nothing).
+     */
     public static long mmap(Mm mm, int pid, long addr, long len, int prot, int flags, MemFile file, long off) {
         if (len == 0) {
             return -Errno.EINVAL;
@@ -276,6 +309,13 @@ public final class MmapOps {
         }
         if ((flags & MapFlags.FIXED_NOREPLACE) != 0 && mm.tree.findIntersection(a, a + alen) != null) {
             return -Errno.EEXIST;
+        }
+        // vm_flags holds mm->def_flags: after mlockall(MCL_FUTURE) every mapping is VM_LOCKED and checked here
+        if ((flags & MapFlags.LOCKED) != 0 && !Limits.canDoMlock(mm)) {
+            return -Errno.EPERM;
+        }
+        if (!Limits.mlockFutureOk(mm, vmFlags, alen)) {
+            return -Errno.EAGAIN;
         }
         int type = flags & MapFlags.TYPE;
         if (file != null) {
@@ -610,6 +650,10 @@ public final class MmapOps {
             return origbrk;
         }
         long flags = VmFlags.DATA_DEFAULT | VmFlags.ACCOUNT | mm.defFlags;
+        // check_brk_limits: a break locked by mlockall(MCL_FUTURE) must fit RLIMIT_MEMLOCK (mlock_future_ok)
+        if (!Limits.mlockFutureOk(mm, mm.defFlags, newbrk - oldbrk)) {
+            return origbrk;
+        }
         // do_brk_flags: the address-space and data limits, max_map_count (checked with '>'), the commit
         if (!Limits.mayExpandVm(mm, flags, (newbrk - oldbrk) >>> 12) || mm.mapCount() > mm.k.maxMapCount
                 || !Limits.vmEnoughMemory(mm, (newbrk - oldbrk) >>> 12)) {
@@ -628,6 +672,9 @@ public final class MmapOps {
             mm.link(v);
         }
         mm.totalVm += len >>> 12;
+        if ((flags & VmFlags.LOCKED) != 0) {
+            mm.lockedVm += len >>> 12; // do_brk_flags
+        }
         mm.brk = brk;
         if ((mm.defFlags & VmFlags.LOCKED) != 0) {
             mmPopulate(mm, pid, oldbrk, len, true);

@@ -133,14 +133,30 @@ public final class ModifyOps {
         return VmaMerge.modify(g, mm.k.maxMapCount);
     }
 
-    /** do_mlock (mlock2 flags MLOCK_ONFAULT); run as a task with CAP_IPC_LOCK (root), as the host tests do. */
+    /**
+     * do_mlock (mlock2 flags MLOCK_ONFAULT): EINVAL for unknown flags, EPERM when the task may not lock at all
+     * (can_do_mlock), ENOMEM when locked_vm plus the range (less what of it is locked already,
+     * count_mm_mlocked_page_nr) passes RLIMIT_MEMLOCK without CAP_IPC_LOCK; then apply_vma_lock_flags and
+     * __mm_populate.
+     */
     public static long mlock(Mm mm, int pid, long start, long len, int flags) {
         if ((flags & ~MapFlags.MLOCK_ONFAULT) != 0) {
             return -Errno.EINVAL;
         }
         long vmFlags = VmFlags.LOCKED | ((flags & MapFlags.MLOCK_ONFAULT) != 0 ? VmFlags.LOCKONFAULT : 0);
+        if (!Limits.canDoMlock(mm)) {
+            return -Errno.EPERM;
+        }
         len = MmapOps.pageAlign(len + (start & (PAGE - 1)));
         start &= ~(PAGE - 1);
+        long lockLimit = Limits.pages(mm.rlim.cur(Limits.RLIMIT_MEMLOCK));
+        long locked = (len >>> 12) + mm.lockedVm;
+        if (Long.compareUnsigned(locked, lockLimit) > 0 && !mm.capIpcLock) {
+            locked -= countMmMlockedPageNr(mm, start, len);
+        }
+        if (Long.compareUnsigned(locked, lockLimit) > 0 && !mm.capIpcLock) {
+            return -Errno.ENOMEM;
+        }
         int err = applyVmaLockFlags(mm, start, len, vmFlags);
         if (err != 0) {
             return err;
@@ -148,6 +164,121 @@ public final class ModifyOps {
         int r = MmapOps.mmPopulate(mm, pid, start, len, false);
         // __mlock_posix_error_return: EFAULT -> ENOMEM, ENOMEM (out of memory) -> EAGAIN; EINTR stays
         return r == -Errno.EFAULT ? -Errno.ENOMEM : r == -Errno.ENOMEM ? -Errno.EAGAIN : r;
+    }
+
+    /** count_mm_mlocked_page_nr: the pages of [start, start+len) already in VM_LOCKED VMAs. */
+    static long countMmMlockedPageNr(Mm mm, long start, long len) {
+        long end = Long.compareUnsigned(-1L - len, start) < 0 ? -1L : start + len; // don't overflow past ULONG_MAX
+        long count = 0;
+        for (Vma v : mm.range(start, MmapOps.clampEnd(end))) {
+            if ((v.flags & VmFlags.LOCKED) != 0) {
+                if (Long.compareUnsigned(start, v.start) > 0) {
+                    count -= start - v.start;
+                }
+                if (Long.compareUnsigned(end, v.end) < 0) {
+                    count += end - v.start;
+                    break;
+                }
+                count += v.end - v.start;
+            }
+        }
+        return count >> 12;
+    }
+
+    /**
+     * SYSCALL mlockall (mm/mlock.c): EINVAL for no flags, unknown flags or MCL_ONFAULT alone; EPERM without
+     * can_do_mlock; ENOMEM for MCL_CURRENT when total_vm is above RLIMIT_MEMLOCK and the task lacks
+     * CAP_IPC_LOCK; else {@link #applyMlockallFlags} and, for MCL_CURRENT, mm_populate(0, TASK_SIZE), whose
+     * errors are ignored (a PROT_NONE VMA stays unpopulated, and MCL_ONFAULT populates nothing).
+     */
+    public static long mlockall(Mm mm, int pid, int flags) {
+        int all = MapFlags.MCL_CURRENT | MapFlags.MCL_FUTURE | MapFlags.MCL_ONFAULT;
+        if (flags == 0 || (flags & ~all) != 0 || flags == MapFlags.MCL_ONFAULT) {
+            return -Errno.EINVAL;
+        }
+        if (!Limits.canDoMlock(mm)) {
+            return -Errno.EPERM;
+        }
+        long lockLimit = Limits.pages(mm.rlim.cur(Limits.RLIMIT_MEMLOCK));
+        if ((flags & MapFlags.MCL_CURRENT) != 0 && Long.compareUnsigned(mm.totalVm, lockLimit) > 0
+                && !mm.capIpcLock) {
+            return -Errno.ENOMEM;
+        }
+        applyMlockallFlags(mm, flags);
+        if ((flags & MapFlags.MCL_CURRENT) != 0) {
+            MmapOps.mmPopulate(mm, pid, 0, mm.taskSize, true);
+        }
+        return 0;
+    }
+
+    /** SYSCALL munlockall: apply_mlockall_flags(0), which unlocks every VMA and clears def_flags' lock bits. */
+    public static long munlockall(Mm mm) {
+        return applyMlockallFlags(mm, 0);
+    }
+
+    /**
+     * apply_mlockall_flags: mm->def_flags gets VM_LOCKED (and VM_LOCKONFAULT) for MCL_FUTURE, or loses them; with
+     * MCL_CURRENT (or for munlockall, flags 0) every VMA goes through mlock_fixup with its lock bits replaced,
+     * merging with its neighbours as vma_modify_flags allows. mlock_fixup's errors are ignored (prev becomes the
+     * VMA itself); VM_SPECIAL and VM_DROPPABLE VMAs are left as they are. MCL_FUTURE alone leaves the VMAs alone.
+     */
+    static int applyMlockallFlags(Mm mm, int flags) {
+        mm.defFlags &= ~VmFlags.LOCKED_MASK;
+        if ((flags & MapFlags.MCL_FUTURE) != 0) {
+            mm.defFlags |= VmFlags.LOCKED;
+            if ((flags & MapFlags.MCL_ONFAULT) != 0) {
+                mm.defFlags |= VmFlags.LOCKONFAULT;
+            }
+            if ((flags & MapFlags.MCL_CURRENT) == 0) {
+                return 0;
+            }
+        }
+        long toAdd = 0;
+        if ((flags & MapFlags.MCL_CURRENT) != 0) {
+            toAdd |= VmFlags.LOCKED;
+            if ((flags & MapFlags.MCL_ONFAULT) != 0) {
+                toAdd |= VmFlags.LOCKONFAULT;
+            }
+        }
+        Vma prev = null;
+        for (Vma vma = mm.tree.first(); vma != null; ) {
+            long newflags = (vma.flags & ~VmFlags.LOCKED_MASK) | toAdd;
+            Vma done = mlockFixup(mm, prev, vma, vma.start, vma.end, newflags);
+            prev = done == null ? vma : done; // "Ignore errors, but prev needs fixing up"
+            vma = mm.nextOf(prev);
+        }
+        return 0;
+    }
+
+    /**
+     * mlock_fixup: VM_SPECIAL and VM_DROPPABLE VMAs and unchanged flags are skipped; otherwise vma_modify_flags
+     * (split or merge), locked_vm adjusted by the pages gaining or losing VM_LOCKED, and the new flags set.
+     *
+     * @return the VMA now covering [start, end) (after any merge), or null when vma_modify_flags failed
+     */
+    static Vma mlockFixup(Mm mm, Vma prev, Vma vma, long start, long end, long newflags) {
+        long oldflags = vma.flags;
+        if (newflags == oldflags || (oldflags & VmFlags.SPECIAL) != 0 || (oldflags & VmFlags.DROPPABLE) != 0) {
+            return vma;
+        }
+        VmaMerge.Modified m = modifyFlags(mm, prev, vma, start, end, newflags);
+        if (m.error() != 0) {
+            return null;
+        }
+        Vma cur = m.vma();
+        long pages = (end - start) >>> 12;
+        if ((newflags & VmFlags.LOCKED) == 0) {
+            mm.lockedVm -= (oldflags & VmFlags.LOCKED) != 0 ? pages : 0;
+        } else if ((oldflags & VmFlags.LOCKED) == 0) {
+            mm.lockedVm += pages;
+        }
+        cur.flags = newflags | (cur.flags & VmFlags.IGNORE_MERGE);
+        return cur;
+    }
+
+    /** The task's CAP_IPC_LOCK (its credentials; see {@link Mm#capIpcLock}). */
+    public static void setCapIpcLock(Mm mm, boolean has) {
+        mm.capIpcLock = has;
     }
 
     /** munlock(2). */

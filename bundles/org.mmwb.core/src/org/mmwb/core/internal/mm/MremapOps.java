@@ -154,6 +154,9 @@ public final class MremapOps {
         if ((vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
             return -Errno.EFAULT;
         }
+        if (!Limits.mlockFutureOk(v.mm, vma.flags, v.delta)) {
+            return -Errno.EAGAIN; // resize_is_valid: growing a locked mapping past RLIMIT_MEMLOCK
+        }
         if (!Limits.mayExpandVm(v.mm, vma.flags, v.delta >>> 12)) {
             return -Errno.ENOMEM;
         }
@@ -362,6 +365,7 @@ public final class MremapOps {
             return duplicateShared(mm, vma, newAddr, v.newLen, pgoff);
         }
         boolean wholeVma = vma.start == oldAddr && vma.end == oldAddr + oldLen;
+        boolean locked = (vma.flags & VmFlags.LOCKED) != 0;
         Vma newVma = copyVma(mm, vma, oldAddr, newAddr, oldLen, pgoff);
         Pages.move(mm, oldAddr, newAddr, oldLen);
         int err = SpecialMappings.mremap(newVma);
@@ -388,12 +392,15 @@ public final class MremapOps {
                 mm.totalVm += delta >>> 12;
             }
         }
+        // vrm_stat_account(new_len): a locked source adds the new length to locked_vm; unmapping the source
+        // takes the old length off again, but MREMAP_DONTUNMAP only clears the old VMA's lock bits
+        // (dontunmap_complete: "we won't unmap"), so locked_vm keeps both, as the kernel's VmLck shows
+        if (locked) {
+            mm.lockedVm += v.newLen >>> 12;
+        }
         if (v.dontunmap()) {
             vma = lookup(mm, oldAddr);
             if (vma != null) {
-                if ((vma.flags & VmFlags.LOCKED) != 0) {
-                    mm.lockedVm -= vma.pages();
-                }
                 vma.flags &= ~VmFlags.LOCKED_MASK;
                 if (wholeVma && vma != newVma) {
                     vma.anonVma = null;
@@ -421,6 +428,9 @@ public final class MremapOps {
             return err;
         }
         mm.totalVm += newLen >>> 12;
+        if ((vma.flags & VmFlags.LOCKED) != 0) {
+            mm.lockedVm += newLen >>> 12; // vrm_stat_account(new_len); the empty source unmaps nothing
+        }
         return newAddr;
     }
 

@@ -38,6 +38,9 @@ final class Stack {
         VmaMerge.anonVmaPrepare(vma);
         mm.setRange(vma, addr, vma.end, vma.pgoff - grow);
         mm.totalVm += grow;
+        if ((vma.flags & VmFlags.LOCKED) != 0) {
+            mm.lockedVm += grow; // expand_downwards accounts the growth of an mlocked stack
+        }
         return 0;
     }
 }

@@ -75,6 +75,18 @@ public final class BuiltinOps implements OperationProvider {
         l.add(range("mlock", "mlock(2): locks the range, faulting its pages in.", (c, a, n) -> c.target().mlock(a, n)));
         l.add(range("munlock", "munlock(2).", (c, a, n) -> c.target().munlock(a, n)));
         l.add(range("mseal", "mseal(2): seals the range against later changes.", (c, a, n) -> c.target().mseal(a, n, 0)));
+        l.add(new OpSpec("mlockall", List.of(), mlockallFlags(), false, true, Placement.NONE,
+                "mlockall(2) with the MCL_* flags given (none is flags 0: EINVAL, as is onfault alone); 'bits=N' ORs"
+                        + " raw bits in.",
+                BuiltinOps::mlockall));
+        l.add(new OpSpec("munlockall", List.of(), List.of(), false, true, Placement.NONE,
+                "munlockall(2): unlocks every mapping and ends mlockall(MCL_FUTURE).",
+                c -> List.of(c.target().munlockall())));
+        l.add(new OpSpec("capdrop", List.of(ArgSpec.words("CAP", capabilityChoices(), "CAP_* capability")),
+                List.of(), false, true, Placement.NONE,
+                "Drops a capability of the current (root) process, as capset(2) does; forked children inherit it."
+                        + " Without CAP_IPC_LOCK, RLIMIT_MEMLOCK limits mlock, mlockall and locked mappings.",
+                c -> List.of(c.target().capdrop((int) c.value("CAP")))));
         l.add(new OpSpec("mremap", List.of(ADDR, ArgSpec.of("OLDLEN", ArgKind.SIZE, "old length"),
                 ArgSpec.of("NEWLEN", ArgKind.SIZE, "new length")),
                 List.of(FlagSpec.bare("maymove", MapFlags.MREMAP_MAYMOVE, "MREMAP_MAYMOVE: the kernel may move the mapping"),
@@ -153,6 +165,29 @@ public final class BuiltinOps implements OperationProvider {
                 FlagSpec.bare("noreserve", MapFlags.NORESERVE, "MAP_NORESERVE: no swap accounting"),
                 FlagSpec.bare("populate", MapFlags.POPULATE, "MAP_POPULATE: fault the pages in now"),
                 FlagSpec.bare("locked", MapFlags.LOCKED, "MAP_LOCKED: like mlock"));
+    }
+
+    private static List<FlagSpec> mlockallFlags() {
+        return List.of(FlagSpec.bare("current", MapFlags.MCL_CURRENT, "MCL_CURRENT: lock every mapping now, faulting"
+                        + " its pages in"),
+                FlagSpec.bare("future", MapFlags.MCL_FUTURE, "MCL_FUTURE: lock every later mapping, brk and growth"),
+                FlagSpec.bare("onfault", MapFlags.MCL_ONFAULT, "MCL_ONFAULT: lock pages as they fault in, populate nothing"),
+                new FlagSpec("bits", FlagSpec.Value.SIZE, List.of(), 0, List.of(),
+                        "raw flag bits OR-ed in (unknown bits: EINVAL)"));
+    }
+
+    private static List<OpResult> mlockall(OpContext c) {
+        long flags = c.has("bits") ? c.flagValue("bits") : 0;
+        for (String f : List.of("current", "future", "onfault")) {
+            if (c.has(f)) {
+                flags |= c.op().spec().flag(f).bits();
+            }
+        }
+        return List.of(c.target().mlockall((int) flags)); // SYSCALL_DEFINE1(mlockall, int, flags): the low 32 bits
+    }
+
+    private static List<Choice> capabilityChoices() {
+        return List.of(new Choice("CAP_IPC_LOCK", 14, "lock memory beyond RLIMIT_MEMLOCK (mlock, mlockall)"));
     }
 
     private static List<Choice> profileChoices() {

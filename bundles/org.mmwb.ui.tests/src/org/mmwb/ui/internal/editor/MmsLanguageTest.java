@@ -84,9 +84,9 @@ class MmsLanguageTest {
         assertEquals(TABLE.names().size() + 1, all.size(), all.toString());
         assertTrue(all.containsAll(List.of("kernel", "mmap", "dump", "iomap", "repeat")), all.toString());
         assertEquals(List.of("iomap"), proposals("dump\n$t = io"));
-        assertEquals(List.of("mmap", "munmap", "mprotect", "mlock", "munlock", "mseal", "mremap", "madvise"),
-                proposals("m"));
-        assertEquals(List.of("munmap", "munlock"), proposals("repeat $i 0 4 { mun"));
+        assertEquals(List.of("mmap", "munmap", "mprotect", "mlock", "munlock", "mseal", "mlockall", "munlockall",
+                "mremap", "madvise"), proposals("m"));
+        assertEquals(List.of("munmap", "munlock", "munlockall"), proposals("repeat $i 0 4 { mun"));
         assertEquals(List.of(), proposals("# mm"), "not in a comment");
     }
 
