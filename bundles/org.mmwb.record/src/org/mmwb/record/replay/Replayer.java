@@ -79,8 +79,11 @@ public final class Replayer {
         markExecFaults();
     }
 
-    /** The events that are steps: exec, task_new, exit, sys and fault lines. */
-    private static int[] stepEvents(List<RecordingEvent> events) {
+    /**
+     * The index in events of each step: the exec, task_new, exit, sys and fault lines (what {@link #stepEvent}
+     * gives, without a replayer).
+     */
+    public static int[] stepEvents(List<RecordingEvent> events) {
         int n = 0;
         for (RecordingEvent e : events) {
             n += isStep(e) ? 1 : 0;

@@ -88,7 +88,8 @@ public final class ResultsView extends SessionView {
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(m -> {
             Object o = table.selection();
-            if (o instanceof StepRecord s && s.op() != null && Session.get().canStep()) {
+            if (o instanceof StepRecord s && (s.op() != null || Session.get().isRecording())
+                    && Session.get().canStep()) {
                 m.add(new Action("Run to Here (step " + (s.index() + 1) + ")") {
                     @Override
                     public void run() {
@@ -220,7 +221,7 @@ public final class ResultsView extends SessionView {
         if (o instanceof Diagnostic) {
             return errorFg;
         }
-        if (o instanceof StepRecord s && s.record() != null && isFailure(s.record().results())) {
+        if (o instanceof StepRecord s && (s.differs() || s.record() != null && isFailure(s.record().results()))) {
             return errorFg;
         }
         if (o instanceof PageResult p && isFailure(List.of(p.result()))) {
@@ -286,7 +287,9 @@ public final class ResultsView extends SessionView {
             int n = rows.diagnostics().size();
             setContentDescription(title + ": " + n + (n == 1 ? " problem" : " problems") + ", nothing ran");
         } else {
-            setContentDescription(title.isEmpty() ? "" : title + ": " + rows.steps().size() + " of "
+            String verdict = s.verdict();
+            setContentDescription(title.isEmpty() ? "" : verdict != null ? title + ": " + rows.steps().size() + " of "
+                    + state.total() + " steps replayed; " + verdict : title + ": " + rows.steps().size() + " of "
                     + Math.max(state.total(), rows.steps().size()) + " lines executed"
                     + (state.readOnly() && state.kernel() == null ? " (imported)" : ""));
         }

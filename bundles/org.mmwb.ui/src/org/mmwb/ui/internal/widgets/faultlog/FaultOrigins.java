@@ -1,0 +1,19 @@
+package org.mmwb.ui.internal.widgets.faultlog;
+
+/**
+ * What a fault log of a replayed recording adds to the simulator's faults: the instruction pointer the live
+ * kernel recorded, and the function there. The Fault Log shows these columns only for a log that has them.
+ */
+public interface FaultOrigins {
+    /** The recorded ip of fault seq, -1 when it has none (a page an exec's snapshot had present, brought in). */
+    long ip(long seq);
+
+    /**
+     * Where that ip was: "function+0x1f (/path/of/the/elf)", "/path+0xoffset" when the file has no symbol there
+     * (stripped, not ELF, or not the file recorded), "anonymous or special memory at 0x..", or "".
+     */
+    String function(long seq);
+
+    /** The line of the recording the fault came from, 0 if none. */
+    int recordedLine(long seq);
+}
