@@ -205,7 +205,7 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
             if (log instanceof org.mmwb.ui.internal.widgets.faultlog.FaultOrigins o && o.recordedLine(s) > 0) {
                 p.add("Recorded", "line", o.recordedLine(s));
                 if (o.ip(s) != -1) {
-                    p.add("Recorded", "ip", Sizes.hex(o.ip(s))).add("Recorded", "function", o.function(s));
+                    p.add("Recorded", "ip", Sizes.hex(o.ip(s))).add("Recorded", "function", o.location(s));
                 }
             }
             var kernel = Session.get().state().kernel();

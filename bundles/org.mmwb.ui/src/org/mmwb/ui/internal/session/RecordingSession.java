@@ -92,6 +92,22 @@ final class RecordingSession {
         rows = new StepRecord[total];
     }
 
+    /** The figures of the whole recording, once a replay reached its end (null before). */
+    private volatile ReplayReport whole;
+
+    /**
+     * The step a recording opens at: before the exit lines (and exit/exit_group calls) it ends with, which tear
+     * down every process; the views then show the processes as they ended. Run replays the exits.
+     */
+    int openAt() {
+        int i = total;
+        while (i > 0 && (event(i - 1) instanceof Exit || event(i - 1) instanceof SysCall c
+                && (c.name().equals("exit") || c.name().equals("exit_group")))) {
+            i--;
+        }
+        return i;
+    }
+
     /** The recorded event of step i. */
     RecordingEvent event(int i) {
         return rec.events().get(stepEvents[i]);
@@ -122,11 +138,15 @@ final class RecordingSession {
             if (i >= to - DETAILED_TAIL) {
                 last = stepDetailed(r, last);
             } else {
-                learn(r, r.step());
+                Task before = r.task(pid(event(i)));
+                learn(r, r.step(), before);
             }
             if ((i & 1023) == 1023) {
                 sub.worked(1024);
             }
+        }
+        if (!r.hasNext()) {
+            whole = r.report();
         }
         warmSymbols();
         return r;
@@ -135,18 +155,20 @@ final class RecordingSession {
     /** One step of r with its changes read (a probe before and after); returns the probe after it. */
     MmProbe stepDetailed(Replayer r, MmProbe before) {
         MmProbe b = before != null ? before : MmProbe.take(r.kernel(), MmProbe.PTE_TABLE_BUDGET);
+        Task t = r.task(pid(event(r.position())));
         ReplayStep s = r.step();
         MmProbe a = MmProbe.take(r.kernel(), b.ptes != null ? MmProbe.PTE_TABLE_BUDGET : 0);
         changes.put(s.index(), StepDiff.compare(b, a));
-        learn(r, s);
+        learn(r, s, t);
         return a;
     }
 
-    private void learn(Replayer r, ReplayStep s) {
+    /** Keeps what step s did; before is its process's task before it (an exit removes it). */
+    private void learn(Replayer r, ReplayStep s, Task before) {
         int i = s.index();
         outcome[i] = (byte) s.outcome().ordinal();
         Task t = r.task(pid(s.event()));
-        simPid[i] = t != null ? t.pid() : 0;
+        simPid[i] = t != null ? t.pid() : before != null ? before.pid() : 0;
         simResult[i] = s.simResult();
         firstFault[i] = s.firstFault();
         endFault[i] = s.endFault();
@@ -236,7 +258,7 @@ final class RecordingSession {
                     result = List.of(OpResult.ok());
                 }
                 sep(remark).append(String.format("0x%x, ip 0x%x", f.addr(), f.ip()));
-                String where = where(i, f.ip());
+                String where = where(i, false);
                 if (!where.isEmpty()) {
                     remark.append(" in ").append(where);
                 }
@@ -290,14 +312,24 @@ final class RecordingSession {
         return sb.append(')').toString();
     }
 
-    /** Where ip was at step i: "function+0x1f (/path)", "/path+0xoff", "anonymous memory", or "". */
-    String where(int i, long ip) {
+    /**
+     * Where the ip of step i was: "function+0x1f (libc.so.6)" (the file's full path when full), the file and offset
+     * when no symbol covers it ("ld-linux-x86-64.so.2+0x1b7ad"), "anonymous or special memory at 0x...", or "".
+     */
+    String where(int i, boolean full) {
         if (ipFile[i] != null) {
+            String file = full ? ipFile[i] : ipFile[i].substring(ipFile[i].lastIndexOf('/') + 1);
             String sym = symbols.symbol(ipFile[i], ipOffset[i]);
-            return sym != null ? sym + " (" + ipFile[i] + ")"
-                    : ipFile[i] + "+0x" + Long.toHexString(ipOffset[i]);
+            return sym != null ? sym + " (" + file + ")" : file + "+0x" + Long.toHexString(ipOffset[i]);
         }
         return ipVma[i] >= 0 ? "anonymous or special memory at 0x" + Long.toHexString(ipVma[i]) : "";
+    }
+
+    /** Why step i's ip has no function name, or null (it has one, or is in no file). */
+    String noSymbol(int i) {
+        return ipFile[i] == null || symbols.symbol(ipFile[i], ipOffset[i]) != null ? null
+                : symbols.symbols(ipFile[i]).why() != null ? ipFile[i] + ": " + symbols.symbols(ipFile[i]).why()
+                        : "no symbol of " + ipFile[i] + " covers offset 0x" + Long.toHexString(ipOffset[i]);
     }
 
     // ----------------------------------------------------------------------------------------------- state
@@ -315,10 +347,15 @@ final class RecordingSession {
                     + (last.resultText().isEmpty() ? "" : " -> " + last.resultText())
                     + (last.differs() ? "  DIFFERS" : "");
         }
-        String verdict = pos == total ? rep.summary() + (rec.complete() ? "" : " (the recording is INCOMPLETE)")
-                : String.format("so far: %d/%d system calls, %d/%d faults reproduced", rep.syscallsMatched(),
-                        rep.syscalls(), rep.faultsMatched(), rep.faults());
-        status += "   [" + verdict + "; " + rep.differenceCount() + " differences; " + profile.name() + "]";
+        String sofar = String.format("to here: %d/%d system calls, %d/%d faults reproduced, %d differences",
+                rep.syscallsMatched(), rep.syscalls(), rep.faultsMatched(), rep.faults(), rep.differenceCount());
+        ReplayReport w = whole;
+        status += "   [" + sofar + (w == null ? "" : "; whole recording: " + w.syscallsMatched() + "/" + w.syscalls()
+                + " system calls, " + w.faultsMatched() + "/" + w.faults() + " faults, final maps identical: "
+                + (w.mapsIdentical() ? "yes" : "no")) + "; " + profile.name() + "]";
+        if (pos < total && pos == openAt()) {
+            status += "  (Run replays the exits that follow)";
+        }
         synchronized (this) {
             if (logOf != r) {
                 logOf = r;
@@ -329,12 +366,18 @@ final class RecordingSession {
                 r.kernel().providers(), pos, total, status, false);
     }
 
-    /** The fidelity verdict of replay r (docs/recording.md): the S/S' F/F' line, or the figures so far. */
+    /**
+     * The fidelity verdict (docs/recording.md): the S/S' F/F' line of the whole recording once a replay reached its
+     * end (every opening does), else the figures of replay r so far.
+     */
     String verdict(Replayer r) {
+        ReplayReport w = whole;
+        if (w != null) {
+            return w.summary() + (rec.complete() ? "" : " (the recording is INCOMPLETE)");
+        }
         ReplayReport rep = r.report();
-        return r.position() == total ? rep.summary() : String.format("replayed so far: %d/%d system calls, %d/%d "
-                + "faults reproduced, %d differences", rep.syscallsMatched(), rep.syscalls(), rep.faultsMatched(),
-                rep.faults(), rep.differenceCount());
+        return String.format("replayed so far: %d/%d system calls, %d/%d faults reproduced, %d differences",
+                rep.syscallsMatched(), rep.syscalls(), rep.faultsMatched(), rep.faults(), rep.differenceCount());
     }
 
     /** The step whose faults include seq, or -1 (binary search: steps take faults in order). */
@@ -379,7 +422,17 @@ final class RecordingSession {
         @Override
         public String function(long seq) {
             int i = stepOfFault(seq);
-            return i >= 0 && event(i) instanceof Fault f ? where(i, f.ip()) : "";
+            return i >= 0 && event(i) instanceof Fault ? where(i, false) : "";
+        }
+
+        @Override
+        public String location(long seq) {
+            int i = stepOfFault(seq);
+            if (i < 0 || !(event(i) instanceof Fault)) {
+                return "";
+            }
+            String why = noSymbol(i);
+            return where(i, true) + (why == null ? "" : "  (no function name: " + why + ")");
         }
 
         @Override

@@ -302,8 +302,10 @@ public final class Session {
     }
 
     /**
-     * Opens a recording: read and replayed to its end in a job (progress, cancel). A malformed recording replays
-     * nothing: the status line and the Results view say FILE:LINE and why, as {@code ./mmwb replay} does.
+     * Opens a recording: read and replayed to its end in a job (progress, cancel) for the fidelity verdict, then
+     * shown at the step before the exits it ends with ({@link RecordingSession#openAt()}), where the processes are
+     * as they ended. A malformed recording replays nothing: the status line and the Results view say FILE:LINE and
+     * why, as {@code ./mmwb replay} does.
      */
     public void openRecording(Path file) {
         cancel();
@@ -318,7 +320,8 @@ public final class Session {
         failures.reset();
         diagnostics = List.of();
         steps = List.of();
-        start("Replaying " + title, true, "Reading and replaying the recording " + title + " ...", monitor -> {
+        start("Replaying " + title, true, "Reading and replaying the recording " + title + " ...", progress -> {
+            SubMonitor monitor = SubMonitor.convert(progress, 3);
             monitor.subTask("reading " + file);
             long t0 = System.nanoTime();
             Recording rec;
@@ -333,15 +336,21 @@ public final class Session {
                 return () -> recordingFailed(title, new Diagnostic(title, 1, 1, "no kernel profile is installed"));
             }
             RecordingSession rs = new RecordingSession(file, rec, profile, System.nanoTime() - t0);
-            Replayer r = rs.replay(rs.total(), Prefs.current().faultLogLimit(), monitor);
+            // to the end for the verdict, then (a second replay) to before the exits that end every process
+            monitor.worked(1);
+            Replayer r = rs.replay(rs.total(), Prefs.current().faultLogLimit(), monitor.split(1));
+            if (r != null && rs.openAt() < rs.total()) {
+                r = rs.replay(rs.openAt(), Prefs.current().faultLogLimit(), monitor.split(1));
+            }
             if (r == null) {
                 return () -> publish(state.withBusy(false).withStatus("Cancelled while replaying " + title));
             }
+            Replayer shown = r;
             SessionState built = rs.state(r);
             List<StepRecord> rows = rs.steps(r.position());
             return () -> {
                 recording = rs;
-                replayer = r;
+                replayer = shown;
                 lastProbe = null;
                 steps = rows;
                 publish(built.withStatus(built.status() + (rec.complete() ? "" : "  WARNING: the recording is "

@@ -9,10 +9,13 @@ public interface FaultOrigins {
     long ip(long seq);
 
     /**
-     * Where that ip was: "function+0x1f (/path/of/the/elf)", "/path+0xoffset" when the file has no symbol there
-     * (stripped, not ELF, or not the file recorded), "anonymous or special memory at 0x..", or "".
+     * Where that ip was: "function+0x1f (libc.so.6)", "file+0xoffset" when the file has no symbol there (stripped,
+     * not ELF, or not the file recorded), "anonymous or special memory at 0x..", or "".
      */
     String function(long seq);
+
+    /** The same with the file's full path, and why there is no function name when there is none. */
+    String location(long seq);
 
     /** The line of the recording the fault came from, 0 if none. */
     int recordedLine(long seq);
