@@ -154,6 +154,8 @@ final class Bench {
             });
             worst = Math.max(worst, (t[2] - t0) / 1_000_000 + t[1]);
             worstStall = Math.max(worstStall, t[0]);
+            System.out.println("mmwb-bench note: switch to " + id + " " + ((t[2] - t0) / 1_000_000 + t[1])
+                    + " ms, stall " + t[0] + " ms");
         }
         print(name + "-switch", worst);
         print(name + "-switch-maxstall", worstStall);

@@ -114,7 +114,7 @@ class RecordingSessionTest {
         assertEquals(List.of(BASE - 0x1000, BASE, 0x7ffffffde000L), opened.processes().get(0).vmas().stream()
                 .filter(v -> !v.gate()).map(v -> v.start()).toList(), "the mmap, libjvm.so, [stack]");
         assertTrue(opened.status().contains("whole recording: 1/1 system calls, 2/3 faults, final maps identical: "
-                + "yes") && opened.status().endsWith("(Run replays the exits that follow)"), opened.status());
+                + "yes") && opened.status().contains("(Run replays the exits that follow)"), opened.status());
         s.run();
         SessionState end = Fixture.await();
         assertEquals(6, end.position());

@@ -356,6 +356,7 @@ final class RecordingSession {
         if (pos < total && pos == openAt()) {
             status += "  (Run replays the exits that follow)";
         }
+        status += String.format("  (read in %.0f ms, replayed in %.0f ms)", readNanos / 1e6, rep.replayNanos() / 1e6);
         synchronized (this) {
             if (logOf != r) {
                 logOf = r;
