@@ -342,17 +342,14 @@ final class RecordingSession {
         if (pos == 0) {
             status = "Step 0 of " + total + ": nothing replayed yet";
         } else {
-            StepRecord last = steps(pos).get(pos - 1);
+            StepRecord last = row(pos - 1, null); // (not kept: rows are made on the UI thread)
             status = "Step " + pos + " of " + total + ": line " + last.line() + " " + last.opName()
                     + (last.resultText().isEmpty() ? "" : " -> " + last.resultText())
                     + (last.differs() ? "  DIFFERS" : "");
         }
-        String sofar = String.format("to here: %d/%d system calls, %d/%d faults reproduced, %d differences",
-                rep.syscallsMatched(), rep.syscalls(), rep.faultsMatched(), rep.faults(), rep.differenceCount());
-        ReplayReport w = whole;
-        status += "   [" + sofar + (w == null ? "" : "; whole recording: " + w.syscallsMatched() + "/" + w.syscalls()
-                + " system calls, " + w.faultsMatched() + "/" + w.faults() + " faults, final maps identical: "
-                + (w.mapsIdentical() ? "yes" : "no")) + "; " + profile.name() + "]";
+        status += "   [" + shortVerdict(r) + (whole == null || pos == total ? "" : String.format(
+                "; to here: %d/%d, %d/%d", rep.syscallsMatched(), rep.syscalls(), rep.faultsMatched(), rep.faults()))
+                + "; " + profile.name() + "]";
         if (pos < total && pos == openAt()) {
             status += "  (Run replays the exits that follow)";
         }
@@ -379,6 +376,15 @@ final class RecordingSession {
         ReplayReport rep = r.report();
         return String.format("replayed so far: %d/%d system calls, %d/%d faults reproduced, %d differences",
                 rep.syscallsMatched(), rep.syscalls(), rep.faultsMatched(), rep.faults(), rep.differenceCount());
+    }
+
+    /** {@link #verdict} in fewer words: "replay: 1279/1279 system calls, 124375/124375 faults, final maps identical". */
+    String shortVerdict(Replayer r) {
+        ReplayReport w = whole != null ? whole : r.report();
+        return String.format("replay%s: %d/%d system calls, %d/%d faults reproduced%s%s", whole != null ? "" : " so far",
+                w.syscallsMatched(), w.syscalls(), w.faultsMatched(), w.faults(), whole == null ? ""
+                        : w.mapsIdentical() ? ", final maps identical" : ", final maps DIFFER",
+                rec.complete() ? "" : " (INCOMPLETE recording)");
     }
 
     /** The step whose faults include seq, or -1 (binary search: steps take faults in order). */

@@ -147,6 +147,11 @@ public final class Session {
         return (scenario != null || recording != null) && !state.readOnly();
     }
 
+    /** The verdict in few words (what fits a view's title): "S/S' system calls, F/F' faults reproduced, ...". */
+    public String shortVerdict() {
+        return recording == null || replayer == null ? null : recording.shortVerdict(replayer);
+    }
+
     /** The first fault of each shown step of a recording (the timeline's ticks), null for a scenario. */
     public long[] stepStarts() {
         return recording == null ? null : recording.stepStarts(steps.size());

@@ -57,7 +57,7 @@ public final class ResultsView extends SessionView {
     private final SelectionRelay relay = new SelectionRelay();
 
     private final List<Column> columns = List.of(
-            new Column("step", "99999", true, o -> o instanceof StepRecord s ? String.valueOf(s.index() + 1)
+            new Column("step", "9999999", true, o -> o instanceof StepRecord s ? String.valueOf(s.index() + 1)
                     : o instanceof Diagnostic ? "error" : ""),
             new Column("line", "line 999", true, o -> o instanceof StepRecord s ? String.valueOf(s.line())
                     : o instanceof Diagnostic d ? d.line() + ":" + d.column() : ""),
@@ -287,9 +287,10 @@ public final class ResultsView extends SessionView {
             int n = rows.diagnostics().size();
             setContentDescription(title + ": " + n + (n == 1 ? " problem" : " problems") + ", nothing ran");
         } else {
-            String verdict = s.verdict();
-            setContentDescription(title.isEmpty() ? "" : verdict != null ? title + ": " + rows.steps().size() + " of "
-                    + state.total() + " steps replayed; " + verdict : title + ": " + rows.steps().size() + " of "
+            String verdict = s.shortVerdict();
+            setContentDescription(title.isEmpty() ? "" : verdict != null ? verdict + "  (" + title + ": "
+                    + rows.steps().size() + " of " + state.total() + " steps replayed)" : title + ": "
+                    + rows.steps().size() + " of "
                     + Math.max(state.total(), rows.steps().size()) + " lines executed"
                     + (state.readOnly() && state.kernel() == null ? " (imported)" : ""));
         }
