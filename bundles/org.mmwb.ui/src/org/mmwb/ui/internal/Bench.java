@@ -99,11 +99,15 @@ final class Bench {
                 System.out.println("mmwb-bench note: " + s.state().total() + " steps, " + s.state().faultLog().size()
                         + " faults; " + s.verdict());
                 afterRun(d, s, page, "scale-recording");
+                System.out.println("mmwb-bench note: " + s.state().status());
                 phase(d, s, "scale-recording-stepback", s::stepBack);
+                System.out.println("mmwb-bench note: " + s.state().status());
                 phase(d, s, "scale-recording-step", s::step);
                 phase(d, s, "scale-recording-slider", () -> s.goTo(s.state().total() / 2));
+                System.out.println("mmwb-bench note: " + s.state().status());
                 phase(d, s, "scale-recording-step-mid", s::step);
                 phase(d, s, "scale-recording-stepback-mid", s::stepBack);
+                System.out.println("mmwb-bench note: " + s.state().status());
             }
             String imported = System.getProperty("mmwb.bench.import");
             if (imported != null && only.contains("import")) {

@@ -40,7 +40,10 @@ import org.mmwb.ui.internal.widgets.faultlog.FaultOrigins;
  */
 final class RecordingSession {
 
-    /** Steps before the target whose VMA/PTE changes are read (as {@link StepRecorder#DETAILED_TAIL}). */
+    /**
+     * Steps before the target whose VMA changes are read (as {@link StepRecorder#DETAILED_TAIL}); the target's PTE
+     * changes too.
+     */
     static final int DETAILED_TAIL = StepRecorder.DETAILED_TAIL;
 
     final Path file;
@@ -135,8 +138,13 @@ final class RecordingSession {
                 }
                 sub.subTask("step " + i + " of " + to);
             }
-            if (i >= to - DETAILED_TAIL) {
-                last = stepDetailed(r, last);
+            if (i == to - 1) {
+                // the step shown: its PTE changes too (a probe of every PTE costs ~0.1 s at 115,000 PTEs, so
+                // the steps before it get their VMA changes only)
+                last = stepDetailed(r, last != null && last.ptes != null ? last
+                        : MmProbe.take(r.kernel(), MmProbe.PTE_TABLE_BUDGET));
+            } else if (i >= to - DETAILED_TAIL) {
+                last = stepDetailed(r, last != null ? last : MmProbe.take(r.kernel(), 0));
             } else {
                 Task before = r.task(pid(event(i)));
                 learn(r, r.step(), before);
