@@ -28,6 +28,8 @@ import java.util.List;
 public final class ElfSymbols {
     /** The largest symbol or string table read: 64 MiB (a debug build of a big program has tens of MB). */
     static final long MAX_TABLE_BYTES = 64L << 20;
+    /** The most symbols kept (a debug build of a large C++ program has a few hundred thousand functions). */
+    static final int MAX_SYMBOLS = 1 << 21;
     /** The longest symbol name kept (C++ names can be kilobytes; the rest is cut). */
     static final int MAX_NAME = 512;
 
@@ -286,7 +288,7 @@ public final class ElfSymbols {
 
         private static void symbols(ByteBuffer table, ByteBuffer strings, List<Sym> out) {
             int count = table.limit() / SYM_SIZE;
-            for (int i = 1; i < count; i++) { // entry 0 is the undefined symbol
+            for (int i = 1; i < count && out.size() < MAX_SYMBOLS; i++) { // entry 0 is the undefined symbol
                 int b = i * SYM_SIZE;
                 int type = table.get(b + 4) & 0xf;
                 int shndx = Short.toUnsignedInt(table.getShort(b + 6));

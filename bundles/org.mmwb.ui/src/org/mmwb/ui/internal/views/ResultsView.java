@@ -97,7 +97,7 @@ public final class ResultsView extends SessionView {
                     }
                 });
             }
-            if (o instanceof StepRecord || o instanceof Diagnostic) {
+            if ((o instanceof StepRecord || o instanceof Diagnostic) && !Session.get().isRecording()) {
                 m.add(new Action("Show Line in Editor") {
                     @Override
                     public void run() {
