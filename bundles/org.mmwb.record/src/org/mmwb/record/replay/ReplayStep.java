@@ -15,11 +15,12 @@ import org.mmwb.record.RecordingEvent;
  * @param firstFault the simulator's fault sequence number of the step's first fault
  * @param endFault   one past its last fault
  * @param ipVmaStart for a fault: vm_start of the simulator's VMA holding the recorded ip, -1 if none (or not known)
+ * @param ipVmaName  that VMA's name as /proc/PID/maps shows it ("[vdso]", a path, "" for anonymous memory), or null
  * @param ipFile     for a fault: the path of the file that VMA maps, null for anonymous memory or none
  * @param ipOffset   for a fault: the ip's offset in that file, -1 without a file
  */
 public record ReplayStep(int index, RecordingEvent event, Outcome outcome, long simResult, String difference,
-        String note, long firstFault, long endFault, long ipVmaStart, String ipFile, long ipOffset) {
+        String note, long firstFault, long endFault, long ipVmaStart, String ipVmaName, String ipFile, long ipOffset) {
 
     /** How a step ended. */
     public enum Outcome {

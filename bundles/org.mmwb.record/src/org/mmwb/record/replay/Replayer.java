@@ -62,6 +62,7 @@ public final class Replayer {
     private String difference;
     private String note;
     private long ipVmaStart;
+    private String ipVmaName;
     private String ipFile;
     private long ipOffset;
 
@@ -176,6 +177,7 @@ public final class Replayer {
         difference = null;
         note = null;
         ipVmaStart = -1;
+        ipVmaName = null;
         ipFile = null;
         ipOffset = -1;
         long faults0 = kernel.faultLog().nextSeq();
@@ -190,7 +192,7 @@ public final class Replayer {
         position++;
         replayNanos += System.nanoTime() - start;
         return new ReplayStep(index, e, outcome, simResult, difference, note, faults0, kernel.faultLog().nextSeq(),
-            ipVmaStart, ipFile, ipOffset);
+            ipVmaStart, ipVmaName, ipFile, ipOffset);
     }
 
     /** Lines of faults taken inside a successful execve: in the new image, whose exec snapshot holds their pages. */
@@ -539,6 +541,7 @@ public final class Replayer {
             return;
         }
         ipVmaStart = v.start();
+        ipVmaName = v.name();
         if (v.file() != null && v.file().regular()) {
             ipFile = v.file().name();
             ipOffset = (v.pgoff() << 12) + (ip - v.start());

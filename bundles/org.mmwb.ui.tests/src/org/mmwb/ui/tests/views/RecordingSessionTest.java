@@ -74,7 +74,7 @@ class RecordingSessionTest {
                 + String.format("{\"t\":5,\"type\":\"fault\",\"pid\":10,\"tid\":10,\"addr\":\"%x\",\"ip\":\"%x\","
                         + "\"error\":\"6\"}%n", anon + 8, ip + 4)
                 + String.format("{\"t\":6,\"type\":\"fault\",\"pid\":10,\"tid\":10,\"addr\":\"%x\",\"ip\":\"%x\","
-                        + "\"error\":\"6\"}%n", anon + 16, ip + 8)
+                        + "\"error\":\"6\"}%n", anon + 16, anon + 0x10) // code run from the anonymous page
                 + "{\"t\":7,\"type\":\"exit\",\"pid\":10,\"tid\":10,\"status\":0,\"vmas\":[" + anonVma + "," + libVma
                 + "," + STACK + "," + VSYSCALL + "]}\n"
                 + "{\"t\":8,\"type\":\"end\",\"complete\":true,\"lost\":0,\"throttled\":0,\"syscalls\":1,"
@@ -129,6 +129,8 @@ class RecordingSessionTest {
                 .toList(), "the second write finds its page mapped: the one difference");
         assertTrue(steps.get(4).summary().startsWith("DIFFERS: write fault at 0x" + Long.toHexString(BASE - 0x1000
                 + 16) + " (ip 0x"), steps.get(4).summary());
+        assertTrue(steps.get(4).summary().endsWith(" in anonymous memory at 0x" + Long.toHexString(BASE - 0x1000)
+                + "+0x10"), steps.get(4).summary());
         String verdict = "1/1 system calls gave the kernel's result (mmap(NULL) at the kernel's address), 2/3 "
                 + "recorded faults reproduced in order with no extra faults, final maps identical: yes";
         assertEquals(verdict, s.verdict());

@@ -66,6 +66,7 @@ final class RecordingSession {
     private final String[] ipFile;
     private final long[] ipOffset;
     private final long[] ipVma;
+    private final String[] ipName;
     private volatile int known;
     private final Map<Integer, List<StepChange>> changes = new ConcurrentHashMap<>();
     /** The fault log of the replay last shown: the same object for every state of one replay (the views compare). */
@@ -92,6 +93,7 @@ final class RecordingSession {
         ipFile = new String[total];
         ipOffset = new long[total];
         ipVma = new long[total];
+        ipName = new String[total];
         rows = new StepRecord[total];
     }
 
@@ -184,6 +186,7 @@ final class RecordingSession {
         ipFile[i] = s.ipFile();
         ipOffset[i] = s.ipOffset();
         ipVma[i] = s.ipVmaStart();
+        ipName[i] = s.ipVmaName();
         if (i >= known) {
             known = i + 1;
         }
@@ -322,7 +325,8 @@ final class RecordingSession {
 
     /**
      * Where the ip of step i was: "function+0x1f (libc.so.6)" (the file's full path when full), the file and offset
-     * when no symbol covers it ("ld-linux-x86-64.so.2+0x1b7ad"), "anonymous or special memory at 0x...", or "".
+     * when no symbol covers it ("ld-linux-x86-64.so.2+0x1b7ad"), "[vdso]+0x9a0", "anonymous memory at 0x..+0x..",
+     * or "".
      */
     String where(int i, boolean full) {
         if (ipFile[i] != null) {
@@ -330,7 +334,13 @@ final class RecordingSession {
             String sym = symbols.symbol(ipFile[i], ipOffset[i]);
             return sym != null ? sym + " (" + file + ")" : file + "+0x" + Long.toHexString(ipOffset[i]);
         }
-        return ipVma[i] >= 0 ? "anonymous or special memory at 0x" + Long.toHexString(ipVma[i]) : "";
+        if (ipVma[i] < 0 || !(event(i) instanceof Fault f)) {
+            return "";
+        }
+        // no file: the vDSO, JIT code in anonymous memory...
+        String off = "+0x" + Long.toHexString(f.ip() - ipVma[i]);
+        return ipName[i] == null || ipName[i].isEmpty() ? "anonymous memory at 0x" + Long.toHexString(ipVma[i]) + off
+                : ipName[i] + off;
     }
 
     /** Why step i's ip has no function name, or null (it has one, or is in no file). */

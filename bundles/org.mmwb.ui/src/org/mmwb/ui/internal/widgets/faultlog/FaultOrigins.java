@@ -10,7 +10,7 @@ public interface FaultOrigins {
 
     /**
      * Where that ip was: "function+0x1f (libc.so.6)", "file+0xoffset" when the file has no symbol there (stripped,
-     * not ELF, or not the file recorded), "anonymous or special memory at 0x..", or "".
+     * not ELF, or not the file recorded), "[vdso]+0x9a0" or "anonymous memory at 0x..+0x.." without a file, or "".
      */
     String function(long seq);
 
