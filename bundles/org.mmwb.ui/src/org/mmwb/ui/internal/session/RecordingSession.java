@@ -74,6 +74,8 @@ final class RecordingSession {
     private RecordedFaultLog log;
     /** Rows made so far (UI thread): the Results view keys its rows by identity. */
     private final StepRecord[] rows;
+    /** The changes each row was made with (a later replay may have read them, or read more). */
+    private final Object[] rowChanges;
 
     RecordingSession(Path file, Recording rec, KernelProfile profile, long readNanos) {
         this.file = file;
@@ -95,6 +97,7 @@ final class RecordingSession {
         ipVma = new long[total];
         ipName = new String[total];
         rows = new StepRecord[total];
+        rowChanges = new Object[total];
     }
 
     /** The figures of the whole recording, once a replay reached its end (null before). */
@@ -125,7 +128,7 @@ final class RecordingSession {
 
     /**
      * A fresh replay run to step n (clamped), or null when cancelled; the last {@link #DETAILED_TAIL} steps have
-     * their VMA/PTE changes read. Runs in a job.
+     * their VMA changes read, step n its PTE changes too. Runs in a job.
      */
     Replayer replay(int n, long faultLogLimit, IProgressMonitor monitor) {
         int to = Math.max(0, Math.min(n, total));
@@ -168,7 +171,9 @@ final class RecordingSession {
         Task t = r.task(pid(event(r.position())));
         ReplayStep s = r.step();
         MmProbe a = MmProbe.take(r.kernel(), b.ptes != null ? MmProbe.PTE_TABLE_BUDGET : 0);
-        changes.put(s.index(), StepDiff.compare(b, a));
+        if (b.ptes != null || !changes.containsKey(s.index())) { // keep PTE changes read by an earlier replay
+            changes.put(s.index(), StepDiff.compare(b, a));
+        }
         learn(r, s, t);
         return a;
     }
@@ -226,9 +231,10 @@ final class RecordingSession {
                 }
                 StepRecord r = rows[i];
                 List<StepChange> c = changes.get(i);
-                if (r == null || c != null && !r.detailed()) {
+                if (r == null || rowChanges[i] != c) {
                     r = row(i, c);
                     rows[i] = r;
+                    rowChanges[i] = c;
                 }
                 return r;
             }
