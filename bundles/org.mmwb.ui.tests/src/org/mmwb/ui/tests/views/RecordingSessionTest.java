@@ -113,9 +113,8 @@ class RecordingSessionTest {
         assertTrue(opened.processes().get(0).alive());
         assertEquals(List.of(BASE - 0x1000, BASE, 0x7ffffffde000L), opened.processes().get(0).vmas().stream()
                 .filter(v -> !v.gate()).map(v -> v.start()).toList(), "the mmap, libjvm.so, [stack]");
-        assertTrue(opened.status().contains("[replay: 1/1 system calls, 2/3 faults reproduced, final maps identical; "
-                + "to here: 1/1, 2/3;") && opened.status().contains("(Run replays the exits that follow)"),
-                opened.status());
+        assertTrue(opened.status().contains("[replay: 1/1 calls, 2/3 faults, maps identical; to here: 1/1, 2/3]")
+                && opened.status().contains("(Run replays the exits that follow)"), opened.status());
         s.run();
         SessionState end = Fixture.await();
         assertEquals(6, end.position());
@@ -177,7 +176,7 @@ class RecordingSessionTest {
         assertEquals(seq + 1, at2.faultLog().nextSeq(), "the fault at the ip is the last one at step 2");
         assertEquals("JNI_CreateJavaVM+0x10 (libjvm.so)", FaultColumn.FUNCTION.text(at2.faultLog(), seq));
         assertEquals(verdict, s.verdict(), "the verdict is the whole recording's");
-        assertTrue(at2.status().contains("to here: 0/0, 1/1;"), at2.status());
+        assertTrue(at2.status().contains("to here: 0/0, 1/1]"), at2.status());
 
         // back to a scenario: the ip and function columns are hidden again
         Fixture.openText("small.mms", "$a = mmap 0 8K rw-\ntouch $a 8K w\n");

@@ -371,13 +371,20 @@ final class RecordingSession {
                     + (last.resultText().isEmpty() ? "" : " -> " + last.resultText())
                     + (last.differs() ? "  DIFFERS" : "");
         }
-        status += "   [" + shortVerdict(r) + (whole == null || pos == total ? "" : String.format(
-                "; to here: %d/%d, %d/%d", rep.syscallsMatched(), rep.syscalls(), rep.faultsMatched(), rep.faults()))
-                + "; " + profile.name() + "]";
+        // short: the status line is cut in the middle when it does not fit (the Results view has the long form)
+        ReplayReport w = whole != null ? whole : rep;
+        status += String.format("   [replay%s: %d/%d calls, %d/%d faults%s", whole != null ? "" : " so far",
+                w.syscallsMatched(), w.syscalls(), w.faultsMatched(), w.faults(), whole == null ? ""
+                        : w.mapsIdentical() ? ", maps identical" : ", maps DIFFER");
+        if (whole != null && pos < total) {
+            status += String.format("; to here: %d/%d, %d/%d", rep.syscallsMatched(), rep.syscalls(),
+                    rep.faultsMatched(), rep.faults());
+        }
+        status += "]" + (rec.complete() ? "" : " INCOMPLETE recording");
         if (pos < total && pos == openAt()) {
             status += "  (Run replays the exits that follow)";
         }
-        status += String.format("  (read in %.0f ms, replayed in %.0f ms)", readNanos / 1e6, rep.replayNanos() / 1e6);
+        status += String.format("  (replayed in %.0f ms)", rep.replayNanos() / 1e6);
         synchronized (this) {
             if (logOf != r) {
                 logOf = r;

@@ -358,8 +358,9 @@ public final class Session {
                 replayer = shown;
                 lastProbe = null;
                 steps = rows;
-                publish(built.withStatus(built.status() + (rec.complete() ? "" : "  WARNING: the recording is "
-                        + "INCOMPLETE (events were lost or it was cut short)")));
+                publish(built.withStatus(built.status() + String.format(" (read in %.0f ms)", rs.readNanos / 1e6)
+                        + (rec.complete() ? "" : "  WARNING: the recording is INCOMPLETE (events were lost or it was "
+                                + "cut short)")));
             };
         });
     }
