@@ -101,6 +101,29 @@ class ElfSymbolsTest {
         assertTrue(ElfSymbols.read(program, size, ino + 1).why().startsWith("not the file recorded"));
     }
 
+    /** The cache of a recording names functions only in files that are still the ones it recorded. */
+    @Test
+    void theCacheReadsTheFilesOfARecordingAsRecorded() throws Exception {
+        long size = Files.size(program);
+        long ino = (Long) Files.getAttribute(program, "unix:ino");
+        Path copy = Files.copy(program, dir.resolve("fns-copy"));
+        String text = "{\"mmwb_recording\":1,\"kernel\":\"6.18.44\",\"command\":[\"./fns\"]}\n"
+            + String.format("{\"t\":1,\"type\":\"file\",\"dev\":\"fe:00\",\"ino\":%d,\"path\":\"%s\",\"size\":%d,"
+                + "\"cached\":[]}%n", ino, program, size)
+            + String.format("{\"t\":2,\"type\":\"file\",\"dev\":\"fe:00\",\"ino\":%d,\"path\":\"%s\",\"size\":%d,"
+                + "\"cached\":[]}%n", ino, copy, size); // the copy has another inode: not the file recorded
+        ElfSymbolCache cache = new ElfSymbolCache(org.mmwb.record.RecordingReader.read(
+            new java.io.BufferedReader(new java.io.StringReader(text)), "t.rec"));
+        long main = binutilsOffset("main");
+        assertEquals("main+0x1", cache.symbol(program.toString(), main + 1));
+        assertNull(cache.symbol(copy.toString(), main + 1));
+        assertTrue(cache.symbols(copy.toString()).why().startsWith("not the file recorded (inode"),
+            cache.symbols(copy.toString()).toString());
+        assertNull(cache.symbol(copy + "-missing", main), "a path that does not exist has no symbols");
+        assertNull(cache.symbol(null, main));
+        assertNull(cache.symbol(program.toString(), -1));
+    }
+
     @Test
     void badFilesGiveNoSymbolsAndNoException() throws Exception {
         assertEquals("no such file", ElfSymbols.read(dir.resolve("missing")).why());
