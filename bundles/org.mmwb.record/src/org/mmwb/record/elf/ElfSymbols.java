@@ -23,7 +23,7 @@ import java.util.List;
  * size or inode is not the recorded one, gives no symbols and says why ({@link #why()}). Only the ELF header, the
  * program and section headers and the symbol and string tables are read (positional reads, each bounded), not the
  * whole file. Hand-written because the one maintained Java ELF library on Maven Central (net.fornwall:jelf) is
- * not an OSGi bundle, and this needs only the ~200 lines below (docs/workbench.md).
+ * not an OSGi bundle, and this needs only the few hundred lines below (docs/workbench.md).
  */
 public final class ElfSymbols {
     /** The largest symbol or string table read: 64 MiB (a debug build of a big program has tens of MB). */
