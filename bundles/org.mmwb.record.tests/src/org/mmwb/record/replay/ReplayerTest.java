@@ -1,14 +1,24 @@
 package org.mmwb.record.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
 
 import org.junit.jupiter.api.Test;
 import org.mmwb.record.Recording;
+import org.mmwb.record.RecordingEvent;
 import org.mmwb.record.RecordingReader;
+import org.mmwb.record.replay.ReplayStep.Outcome;
 import org.mmwb.x86.X86Profiles;
 
 /** A hand-written recording replayed on the simulator: what is counted, and how a difference is shown. */
@@ -92,5 +102,77 @@ class ReplayerTest {
         }
         return "{\"t\":" + t + ",\"type\":\"sys\",\"pid\":10,\"tid\":10,\"name\":\"" + name + "\",\"nr\":" + nr
             + ",\"args\":" + args + "],\"ret\":" + ret + "}\n";
+    }
+
+    @Test
+    void eachExecSysFaultAndExitLineIsOneStep() throws Exception {
+        Replayer r = new Replayer(X86Profiles.x86_64_6_18(), recording("-22"));
+        assertEquals(6, r.steps(), "exec, mmap, 2 faults, mprotect, exit (the end line is no step)");
+        List<ReplayStep> steps = new ArrayList<>();
+        while (r.hasNext()) {
+            steps.add(r.step());
+        }
+        assertThrows(NoSuchElementException.class, r::step);
+        assertEquals(List.of(Outcome.LIFECYCLE, Outcome.MATCHED, Outcome.MATCHED, Outcome.DIFFERENT,
+            Outcome.DIFFERENT, Outcome.LIFECYCLE), steps.stream().map(ReplayStep::outcome).toList());
+        assertEquals(0x7ffff7fef000L, steps.get(1).simResult(), "mmap(NULL) gave the kernel's address");
+        assertEquals(0, steps.get(4).simResult(), "the simulator's mprotect succeeded where the kernel's failed");
+        assertEquals("mprotect(0x7ffff7fef000, 0x1000, 0x3): kernel EINVAL, simulator 0x0",
+            steps.get(4).difference());
+        assertNull(steps.get(2).difference());
+        // the exec touches its present pages, the first fault is one fault, the second none
+        assertTrue(steps.get(0).endFault() > steps.get(0).firstFault());
+        assertEquals(1, steps.get(2).endFault() - steps.get(2).firstFault());
+        assertEquals(steps.get(2).endFault(), steps.get(3).firstFault());
+        assertEquals(0, steps.get(3).endFault() - steps.get(3).firstFault());
+        assertEquals(-1, steps.get(2).ipVmaStart(), "ip 0x401000 is in no mapping of this hand-made process");
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(i, steps.get(i).index());
+            assertTrue(steps.get(i).event() == r.stepEvent(i));
+        }
+        assertEquals(new Replayer(X86Profiles.x86_64_6_18(), recording("-22")).run().summary(), r.report().summary(),
+            "stepping to the end gives the figures of run()");
+    }
+
+    /** A real program's recording replayed to step n twice gives the same machine: how the workbench goes back. */
+    @Test
+    void replayToAStepIsDeterministicAndNamesTheFaultingInstructionsMapping() throws Exception {
+        Recording rec;
+        try (var in = ReplayerTest.class.getResourceAsStream("/recordings/sh-c-true.mmwb-rec")) {
+            rec = RecordingReader.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                "sh-c-true.mmwb-rec");
+        }
+        Replayer whole = new Replayer(X86Profiles.x86_64_6_18(), rec);
+        assertEquals(rec.count(RecordingEvent.Fault.class) + rec.count(RecordingEvent.SysCall.class)
+            + rec.count(RecordingEvent.Exec.class) + rec.count(RecordingEvent.TaskNew.class)
+            + rec.count(RecordingEvent.Exit.class), whole.steps());
+        int half = whole.steps() / 2;
+        ReplayStep fileFault = null;
+        for (int i = 0; i < half; i++) {
+            ReplayStep s = whole.step();
+            if (s.event() instanceof RecordingEvent.Fault f && s.ipFile() != null && fileFault == null) {
+                fileFault = s;
+                long off = s.ipOffset();
+                assertTrue(off >= 0 && s.ipVmaStart() <= f.ip(), s.toString());
+            }
+        }
+        assertTrue(fileFault != null, "dash faults in its own text or in ld.so before half of its steps");
+        assertTrue(fileFault.ipFile().startsWith("/usr/"), fileFault.ipFile());
+        Replayer again = new Replayer(X86Profiles.x86_64_6_18(), rec);
+        for (int i = 0; i < half; i++) {
+            again.step();
+        }
+        assertEquals(half, again.position());
+        assertEquals(whole.kernel().faultCount(), again.kernel().faultCount());
+        assertEquals(whole.kernel().tasks().size(), again.kernel().tasks().size());
+        for (int i = 0; i < whole.kernel().tasks().size(); i++) {
+            var a = whole.kernel().tasks().get(i);
+            var b = again.kernel().tasks().get(i);
+            assertEquals(whole.kernel().maps(a), again.kernel().maps(b));
+        }
+        assertEquals(whole.report().summary(), again.report().summary());
+        ReplayReport end = whole.run();
+        assertFalse(whole.hasNext());
+        assertEquals(end.faults(), end.faultsMatched(), end.summary());
     }
 }

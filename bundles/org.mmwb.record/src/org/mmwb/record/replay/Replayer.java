@@ -12,6 +12,7 @@ import org.mmwb.core.mm.MapFlags;
 import org.mmwb.core.mm.MemFile;
 import org.mmwb.core.mm.Prot;
 import org.mmwb.core.mm.Task;
+import org.mmwb.core.mm.VmArea;
 import org.mmwb.core.mm.VmaSnapshot;
 import org.mmwb.record.RecordedVma;
 import org.mmwb.record.Recording;
@@ -22,6 +23,7 @@ import org.mmwb.record.RecordingEvent.Fault;
 import org.mmwb.record.RecordingEvent.FileInfo;
 import org.mmwb.record.RecordingEvent.SysCall;
 import org.mmwb.record.RecordingEvent.TaskNew;
+import org.mmwb.record.replay.ReplayStep.Outcome;
 
 /**
  * Replays a recording on a simulated kernel (docs/recording.md, "Replay"): each exec snapshot becomes the
@@ -29,6 +31,11 @@ import org.mmwb.record.RecordingEvent.TaskNew;
  * recorded size and page-cache residency, the special mappings at their addresses, the pages present touched),
  * then every mm system call runs with the recorded arguments and every recorded fault is replayed as one access
  * of its kind by its process. Threads share their process's simulated task; fork makes a COW copy.
+ *
+ * <p>A replay goes step by step ({@link #step()}): each exec, task_new, exit, sys and fault line is one step (the
+ * file and task_end lines in between are read on the way), so that the workbench can replay a recording up to any
+ * step; {@link #run()} takes every step. The replay is deterministic: replaying the same recording to step n twice
+ * gives the same machine, which is how the workbench goes back.
  */
 public final class Replayer {
     /** How many differences the report keeps (all are counted). */
@@ -43,12 +50,88 @@ public final class Replayer {
     private long diffCount;
     private long sys, sysOk, faults, faultsOk, lifecycle;
     private int mapsCompared, mapsIdentical;
+    /** The index in rec.events() of each step's event. */
+    private final int[] stepEvents;
+    private int position;
+    /** The next event to read (file and task_end lines are read on the way to a step). */
+    private int cursor;
+    private long replayNanos;
+    // what the step being replayed did (step() returns it)
+    private Outcome outcome;
+    private long simResult;
+    private String difference;
+    private String note;
+    private long ipVmaStart;
+    private String ipVmaName;
+    private String ipFile;
+    private long ipOffset;
 
     public Replayer(KernelProfile profile, Recording rec) {
         // the fault log keeps the faults of this replay only as far as the report needs: counts, not history
-        this.kernel = new Kernel(profile, 1L << 20);
+        this(profile, rec, 1L << 20);
+    }
+
+    /** A replay whose kernel keeps the newest faultLogLimit faults in its fault log (the workbench shows them). */
+    public Replayer(KernelProfile profile, Recording rec, long faultLogLimit) {
+        this.kernel = new Kernel(profile, faultLogLimit);
         kernel.setZeroPageForbidden(!rec.zeroPage()); // as the recording host did
         this.rec = rec;
+        this.stepEvents = stepEvents(rec.events());
+        markExecFaults();
+    }
+
+    /**
+     * The index in events of each step: the exec, task_new, exit, sys and fault lines (what {@link #stepEvent}
+     * gives, without a replayer).
+     */
+    public static int[] stepEvents(List<RecordingEvent> events) {
+        int n = 0;
+        for (RecordingEvent e : events) {
+            n += isStep(e) ? 1 : 0;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int i = 0; i < events.size(); i++) {
+            if (isStep(events.get(i))) {
+                out[n++] = i;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isStep(RecordingEvent e) {
+        return e instanceof Exec || e instanceof SysCall || e instanceof Fault || e instanceof TaskNew
+            || e instanceof Exit;
+    }
+
+    /** The number of steps of the recording. */
+    public int steps() {
+        return stepEvents.length;
+    }
+
+    /** The event of step i (0-based: step i + 1 in the workbench's numbering). */
+    public RecordingEvent stepEvent(int i) {
+        return rec.events().get(stepEvents[i]);
+    }
+
+    /** Steps replayed so far. */
+    public int position() {
+        return position;
+    }
+
+    /** Whether a step is left. */
+    public boolean hasNext() {
+        return position < stepEvents.length;
+    }
+
+    /** The recording replayed. */
+    public Recording recording() {
+        return rec;
+    }
+
+    /** The simulated task of a recorded process id now, or null (not followed, or exited). */
+    public Task task(int recordedPid) {
+        return byPid.get(recordedPid);
     }
 
     /** The simulated kernel (for views that show the replayed state). */
@@ -56,24 +139,60 @@ public final class Replayer {
         return kernel;
     }
 
-    /** Runs the whole recording. */
+    /** Runs the rest of the recording (all of it on a new replayer) and returns the figures. */
     public ReplayReport run() {
+        while (hasNext()) {
+            step();
+        }
+        return report();
+    }
+
+    /** The figures of the steps replayed so far (of the whole recording once {@link #hasNext()} is false). */
+    public ReplayReport report() {
+        return new ReplayReport(sysOk, sys, faultsOk, faults, inExec, faultsDisabled, mapsCompared, mapsIdentical,
+            lifecycle, List.copyOf(diffs), diffCount, replayNanos, rec.end() != null ? rec.end().wallNs() : 0);
+    }
+
+    /**
+     * Replays the next step (and the file and task_end lines before it).
+     *
+     * @throws java.util.NoSuchElementException when no step is left
+     */
+    public ReplayStep step() {
+        if (!hasNext()) {
+            throw new java.util.NoSuchElementException("the recording has " + stepEvents.length + " steps");
+        }
         long start = System.nanoTime();
-        markExecFaults();
-        for (RecordingEvent e : rec.events()) {
-            switch (e) {
-                case FileInfo f -> fileInfo.putIfAbsent(f.key(), f);
-                case Exec x -> exec(x);
-                case SysCall s -> syscall(s);
-                case Fault f -> fault(f);
-                case TaskNew n -> taskNew(n);
-                case Exit x -> exit(x);
-                default -> { }
+        int index = position;
+        int target = stepEvents[index];
+        List<RecordingEvent> ev = rec.events();
+        while (cursor < target) {
+            if (ev.get(cursor++) instanceof FileInfo f) {
+                fileInfo.putIfAbsent(f.key(), f);
             }
         }
-        long took = System.nanoTime() - start;
-        return new ReplayReport(sysOk, sys, faultsOk, faults, inExec, faultsDisabled, mapsCompared, mapsIdentical,
-            lifecycle, List.copyOf(diffs), diffCount, took, rec.end() != null ? rec.end().wallNs() : 0);
+        RecordingEvent e = ev.get(cursor++);
+        outcome = Outcome.MATCHED;
+        simResult = 0;
+        difference = null;
+        note = null;
+        ipVmaStart = -1;
+        ipVmaName = null;
+        ipFile = null;
+        ipOffset = -1;
+        long faults0 = kernel.faultLog().nextSeq();
+        switch (e) {
+            case Exec x -> exec(x);
+            case SysCall s -> syscall(s);
+            case Fault f -> fault(f);
+            case TaskNew n -> taskNew(n);
+            case Exit x -> exit(x);
+            default -> throw new IllegalStateException("not a step: " + e);
+        }
+        position++;
+        replayNanos += System.nanoTime() - start;
+        return new ReplayStep(index, e, outcome, simResult, difference, note, faults0, kernel.faultLog().nextSeq(),
+            ipVmaStart, ipVmaName, ipFile, ipOffset);
     }
 
     /** Lines of faults taken inside a successful execve: in the new image, whose exec snapshot holds their pages. */
@@ -130,6 +249,8 @@ public final class Replayer {
     }
 
     private void diff(int line, String what) {
+        outcome = Outcome.DIFFERENT;
+        difference = what;
         diffCount++;
         if (diffs.size() < MAX_DIFFERENCES) {
             diffs.add(rec.source() + ":" + line + ": " + what);
@@ -150,6 +271,7 @@ public final class Replayer {
 
     private void exec(Exec x) {
         lifecycle++;
+        outcome = Outcome.LIFECYCLE;
         Task t = byPid.get(x.pid());
         if (t == null || shared(t, x.pid())) {
             t = kernel.spawn();
@@ -253,9 +375,12 @@ public final class Replayer {
     private void taskNew(TaskNew n) {
         Task parent = byPid.get(n.ppid());
         if (parent == null || byPid.containsKey(n.pid())) {
-            return; // a thread of a known process, or a task of a process we do not follow
+            notReplayed(parent == null ? "a task of a process the replay does not follow"
+                : "a thread: it shares its process's simulated task");
+            return;
         }
         lifecycle++;
+        outcome = Outcome.LIFECYCLE;
         if (n.sharesMm()) {
             byPid.put(n.pid(), parent); // vfork (CLONE_VM) child: the parent's mm until it execs
             return;
@@ -270,6 +395,7 @@ public final class Replayer {
 
     private void exit(Exit x) {
         lifecycle++;
+        outcome = Outcome.LIFECYCLE;
         Task t = byPid.remove(x.pid());
         if (t == null) {
             diff(x.line(), "exit of process " + x.pid() + ", which the replay does not know");
@@ -310,12 +436,14 @@ public final class Replayer {
     private void syscall(SysCall s) {
         switch (s.name()) {
             case "clone", "clone3", "fork", "vfork", "execve", "execveat", "exit", "exit_group" -> {
-                return; // the life cycle is replayed from the task_new, exec and exit lines
+                notReplayed("the life cycle is replayed from the task_new, exec and exit lines");
+                return;
             }
             default -> { }
         }
         Task t = byPid.get(s.pid());
         if (t == null || !s.returned()) {
+            notReplayed(t == null ? "a process the replay does not follow" : "the call did not return");
             return;
         }
         sys++;
@@ -367,6 +495,7 @@ public final class Replayer {
                 return;
             }
         }
+        simResult = r;
         if (r == s.ret()) {
             sysOk++;
         } else {
@@ -401,17 +530,43 @@ public final class Replayer {
 
     // --------------------------------------------------------------------------------------- faults
 
+    private void notReplayed(String why) {
+        outcome = Outcome.NOT_REPLAYED;
+        note = why;
+    }
+
+    /**
+     * Where the faulting instruction is: the file and file offset of the simulator's VMA holding ip (vm_pgoff is
+     * the file offset in pages), read before the fault so that it names the mapping the program ran in.
+     */
+    private void ipOrigin(Task t, long ip) {
+        VmArea v = t.mm() == null ? null : t.mm().vmaLookup(ip);
+        if (v == null) {
+            return;
+        }
+        ipVmaStart = v.start();
+        ipVmaName = v.name();
+        if (v.file() != null && v.file().regular()) {
+            ipFile = v.file().name();
+            ipOffset = (v.pgoff() << 12) + (ip - v.start());
+        }
+    }
+
     private void fault(Fault f) {
         Task t = byPid.get(f.pid());
         if (t == null) {
+            notReplayed("a process the replay does not follow");
             return;
         }
         if (execFaults.contains(f.line())) {
             inExec++;
+            notReplayed("taken inside execve, in the new image: its exec snapshot holds the page");
             return;
         }
+        ipOrigin(t, f.ip());
         if (disabledFaults.contains(f.line())) {
             faultsDisabled++;
+            notReplayed("taken with page faults disabled; the same task takes it again at once");
             return;
         }
         faults++;

@@ -25,7 +25,9 @@ import org.mmwb.ui.internal.views.FaultLogView;
  * imported with {@code ./mmwb import}, its file given by {@code -Dmmwb.bench.import=FILE}) with every view of
  * {@link #SCALE_VIEWS} open and, for each, times the run, the views from the run's end until the UI is idle, each
  * view brought to the front, a VMA selected, then Step Back, Step and the slider to the middle, each with the
- * longest the UI thread stalled meanwhile. Each prints lines {@code mmwb-bench NAME MS} and closes the workbench.
+ * longest the UI thread stalled meanwhile; with {@code -Dmmwb.bench.recording=FILE} also a recording of a real
+ * program opened (read and replayed to its end), Step Back, Step, the slider to the middle and Step and Step Back
+ * there. Each prints lines {@code mmwb-bench NAME MS} and closes the workbench.
  */
 final class Bench {
 
@@ -87,6 +89,26 @@ final class Bench {
                     phase(d, s, "scale-" + sc[0] + "-slider", () -> s.goTo(s.state().total() / 2));
                 }
             }
+            // -Dmmwb.bench.recording=FILE: a recording (./mmwb record) opened, stepped back and forth, slid
+            String recording = System.getProperty("mmwb.bench.recording");
+            if (recording != null && only.contains("recording")) {
+                phase(d, s, "scale-recording", () -> s.open(java.nio.file.Path.of(recording)));
+                if (!s.isRecording() || s.state().total() == 0) {
+                    throw new IllegalStateException("the recording did not open: " + s.state().status());
+                }
+                System.out.println("mmwb-bench note: " + s.state().total() + " steps, " + s.state().faultLog().size()
+                        + " faults; " + s.verdict());
+                afterRun(d, s, page, "scale-recording");
+                System.out.println("mmwb-bench note: " + s.state().status());
+                phase(d, s, "scale-recording-stepback", s::stepBack);
+                System.out.println("mmwb-bench note: " + s.state().status());
+                phase(d, s, "scale-recording-step", s::step);
+                phase(d, s, "scale-recording-slider", () -> s.goTo(s.state().total() / 2));
+                System.out.println("mmwb-bench note: " + s.state().status());
+                phase(d, s, "scale-recording-step-mid", s::step);
+                phase(d, s, "scale-recording-stepback-mid", s::stepBack);
+                System.out.println("mmwb-bench note: " + s.state().status());
+            }
             String imported = System.getProperty("mmwb.bench.import");
             if (imported != null && only.contains("import")) {
                 phase(d, s, "scale-import", () -> s.importReport(java.nio.file.Path.of(imported)));
@@ -136,6 +158,8 @@ final class Bench {
             });
             worst = Math.max(worst, (t[2] - t0) / 1_000_000 + t[1]);
             worstStall = Math.max(worstStall, t[0]);
+            System.out.println("mmwb-bench note: switch to " + id + " " + ((t[2] - t0) / 1_000_000 + t[1])
+                    + " ms, stall " + t[0] + " ms");
         }
         print(name + "-switch", worst);
         print(name + "-switch-maxstall", worstStall);

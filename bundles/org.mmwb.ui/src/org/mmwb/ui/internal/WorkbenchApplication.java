@@ -10,7 +10,7 @@ import org.eclipse.ui.PlatformUI;
 
 /**
  * The mmwb workbench application: opens the "Memory Management" perspective on the 3.x workbench, and with
- * {@code --open FILE} (what ./mmwb passes) a scenario or JSON session, already run.
+ * {@code --open FILE} (what ./mmwb passes) a scenario, JSON session or recording, already run.
  */
 public final class WorkbenchApplication implements IApplication {
 

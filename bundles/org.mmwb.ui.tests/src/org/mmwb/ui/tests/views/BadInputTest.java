@@ -82,7 +82,8 @@ class BadInputTest {
         Path fifo = tmp.resolve("fifo.mms");
         Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
         String report = "{\n  \"profile\": \"x86_64-6.18\",\n  \"results\": [],\n  \"dumps\": [],\n  \"faults\": []\n}\n";
-        String recording = "{\"mmwb_recording\":1,\"kernel\":\"6.18.44\",\"command\":[\"true\"]}\n";
+        String recording = "{\"mmwb_recording\":1,\"kernel\":\"6.18.44\",\"command\":[\"true\"]}\n"
+            + "{\"t\":1,\"type\":\"exec\",\"pid\":\"ten\"}\n";
         Map<Path, String> cases = new LinkedHashMap<>();
         cases.put(fifo, "is a named pipe (FIFO), not a regular file");
         cases.put(Files.createSymbolicLink(tmp.resolve("zero.mms"), Path.of("/dev/zero")), "is a character device");
@@ -90,8 +91,13 @@ class BadInputTest {
         cases.put(Files.createSymbolicLink(tmp.resolve("dangling.mms"), tmp.resolve("gone.mms")),
             "a symbolic link to '" + tmp.resolve("gone.mms") + "', which does not exist");
         cases.put(sparse("huge.mms", 2L << 30), "the file is larger than");
-        cases.put(Files.writeString(tmp.resolve("rec.mms"), recording), "a recording of a program");
-        cases.put(Files.writeString(tmp.resolve("rec.json"), recording), "a recording of a program");
+        // recordings open whatever their name says; a malformed one says FILE:LINE as ./mmwb replay does
+        cases.put(Files.writeString(tmp.resolve("rec.mms"), recording), "Cannot open rec.mms:2: ");
+        cases.put(Files.writeString(tmp.resolve("rec.json"), recording), "Cannot open rec.json:2: ");
+        cases.put(Files.writeString(tmp.resolve("cut.mmwb-rec"), recording.substring(0, recording.length() - 9)),
+            "Cannot open cut.mmwb-rec:2: not JSON");
+        cases.put(Files.createSymbolicLink(tmp.resolve("zero.mmwb-rec"), Path.of("/dev/zero")),
+            "is a character device");
         cases.put(Files.writeString(tmp.resolve("cut.json"), report.substring(0, report.indexOf('[') + 1)),
             "Cannot import cut.json:3:");
         cases.put(Files.writeString(tmp.resolve("typed.json"), report.replace("\"results\": []",
@@ -102,6 +108,7 @@ class BadInputTest {
             long t0 = System.nanoTime();
             Session.get().open(c.getKey());
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            Fixture.await(); // recordings are read in a job
             Fixture.settle(50);
             SessionState s = Session.get().state();
             assertTrue(s.status().contains(c.getValue()), c.getKey() + ": " + s.status());

@@ -32,7 +32,8 @@ public final class SessionActions implements Session.Listener {
     private final IWorkbenchWindow window;
     private final Session session = Session.get();
 
-    public final IAction open = action("&Open Scenario...", "Open a .mms scenario (or a .json session) and run it",
+    public final IAction open = action("&Open Scenario...",
+            "Open a .mms scenario, a .json session or a .mmwb-rec recording, and run (replay) it",
             this::openFile);
     public final IAction importJson = action("&Import Session (.json)...",
             "Open the JSON of ./mmwb run --json or ./mmwb import PID, read-only", this::importFile);
@@ -100,7 +101,7 @@ public final class SessionActions implements Session.Listener {
         stepBack.setEnabled(steppable && s.position() > 0);
         reset.setEnabled(steppable && s.position() > 0);
         cancel.setEnabled(s.busy());
-        edit.setEnabled(session.path() != null && !s.title().endsWith(".json"));
+        edit.setEnabled(session.path() != null && !s.title().endsWith(".json") && !session.isRecording());
         refreshProperties();
     }
 
@@ -118,8 +119,9 @@ public final class SessionActions implements Session.Listener {
     private void openFile() {
         FileDialog d = new FileDialog(window.getShell(), SWT.OPEN);
         d.setText("Open Scenario");
-        d.setFilterExtensions(new String[] {"*.mms", "*.json", "*"});
-        d.setFilterNames(new String[] {"Scenarios (*.mms)", "Sessions (*.json)", "All files"});
+        d.setFilterExtensions(new String[] {"*.mms;*.json;*.mmwb-rec", "*.mms", "*.json", "*.mmwb-rec", "*"});
+        d.setFilterNames(new String[] {"Scenarios, sessions and recordings", "Scenarios (*.mms)", "Sessions (*.json)",
+            "Recordings (*.mmwb-rec)", "All files"});
         String f = d.open();
         if (f != null) {
             session.open(Path.of(f));

@@ -194,7 +194,8 @@ public class MmsEditor extends TextEditor {
             stepMark = null;
         }
         Session s = Session.get();
-        if (ScenarioEditors.find(getSite().getPage()) != this || s.steps().isEmpty() || state.readOnly()) {
+        if (ScenarioEditors.find(getSite().getPage()) != this || s.steps().isEmpty() || state.readOnly()
+                || s.isRecording()) { // a recording's lines are not this scenario's
             return;
         }
         org.mmwb.ui.internal.session.StepRecord last = s.steps().get(s.steps().size() - 1);

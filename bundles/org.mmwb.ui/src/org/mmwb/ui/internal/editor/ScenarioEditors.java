@@ -43,6 +43,9 @@ public final class ScenarioEditors {
      */
     public static MmsEditor reveal(IWorkbenchWindow window, int line, int column, boolean open) {
         IWorkbenchPage page = window == null ? null : window.getActivePage();
+        if (Session.get().isRecording()) {
+            return null; // a recording's line numbers are not lines of a scenario (nor is it one to open)
+        }
         MmsEditor e = find(page);
         Path file = Session.get().path();
         if (e == null && open && file != null && !file.toString().endsWith(".json")) {

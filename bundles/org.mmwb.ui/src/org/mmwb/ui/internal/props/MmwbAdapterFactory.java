@@ -202,6 +202,12 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
                     .add("Fault", "pgoff", log.pgoff(s))
                     .add("Fault", "result", VmFaultResult.describe(log.result(s)))
                     .add("Fault", "PFN", log.pfn(s) == ReadOnlyFaultLog.NO_PFN ? "none" : Sizes.hex(log.pfn(s)));
+            if (log instanceof org.mmwb.ui.internal.widgets.faultlog.FaultOrigins o && o.recordedLine(s) > 0) {
+                p.add("Recorded", "line", o.recordedLine(s));
+                if (o.ip(s) != -1) {
+                    p.add("Recorded", "ip", Sizes.hex(o.ip(s))).add("Recorded", "function", o.location(s));
+                }
+            }
             var kernel = Session.get().state().kernel();
             if (kernel != null && kernel.faultLog() == log) {
                 String reason = kernel.fault(s).reason();
@@ -238,6 +244,9 @@ public final class MmwbAdapterFactory implements IAdapterFactory {
                         + (r.endFault() - 1) + ")");
         if (r.record() != null && r.record().sym() != null) {
             p.add("Step", "symbolic", r.record().sym());
+        }
+        if (r.remark() != null) {
+            p.add("Step", r.differs() ? "differs from the kernel" : "recorded", r.remark());
         }
         int i = 0;
         for (org.mmwb.ui.internal.session.StepChange c : r.changes()) {

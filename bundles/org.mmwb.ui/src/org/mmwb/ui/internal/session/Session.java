@@ -15,6 +15,9 @@ import org.eclipse.swt.widgets.Display;
 import org.mmwb.core.catalog.ProviderCatalog;
 import org.mmwb.core.mm.KernelProfile;
 import org.mmwb.host.InputFileException;
+import org.mmwb.record.Recording;
+import org.mmwb.record.RecordingException;
+import org.mmwb.record.replay.Replayer;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.Op;
 import org.mmwb.scenario.OpRecord;
@@ -28,7 +31,9 @@ import org.mmwb.ui.internal.prefs.Prefs;
 
 /**
  * The workbench's simulation session, which every view observes: a scenario (from a .mms file, a bundled sample or
- * the editor) replayed on the simulator up to a step, or a read-only imported report.
+ * the editor) replayed on the simulator up to a step, a recording of a real program (docs/recording.md) replayed up
+ * to a step ({@link RecordingSession}: each exec, fork, exit, system call and fault is one), or a read-only imported
+ * report.
  *
  * <p>Replay is deterministic, so "go to step N" (Step Back, Reset, the slider, Run) builds a fresh simulator and
  * runs the first N operations in a {@link Job} with progress and cancel; the views keep showing the previous state
@@ -65,6 +70,11 @@ public final class Session {
     /** Whether the job reads a step's changes ({@link #step}); Step pressed meanwhile is counted here. */
     private boolean stepping;
     private int queuedSteps;
+    /** The open recording and its published replay (both null unless a recording is open). */
+    private RecordingSession recording;
+    private Replayer replayer;
+    /** The probe after the last step of the published replay (the next step's "before"), or null. */
+    private MmProbe lastProbe;
 
     /** A session whose listeners run through {@code ui} (the display's asyncExec in the workbench). */
     public Session(Executor ui) {
@@ -132,21 +142,49 @@ public final class Session {
         return job;
     }
 
-    /** Whether Run/Step/Step Back apply (a scenario is open and the session is not an import). */
+    /** Whether Run/Step/Step Back apply (a scenario or a recording is open and the session is not an import). */
     public boolean canStep() {
-        return scenario != null && !state.readOnly();
+        return (scenario != null || recording != null) && !state.readOnly();
+    }
+
+    /** The verdict in few words (what fits a view's title): "S/S' system calls, F/F' faults reproduced, ...". */
+    public String shortVerdict() {
+        return recording == null || replayer == null ? null : recording.shortVerdict(replayer);
+    }
+
+    /** The first fault of each shown step of a recording (the timeline's ticks), null for a scenario. */
+    public long[] stepStarts() {
+        return recording == null ? null : recording.stepStarts(steps.size());
+    }
+
+    /** Whether the session is a recording (its steps are its recorded events, not scenario lines). */
+    public boolean isRecording() {
+        return recording != null;
+    }
+
+    /**
+     * The fidelity verdict of the open recording's replay (docs/recording.md: "S/S' system calls ..., F/F' recorded
+     * faults ..., final maps identical") at the end, the figures so far before it; null without a recording.
+     */
+    public String verdict() {
+        return recording == null || replayer == null ? null : recording.verdict(replayer);
     }
 
     // ------------------------------------------------------------------------------------------------ opening
 
     /**
-     * Opens a file: a {@code .json} report read-only, anything else as a .mms scenario, run to its end.
-     * Problems (unreadable file, parse errors) become the status line, never exceptions.
+     * Opens a file: a recording (named *.mmwb-rec, or starting with a recording's header) replayed to its end, a
+     * {@code .json} report read-only, anything else as a .mms scenario, run to its end. Problems (unreadable file,
+     * parse errors) become the status line, never exceptions.
      *
      * @return the parser's diagnostics (empty when the file opened)
      */
     public List<Diagnostic> open(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (SessionInput.isRecording(file)) {
+            openRecording(file);
+            return List.of();
+        }
         if (name.endsWith(".json")) {
             importReport(file);
             return List.of();
@@ -164,6 +202,7 @@ public final class Session {
 
     private List<Diagnostic> failedOpen(String name, Path file, String why) {
         cancel();
+        closeRecording();
         scenario = null;
         target = null;
         exec = null;
@@ -185,6 +224,7 @@ public final class Session {
 
     private List<Diagnostic> openParsed(String title, String source, Path file, ParseResult r) {
         cancel();
+        closeRecording();
         this.text = source;
         this.path = file;
         failures.reset();
@@ -210,6 +250,10 @@ public final class Session {
      * shown, so a preference change applies at once.
      */
     public void reopen() {
+        if (recording != null) {
+            goTo(state.position());
+            return;
+        }
         if (scenario == null) {
             return;
         }
@@ -226,7 +270,12 @@ public final class Session {
      * large process is megabytes of JSON.
      */
     public void importReport(Path file) {
+        if (SessionInput.isRecording(file)) {
+            openRecording(file);
+            return;
+        }
         cancel();
+        closeRecording();
         String title = String.valueOf(file.getFileName());
         scenario = null;
         target = null;
@@ -255,6 +304,78 @@ public final class Session {
                         + " MMWB_JAVA_OPTS=-Xmx8g"));
             }
         });
+    }
+
+    /**
+     * Opens a recording: read and replayed to its end in a job (progress, cancel) for the fidelity verdict, then
+     * shown at the step before the exits it ends with ({@link RecordingSession#openAt()}), where the processes are
+     * as they ended. A malformed recording replays nothing: the status line and the Results view say FILE:LINE and
+     * why, as {@code ./mmwb replay} does.
+     */
+    public void openRecording(Path file) {
+        cancel();
+        closeRecording();
+        String title = String.valueOf(file.getFileName());
+        scenario = null;
+        target = null;
+        exec = null;
+        recorder = null;
+        text = "";
+        path = file;
+        failures.reset();
+        diagnostics = List.of();
+        steps = List.of();
+        start("Replaying " + title, true, "Reading and replaying the recording " + title + " ...", progress -> {
+            SubMonitor monitor = SubMonitor.convert(progress, 3);
+            monitor.subTask("reading " + file);
+            long t0 = System.nanoTime();
+            Recording rec;
+            try {
+                rec = SessionInput.recording(file);
+            } catch (RecordingException e) {
+                Diagnostic d = SessionInput.problem(e, file, title);
+                return () -> recordingFailed(title, d);
+            }
+            KernelProfile profile = ProviderCatalog.installed().defaultProfile();
+            if (profile == null) {
+                return () -> recordingFailed(title, new Diagnostic(title, 1, 1, "no kernel profile is installed"));
+            }
+            RecordingSession rs = new RecordingSession(file, rec, profile, System.nanoTime() - t0);
+            // to the end for the verdict, then (a second replay) to before the exits that end every process
+            monitor.worked(1);
+            Replayer r = rs.replay(rs.total(), Prefs.current().faultLogLimit(), monitor.split(1));
+            if (r != null && rs.openAt() < rs.total()) {
+                r = rs.replay(rs.openAt(), Prefs.current().faultLogLimit(), monitor.split(1));
+            }
+            if (r == null) {
+                return () -> publish(state.withBusy(false).withStatus("Cancelled while replaying " + title));
+            }
+            Replayer shown = r;
+            SessionState built = rs.state(r);
+            List<StepRecord> rows = rs.steps(r.position());
+            return () -> {
+                recording = rs;
+                replayer = shown;
+                lastProbe = null;
+                steps = rows;
+                publish(built.withStatus(built.status() + String.format(" (read in %.0f ms)", rs.readNanos / 1e6)
+                        + (rec.complete() ? "" : "  WARNING: the recording is INCOMPLETE (events were lost or it was "
+                                + "cut short)")));
+            };
+        });
+    }
+
+    private void closeRecording() {
+        recording = null;
+        replayer = null;
+        lastProbe = null;
+    }
+
+    private void recordingFailed(String title, Diagnostic why) {
+        diagnostics = List.of(why);
+        steps = List.of();
+        publish(new SessionState(title, true, null, null, List.of(), List.of(), 0, 0, "Cannot open " + title + ":"
+                + why.line() + ": " + why.message() + " - nothing replayed", false));
     }
 
     private void importFailed(String title, Diagnostic why) {
@@ -291,7 +412,9 @@ public final class Session {
 
     /** Runs to the end. */
     public void run() {
-        if (scenario != null) {
+        if (recording != null) {
+            goTo(recording.total());
+        } else if (scenario != null) {
             goTo(scenario.ops().size());
         }
     }
@@ -309,6 +432,10 @@ public final class Session {
             if (stepping) {
                 queuedSteps++; // F6 pressed again while the last step is read: it runs next
             }
+            return;
+        }
+        if (recording != null) {
+            stepRecording();
             return;
         }
         if (exec == null) {
@@ -343,6 +470,37 @@ public final class Session {
         }
     }
 
+    /**
+     * One more step of the published replay on the UI thread (a system call or a fault is microseconds; an exec
+     * touches its present pages), with its changes probed; the state is built in a short job, as a scenario's.
+     */
+    private void stepRecording() {
+        RecordingSession rs = recording;
+        Replayer r = replayer;
+        if (r == null) {
+            goTo(1);
+            return;
+        }
+        if (!r.hasNext()) {
+            return;
+        }
+        MmProbe after = rs.stepDetailed(r, lastProbe);
+        lastProbe = after;
+        stepping = true;
+        start("Reading step " + r.position(), false, null, monitor -> {
+            SessionState built = rs.state(r);
+            List<StepRecord> rows = rs.steps(r.position());
+            return () -> {
+                steps = rows;
+                publish(built);
+                if (queuedSteps > 0) {
+                    queuedSteps--;
+                    step();
+                }
+            };
+        }, r);
+    }
+
     /** Goes back one operation: replays the scenario to the previous step. */
     public void stepBack() {
         if (canStep() && state.position() > 0) {
@@ -359,6 +517,10 @@ public final class Session {
 
     /** Replays the scenario on a fresh simulator up to step {@code n} (clamped), in a cancellable job. */
     public void goTo(int n) {
+        if (recording != null) {
+            goToRecording(n);
+            return;
+        }
         if (scenario == null) {
             return;
         }
@@ -401,6 +563,28 @@ public final class Session {
                 });
     }
 
+    /** Replays the recording on a fresh simulator up to step n (clamped), in a cancellable job. */
+    private void goToRecording(int n) {
+        cancel();
+        RecordingSession rs = recording;
+        int to = Math.max(0, Math.min(n, rs.total()));
+        start("Replaying " + rs.title + " to step " + to, to > 0, "Replaying " + rs.title + " to step " + to + " ...",
+                monitor -> {
+                    Replayer r = rs.replay(to, Prefs.current().faultLogLimit(), monitor);
+                    if (r == null) {
+                        return () -> publish(state.withBusy(false).withStatus("Cancelled before step " + to));
+                    }
+                    SessionState built = rs.state(r);
+                    List<StepRecord> rows = rs.steps(to);
+                    return () -> {
+                        replayer = r;
+                        lastProbe = null;
+                        steps = rows;
+                        publish(built);
+                    };
+                });
+    }
+
     /** What a session job does off the UI thread; it returns what to do on the UI thread when it is done. */
     @FunctionalInterface
     private interface Work {
@@ -417,11 +601,11 @@ public final class Session {
     }
 
     /**
-     * The same; when {@code of} is given (the execution a step job reads), the result applies also after a
-     * cancel, as long as no other job started and the session still shows that execution: its kernel has run the
+     * The same; when {@code of} is given (the execution or recording replay a step job reads), the result applies
+     * also after a cancel, as long as no other job started and the session still shows it: its kernel has run the
      * step, so the state must say so.
      */
-    private void start(String name, boolean user, String status, Work work, Execution of) {
+    private void start(String name, boolean user, String status, Work work, Object of) {
         Job[] self = new Job[1];
         self[0] = new Job(name) {
             @Override
@@ -434,7 +618,7 @@ public final class Session {
                 }
                 Runnable apply = done;
                 ui.execute(() -> {
-                    if (job == self[0] || of != null && job == null && exec == of) {
+                    if (job == self[0] || of != null && job == null && (exec == of || replayer == of)) {
                         job = null;
                         stepping = false;
                         apply.run();

@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
 import org.mmwb.host.InputFileException;
 import org.mmwb.host.InputFiles;
 import org.mmwb.host.scenario.ReportFiles;
+import org.mmwb.record.Recording;
+import org.mmwb.record.RecordingException;
+import org.mmwb.record.RecordingReader;
 import org.mmwb.scenario.Diagnostic;
 import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.ScenarioParser;
 
 /**
- * Reads the files the workbench opens (a .mms scenario, a .json session) with the checks of {@link InputFiles}, so
- * that a FIFO, a device, a directory, a dangling link, a recording or a file too large is a one-line message,
- * never a hang of the UI thread or an exhausted heap that would take unsaved editors with it.
+ * Reads the files the workbench opens (a .mms scenario, a .json session, a recording) with the checks of
+ * {@link InputFiles}, so that a FIFO, a device, a directory, a dangling link or a file too large is a one-line
+ * message, never a hang of the UI thread or an exhausted heap that would take unsaved editors with it.
  */
 final class SessionInput {
     /** How a recording (docs/recording.md) starts. */
@@ -38,7 +41,6 @@ final class SessionInput {
             throw new InputFileException(file, "the file is larger than " + (ScenarioParser.MAX_FILE_BYTES >> 20)
                     + " MiB; a scenario is a short text file");
         }
-        refuseRecording(file);
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -49,8 +51,49 @@ final class SessionInput {
     /** A stored report, read-only. */
     static RunReport report(Path file) throws InputFileException {
         InputFiles.check(file, InputFiles.defaultLimit());
-        refuseRecording(file);
         return ReportFiles.read(file);
+    }
+
+    /**
+     * A recording, read by org.mmwb.record's reader (the checks of docs/recording.md, "Bad input").
+     *
+     * @throws RecordingException "FILE:LINE: why" or "FILE: why" ({@link #problem(RecordingException, Path, String)})
+     */
+    static Recording recording(Path file) throws RecordingException {
+        return RecordingReader.read(file);
+    }
+
+    /** The reader's message as a diagnostic of the file named title, at the line it names (else line 1). */
+    static Diagnostic problem(RecordingException e, Path file, String title) {
+        String m = String.valueOf(e.getMessage());
+        String prefix = file.toString();
+        Matcher at = LINE.matcher(m);
+        if (m.startsWith(prefix) && at.find(prefix.length()) && at.start() == prefix.length()) {
+            return new Diagnostic(title, Integer.parseInt(at.group(1)), 1, m.substring(at.end()));
+        }
+        return new Diagnostic(title, 1, 1, m.startsWith(prefix + ": ") ? m.substring(prefix.length() + 2) : m);
+    }
+
+    private static final Pattern LINE = Pattern.compile(":(\\d+): ");
+
+    /**
+     * Whether file is a recording: named *.mmwb-rec, or a readable regular file whose first line is a recording's
+     * header. Anything the checks refuse is not (opening it as a scenario then says why).
+     */
+    static boolean isRecording(Path file) {
+        if (String.valueOf(file.getFileName()).endsWith(".mmwb-rec")) {
+            return true;
+        }
+        try {
+            InputFiles.check(file, Long.MAX_VALUE);
+        } catch (InputFileException e) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(RECORDING.length()), StandardCharsets.UTF_8).equals(RECORDING);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -70,16 +113,4 @@ final class SessionInput {
 
     private static final Pattern LINE_COLUMN = Pattern.compile(":(\\d+):(\\d+): ");
 
-    private static void refuseRecording(Path file) throws InputFileException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(RECORDING.length());
-        } catch (IOException e) {
-            throw new InputFileException(file, "cannot read the file: " + InputFiles.describe(e));
-        }
-        if (new String(head, StandardCharsets.UTF_8).equals(RECORDING)) {
-            throw new InputFileException(file, "a recording of a program (docs/recording.md), which the workbench "
-                    + "does not open yet: replay it with ./mmwb replay " + file);
-        }
-    }
 }

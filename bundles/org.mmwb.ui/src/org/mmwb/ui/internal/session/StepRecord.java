@@ -6,7 +6,8 @@ import org.mmwb.scenario.Op;
 import org.mmwb.scenario.OpRecord;
 
 /**
- * One executed scenario line as the Results view lists it: the operation, its result and what it changed.
+ * One executed scenario line (or step of a recording) as the Results view lists it: the operation, its result and
+ * what it changed.
  *
  * @param index      the operation's index in the scenario (step {@code index + 1})
  * @param op         the operation (null for a line of an imported report, which has only its record)
@@ -15,12 +16,20 @@ import org.mmwb.scenario.OpRecord;
  * @param endFault   one past its last fault ({@code endFault - firstFault} faults were taken)
  * @param changes    VMAs and PTEs added, removed or changed, in the order found; empty when not recorded
  * @param detailed   whether the changes were recorded (long runs record them for the last steps only)
+ * @param remark     what a step of a recording did or why it differs from the kernel, shown first; null for none
+ * @param differs    a step of a recording that the simulator did not reproduce (marked in the Results view)
  */
 public record StepRecord(int index, Op op, OpRecord record, long firstFault, long endFault, List<StepChange> changes,
-        boolean detailed) {
+        boolean detailed, String remark, boolean differs) {
 
     public StepRecord {
         changes = List.copyOf(changes);
+    }
+
+    /** A scenario's step. */
+    public StepRecord(int index, Op op, OpRecord record, long firstFault, long endFault, List<StepChange> changes,
+            boolean detailed) {
+        this(index, op, record, firstFault, endFault, changes, detailed, null, false);
     }
 
     /** The scenario line. */
@@ -51,7 +60,7 @@ public record StepRecord(int index, Op op, OpRecord record, long firstFault, lon
 
     /** "split 0x..-0x.. ...; 3 PTEs installed, 1 changed; 2 faults": what the step did, on one line. */
     public String summary() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(remark == null ? "" : remark);
         long installed = 0;
         long changed = 0;
         long zapped = 0;

@@ -66,9 +66,12 @@ public final class FaultTimelineView extends SessionView {
             timeline.refresh();
         }
         List<StepRecord> steps = Session.get().steps();
-        long[] starts = new long[steps.size()];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = steps.get(i).firstFault();
+        long[] starts = Session.get().stepStarts();
+        if (starts == null) { // (a recording's steps give theirs without making a row each)
+            starts = new long[steps.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = steps.get(i).firstFault();
+            }
         }
         timeline.setStepStarts(starts);
         setContentDescription(log == null ? "" : String.format("%,d faults in %d lanes (process, VMA)", log.size(),

@@ -57,7 +57,7 @@ public final class ResultsView extends SessionView {
     private final SelectionRelay relay = new SelectionRelay();
 
     private final List<Column> columns = List.of(
-            new Column("step", "99999", true, o -> o instanceof StepRecord s ? String.valueOf(s.index() + 1)
+            new Column("step", "9999999", true, o -> o instanceof StepRecord s ? String.valueOf(s.index() + 1)
                     : o instanceof Diagnostic ? "error" : ""),
             new Column("line", "line 999", true, o -> o instanceof StepRecord s ? String.valueOf(s.line())
                     : o instanceof Diagnostic d ? d.line() + ":" + d.column() : ""),
@@ -88,7 +88,8 @@ public final class ResultsView extends SessionView {
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(m -> {
             Object o = table.selection();
-            if (o instanceof StepRecord s && s.op() != null && Session.get().canStep()) {
+            if (o instanceof StepRecord s && (s.op() != null || Session.get().isRecording())
+                    && Session.get().canStep()) {
                 m.add(new Action("Run to Here (step " + (s.index() + 1) + ")") {
                     @Override
                     public void run() {
@@ -96,7 +97,7 @@ public final class ResultsView extends SessionView {
                     }
                 });
             }
-            if (o instanceof StepRecord || o instanceof Diagnostic) {
+            if ((o instanceof StepRecord || o instanceof Diagnostic) && !Session.get().isRecording()) {
                 m.add(new Action("Show Line in Editor") {
                     @Override
                     public void run() {
@@ -220,7 +221,7 @@ public final class ResultsView extends SessionView {
         if (o instanceof Diagnostic) {
             return errorFg;
         }
-        if (o instanceof StepRecord s && s.record() != null && isFailure(s.record().results())) {
+        if (o instanceof StepRecord s && (s.differs() || s.record() != null && isFailure(s.record().results()))) {
             return errorFg;
         }
         if (o instanceof PageResult p && isFailure(List.of(p.result()))) {
@@ -286,7 +287,10 @@ public final class ResultsView extends SessionView {
             int n = rows.diagnostics().size();
             setContentDescription(title + ": " + n + (n == 1 ? " problem" : " problems") + ", nothing ran");
         } else {
-            setContentDescription(title.isEmpty() ? "" : title + ": " + rows.steps().size() + " of "
+            String verdict = s.shortVerdict();
+            setContentDescription(title.isEmpty() ? "" : verdict != null ? verdict + "  (" + title + ": "
+                    + rows.steps().size() + " of " + state.total() + " steps replayed)" : title + ": "
+                    + rows.steps().size() + " of "
                     + Math.max(state.total(), rows.steps().size()) + " lines executed"
                     + (state.readOnly() && state.kernel() == null ? " (imported)" : ""));
         }

@@ -40,7 +40,20 @@ public enum FaultColumn {
     PFN("pfn", SWT.LEFT, "0xfffffffff", (log, seq) -> {
         long p = log.pfn(seq);
         return p == ReadOnlyFaultLog.NO_PFN ? "-" : hex(p);
-    });
+    }),
+    /** A recording's faults: the instruction pointer the live kernel recorded ({@link FaultOrigins}). */
+    IP("ip", SWT.LEFT, "0x7fffffffffff", (log, seq) -> {
+        long ip = log instanceof FaultOrigins o ? o.ip(seq) : -1;
+        return ip == -1 ? "" : hex(ip);
+    }),
+    /** A recording's faults: the function at the ip, from the ELF symbols of the file mapped there. */
+    FUNCTION("function (file)", SWT.LEFT, "__memset_avx2_unaligned_erms+0x2f (libc.so.6)",
+            (log, seq) -> log instanceof FaultOrigins o ? o.function(seq) : "");
+
+    /** Whether the column has something to show for log (ip and function: only a recording's log). */
+    public boolean appliesTo(ReadOnlyFaultLog log) {
+        return this != IP && this != FUNCTION || log instanceof FaultOrigins;
+    }
 
     /** A cell's text from the log's columns. */
     @FunctionalInterface

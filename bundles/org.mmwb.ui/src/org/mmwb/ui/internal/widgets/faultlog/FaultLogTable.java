@@ -284,11 +284,26 @@ public final class FaultLogTable extends Composite {
                     }
                 }
                 int w = Math.max(gc.textExtent(sample).x, gc.textExtent(c.title()).x + pad / 2) + pad;
-                table.getColumn(c.ordinal()).setWidth(w);
+                // ip and function only for a recording's faults: hidden (no width, not resizable) otherwise
+                table.getColumn(c.ordinal()).setWidth(c.appliesTo(log) ? w : 0);
+                table.getColumn(c.ordinal()).setResizable(c.appliesTo(log));
             }
         } finally {
             gc.dispose();
         }
+        // a recording's ip and function next to the address they caused the fault at
+        int[] order = new int[FaultColumn.values().length];
+        int k = 0;
+        for (FaultColumn c : FaultColumn.values()) {
+            if (c != FaultColumn.IP && c != FaultColumn.FUNCTION) {
+                order[k++] = c.ordinal();
+            }
+            if (c == FaultColumn.ACCESS) {
+                order[k++] = FaultColumn.IP.ordinal();
+                order[k++] = FaultColumn.FUNCTION.ordinal();
+            }
+        }
+        table.setColumnOrder(order);
     }
 
     /** Shows the rows from {@code top}, the selected fault selected if it is among them. */
