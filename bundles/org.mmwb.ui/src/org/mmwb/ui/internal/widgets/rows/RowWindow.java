@@ -180,6 +180,9 @@ public final class RowWindow extends Composite {
         if (n != fullRows) {
             fullRows = n;
             showWindow();
+            for (Runnable l : movedListeners) { // the rows shown changed: a "rows a-b of n" line must follow
+                l.run();
+            }
         }
     }
 
