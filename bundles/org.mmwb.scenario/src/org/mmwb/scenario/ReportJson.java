@@ -123,7 +123,16 @@ public final class ReportJson {
             }
             out.write(firstVma ? "]}" : "\n    ]}");
         }
-        out.write(first ? "],\n  \"faults\": [" : "\n  ],\n  \"faults\": [");
+        RunReport.FaultCapture fc = r.faultCapture();
+        out.write(first ? "],\n  \"fault_capture\": {\"captured\": " : "\n  ],\n  \"fault_capture\": {\"captured\": ");
+        out.write(Boolean.toString(fc.captured()));
+        out.write(", \"scope\": ");
+        str(out, fc.scope());
+        if (fc.note() != null) {
+            out.write(", \"note\": ");
+            str(out, fc.note());
+        }
+        out.write("},\n  \"faults\": [");
         first = true;
         for (FaultRecord f : r.faults()) {
             out.write(first ? "\n    {\"seq\": " : ",\n    {\"seq\": ");
@@ -158,6 +167,9 @@ public final class ReportJson {
             if (f.reason() != null) {
                 out.write(", \"reason\": ");
                 str(out, f.reason());
+            }
+            if (!f.user()) {
+                out.write(", \"kernel\": true"); // GUP on the task's behalf, as in a recording's fault line
             }
             out.write('}');
         }
@@ -277,6 +289,8 @@ public final class ReportJson {
             List<OpRecord> results = null;
             List<DumpRecord> dumps = null;
             List<FaultRecord> faults = new ArrayList<>();
+            RunReport.FaultCapture capture = null;
+            boolean recordedOn = false;
             r.beginObject();
             while (r.hasNext()) {
                 String name = r.nextName();
@@ -287,10 +301,20 @@ public final class ReportJson {
                     case "results" -> results = results();
                     case "dumps" -> dumps = dumps();
                     case "faults" -> faults = faults();
+                    case "fault_capture" -> capture = nullable() ? null : faultCapture();
+                    case "recorded_on" -> {
+                        recordedOn = true;
+                        r.skipValue();
+                    }
                     default -> r.skipValue();
                 }
             }
             r.endObject();
+            if (capture == null) {
+                // written before fault_capture existed: a simulator run has all its faults, a recorded kernel run none
+                capture = recordedOn ? RunReport.FaultCapture.notCaptured("recorded before mmwb captured the kernel's "
+                        + "faults; record it again") : RunReport.FaultCapture.SIMULATOR;
+            }
             if (profile == null) {
                 throw new ReportFormatException("report.profile: expected a string");
             }
@@ -303,7 +327,33 @@ public final class ReportJson {
             if (!atEnd()) {
                 throw new ReportFormatException("not valid JSON: more after the report object");
             }
-            return new RunReport(file, profile, levels, results, dumps, faults);
+            return new RunReport(file, profile, levels, results, dumps, faults, capture);
+        }
+
+        private RunReport.FaultCapture faultCapture() throws IOException, ReportFormatException {
+            expect(JsonToken.BEGIN_OBJECT, "report.fault_capture", "an object");
+            Boolean captured = null;
+            String scope = RunReport.FaultCapture.ALL;
+            String note = null;
+            r.beginObject();
+            while (r.hasNext()) {
+                switch (r.nextName()) {
+                    case "captured" -> {
+                        expect(JsonToken.BOOLEAN, "report.fault_capture.captured", "true or false");
+                        captured = r.nextBoolean();
+                    }
+                    case "scope" -> scope = string("report.fault_capture.scope");
+                    case "note" -> note = nullable() ? null : string("report.fault_capture.note");
+                    default -> r.skipValue();
+                }
+            }
+            r.endObject();
+            if (!scope.equals(RunReport.FaultCapture.ALL) && !scope.equals(RunReport.FaultCapture.USER)) {
+                throw new ReportFormatException("report.fault_capture.scope: expected \"all\" or \"user\", but found '"
+                        + scope + "'");
+            }
+            return new RunReport.FaultCapture(required(captured, "report.fault_capture.captured", "true or false"),
+                    scope, note);
         }
 
         private List<OpRecord> results() throws IOException, ReportFormatException {
@@ -447,6 +497,7 @@ public final class ReportJson {
                 String result = null;
                 String sym = null;
                 String reason = null;
+                boolean kernel = false;
                 r.beginObject();
                 while (r.hasNext()) {
                     switch (r.nextName()) {
@@ -461,6 +512,10 @@ public final class ReportJson {
                         case "pfn" -> pfn = nullable() ? -1 : hex(at + ".pfn");
                         case "sym" -> sym = nullable() ? null : string(at + ".sym");
                         case "reason" -> reason = nullable() ? null : string(at + ".reason");
+                        case "kernel" -> {
+                            expect(JsonToken.BOOLEAN, at + ".kernel", "true or false");
+                            kernel = r.nextBoolean();
+                        }
                         default -> r.skipValue();
                     }
                 }
@@ -475,7 +530,7 @@ public final class ReportJson {
                         required(address, at + ".address", "a 0x-hex string"),
                         required(access, at + ".access", "a string"), required(vma, at + ".vma", "a string"),
                         required(handler, at + ".handler", "a string"), required(pgoff, at + ".pgoff", "a number"),
-                        bits, pfn, reason).withSym(sym));
+                        bits, pfn, reason).withSym(sym).withUser(!kernel));
             }
             r.endArray();
             return out;

@@ -109,19 +109,21 @@ public final class Engine {
         start();
         List<DumpRecord> all = new ArrayList<>(dumps);
         List<FaultRecord> faults = List.of();
+        RunReport.FaultCapture capture;
         try {
             for (int pid : target.liveProcesses()) {
                 all.add(new DumpRecord(null, pid, named(target.dump(pid))));
             }
             // named as they are read: no second list of a million records
             faults = LazyList.map(target.faults(), f -> f.withSym(symbolizer.symbolize(f.address()).text()));
+            capture = target.faultCapture();
         } catch (TargetException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new TargetException("the target could not report the processes' final state: " + describe(e), e);
         }
         report = new RunReport(scenario.fileName(), scenario.profile().name(), scenario.levels(), results, all,
-                faults);
+                faults, capture);
         return report;
     }
 
