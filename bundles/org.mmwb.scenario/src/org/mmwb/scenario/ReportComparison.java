@@ -42,7 +42,8 @@ import org.mmwb.core.mm.VmaSnapshot;
  * the user-mode faults (the live kernel's exceptions:page_fault_user: the scenario's own accesses), both are reduced
  * to their user-mode faults (the simulator's GUP faults, from populate and mlock, have no counterpart) and compared
  * as a sequence of (pid, page, access), page symbolic where named; the first difference is reported with both
- * counts. Two complete fault logs (two simulator runs) are compared by position: pid, access, address (symbolic
+ * counts. A fault in [vdso] or [stack] that one side took and the other did not is skipped, as page letters there
+ * are (see below). Two complete fault logs (two simulator runs) are compared by position: pid, access, address (symbolic
  * where named), pgoff, result, handler; PFNs never.
  */
 public final class ReportComparison {
@@ -359,32 +360,64 @@ public final class ReportComparison {
 
     /**
      * The user-mode faults of both runs as sequences of (pid, page, access): one disagreement at the first
-     * difference, naming the position and both counts (a later difference usually follows from the first).
+     * difference, naming the position and both counts (a later difference usually follows from the first). As with
+     * page letters, a fault in [vdso] or [stack] that only one side took is not a difference: the live process
+     * touched those pages itself (its dynamic linker reads the vDSO, it runs on its stack), so its accesses there
+     * may find them present.
      */
     private static void compareUserFaults(RunReport l, RunReport r, String ln, String rn, List<Disagreement> out) {
-        List<String> a = userFaultKeys(l.faults());
-        List<String> b = userFaultKeys(r.faults());
-        int n = Math.min(a.size(), b.size());
+        List<FaultRecord> a = userFaults(l.faults());
+        List<FaultRecord> b = userFaults(r.faults());
         int i = 0;
-        while (i < n && a.get(i).equals(b.get(i))) {
-            i++;
-        }
-        if (i == a.size() && i == b.size()) {
-            return;
-        }
-        out.add(new Disagreement(Kind.FAULT, "user fault " + i, "first difference (" + ln + " " + a.size()
-                + " faults, " + rn + " " + b.size() + ")", i < a.size() ? a.get(i) : "", i < b.size() ? b.get(i)
-                        : ""));
-    }
-
-    private static List<String> userFaultKeys(List<FaultRecord> faults) {
-        List<String> keys = new ArrayList<>();
-        for (FaultRecord f : faults) {
-            if (f.user()) {
-                keys.add("pid " + f.pid() + " " + f.access() + " " + page(f));
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            String x = i < a.size() ? userFaultKey(a.get(i)) : null;
+            String y = j < b.size() ? userFaultKey(b.get(j)) : null;
+            if (x != null && x.equals(y)) {
+                i++;
+                j++;
+            } else if (x != null && selfUsed(a.get(i))) {
+                i++;
+            } else if (y != null && selfUsed(b.get(j))) {
+                j++;
+            } else {
+                out.add(new Disagreement(Kind.FAULT, "user fault " + i + (i == j ? "" : " (" + rn + " " + j + ")"),
+                        "first difference (" + ln + " "
+                        + a.size() + " faults, " + rn + " " + b.size() + ")", x == null ? "" : x,
+                        y == null ? "" : y));
+                return;
             }
         }
-        return keys;
+    }
+
+    private static List<FaultRecord> userFaults(List<FaultRecord> faults) {
+        List<FaultRecord> out = new ArrayList<>();
+        for (FaultRecord f : faults) {
+            if (f.user()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static String userFaultKey(FaultRecord f) {
+        return "pid " + f.pid() + " " + f.access() + " " + page(f);
+    }
+
+    /**
+     * A fault that resolved in a {@link #SELF_USED} mapping: named so by the handler ({@code [vdso] (...)}), the
+     * VMA or the symbolic address (the live kernel's faults carry only the last).
+     */
+    private static boolean selfUsed(FaultRecord f) {
+        if ((f.result() & org.mmwb.core.mm.VmFaultResult.ERROR) != 0) {
+            return false;
+        }
+        for (String m : SELF_USED) {
+            if (f.handler().startsWith(m) || f.vma().equals(m) || f.sym() != null && f.sym().startsWith(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern SYM_OFFSET = java.util.regex.Pattern.compile(

@@ -208,7 +208,14 @@ public final class Engine {
                 return remember(new Sym(fresh, 0), a, len);
             }
             case BRK -> {
-                return brkBase == null ? Sym.ABSOLUTE : new Sym("[brk]", a - brkBase);
+                if (brkBase == null) {
+                    return Sym.ABSOLUTE;
+                }
+                if (Long.compareUnsigned(a, brkBase) > 0) {
+                    // the heap's addresses (touches, faults) are named relative to the break too
+                    symbolizer.add("[brk]", brkBase, brkBase, pageUp(a - brkBase));
+                }
+                return new Sym("[brk]", a - brkBase);
             }
             case CHOSEN -> {
                 return remember(new Sym(fresh, 0), a, KernelProfile.PAGE_SIZE);
