@@ -127,6 +127,24 @@ class ReportComparisonTest {
     }
 
     @Test
+    void aVdsoFaultOnlyTheSimulatorTookIsNotADifference() {
+        // the live process's dynamic linker read [vdso] page 0: its exec finds the page present, the simulator maps it
+        FaultRecord mapped = new FaultRecord(0, 1, 0x7ffff7ffd000L, "x", -1, "[vdso]", "[vdso] (org.mmwb.x86)", "", 0,
+                0, 0x106, null, "[vdso]", true);
+        FaultRecord refused = new FaultRecord(1, 1, 0x7ffff7ffd000L, "x", -1, "[vdso]", "bad_area_access_error", "",
+                0, org.mmwb.core.mm.VmFaultResult.SIGSEGV, -1, null, "[vdso]", true);
+        RunReport sim = withFaults(List.of(mapped, refused), RunReport.FaultCapture.SIMULATOR);
+        RunReport kernel = withFaults(List.of(fault(1, 0x7f00aaaa1000L, "x", true, "[vdso]")), LIVE);
+        assertTrue(ReportComparison.compare(sim, kernel).agree(), () -> ReportComparison.compare(sim, kernel).format());
+        // the refused one is no self-used page: missing on the kernel side it is a difference
+        RunReport none = withFaults(List.of(), LIVE);
+        assertEquals("""
+                user fault 1 (kernel 0): first difference (sim 2 faults, kernel 0): sim pid 1 x [vdso], kernel (none)
+                1 disagreement between sim and kernel
+                """, ReportComparison.compare(sim, none).format());
+    }
+
+    @Test
     void faultsNotCapturedAreNotComparedAndSaySo() throws ReportFormatException {
         RunReport sim = withFaults(List.of(fault(1, 0x100000000000L, "w", true, null)),
                 RunReport.FaultCapture.SIMULATOR);

@@ -370,24 +370,39 @@ public final class ReportComparison {
         List<FaultRecord> b = userFaults(r.faults());
         int i = 0;
         int j = 0;
-        while (i < a.size() || j < b.size()) {
-            String x = i < a.size() ? userFaultKey(a.get(i)) : null;
-            String y = j < b.size() ? userFaultKey(b.get(j)) : null;
-            if (x != null && x.equals(y)) {
-                i++;
+        while (j < b.size()) {
+            String y = userFaultKey(b.get(j));
+            // the next fault the left side must have taken; self-used ones before it may be missing on the right
+            int k = i;
+            while (k < a.size() && selfUsed(a.get(k))) {
+                k++;
+            }
+            int m = -1;
+            if (k < a.size() && userFaultKey(a.get(k)).equals(y)) {
+                m = k;
+            } else {
+                for (int x = i; x < k && m < 0; x++) {
+                    m = userFaultKey(a.get(x)).equals(y) ? x : -1;
+                }
+            }
+            if (m >= 0) {
+                i = m + 1;
                 j++;
-            } else if (x != null && selfUsed(a.get(i))) {
-                i++;
-            } else if (y != null && selfUsed(b.get(j))) {
+            } else if (selfUsed(b.get(j))) {
                 j++;
             } else {
-                out.add(new Disagreement(Kind.FAULT, "user fault " + i + (i == j ? "" : " (" + rn + " " + j + ")"),
-                        "first difference (" + ln + " "
-                        + a.size() + " faults, " + rn + " " + b.size() + ")", x == null ? "" : x,
-                        y == null ? "" : y));
-                return;
+                break;
             }
         }
+        while (i < a.size() && selfUsed(a.get(i))) {
+            i++;
+        }
+        if (i == a.size() && j == b.size()) {
+            return;
+        }
+        out.add(new Disagreement(Kind.FAULT, "user fault " + i + (i == j ? "" : " (" + rn + " " + j + ")"),
+                "first difference (" + ln + " " + a.size() + " faults, " + rn + " " + b.size() + ")",
+                i < a.size() ? userFaultKey(a.get(i)) : "", j < b.size() ? userFaultKey(b.get(j)) : ""));
     }
 
     private static List<FaultRecord> userFaults(List<FaultRecord> faults) {
