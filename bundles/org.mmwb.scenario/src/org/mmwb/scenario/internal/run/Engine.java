@@ -212,8 +212,9 @@ public final class Engine {
                     return Sym.ABSOLUTE;
                 }
                 if (Long.compareUnsigned(a, brkBase) > 0) {
-                    // the heap's addresses (touches, faults) are named relative to the break too
-                    symbolizer.add("[brk]", brkBase, brkBase, pageUp(a - brkBase));
+                    // the heap's addresses (faults) are named relative to it, as [heap] in the scenario names them:
+                    // a fresh process's [heap] starts at the first break
+                    symbolizer.add("[heap]", brkBase, brkBase, pageUp(a - brkBase));
                 }
                 return new Sym("[brk]", a - brkBase);
             }
