@@ -102,6 +102,8 @@ final class FuzzCommand implements Command {
         long t0 = System.nanoTime();
         long lines = 0;
         int matched = 0;
+        int faultsNotCompared = 0;
+        String faultsWhy = "";
         try {
             FuzzScenarios gen = new FuzzScenarios(seed, ProviderCatalog.installed().defaultProfile().name());
             for (long i = 0; i < count; i++) {
@@ -109,6 +111,10 @@ final class FuzzCommand implements Command {
                 lines += scenario.size();
                 String name = "fuzz-" + seed + "-" + i;
                 Outcome o = run(name, scenario, host);
+                if (o != null && !o.result().faultsCompared()) {
+                    faultsNotCompared++;
+                    faultsWhy = o.kernel().faultCapture().note();
+                }
                 if (o == null || o.result().agree()) {
                     matched++;
                     continue;
@@ -133,8 +139,10 @@ final class FuzzCommand implements Command {
             host.close();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        io.out().printf("%d/%d scenarios matched (seed %d, %d lines, %.1f s on kernel %s)%n", matched, count, seed,
-                lines, secs, host.kernelRelease());
+        io.out().printf("%d/%d scenarios matched (seed %d, %d lines, %.1f s on kernel %s)%s%n", matched, count, seed,
+                lines, secs, host.kernelRelease(), faultsNotCompared == 0 ? ""
+                        : "; faults not compared in " + faultsNotCompared + ": the kernel's were not captured ("
+                                + faultsWhy + ")");
         return matched == count ? Cli.OK : Cli.FAILURE;
     }
 
