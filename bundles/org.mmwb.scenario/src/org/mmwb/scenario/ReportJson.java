@@ -23,7 +23,8 @@ import org.mmwb.scenario.internal.run.RunLengthList;
 /**
  * The JSON form of a {@link RunReport}, exactly the shape of docs/scenarios.md, "JSON output" (field names, result strings, page
  * letters), plus added fields: {@code file} and {@code levels} at the top, {@code sym} on results, VMAs and faults
- * where an address is symbolic. {@link #read(Reader)} reads it back, ignoring unknown fields, so recorded
+ * where an address is symbolic, {@code fault_capture} at the top (which faults the list holds) and {@code kernel}
+ * on a fault taken in kernel mode. {@link #read(Reader)} reads it back, ignoring unknown fields, so recorded
  * live-kernel runs can be stored and compared later.
  */
 public final class ReportJson {
