@@ -119,20 +119,32 @@ final class FuzzCommand implements Command {
                     matched++;
                     continue;
                 }
+                boolean varies = false;
                 if (args.has("--minimize")) {
-                    scenario = minimize(name, scenario, host);
-                    o = run(name, scenario, host);
+                    List<String> small = minimize(name, scenario, host);
+                    Outcome again = run(name, small, host);
+                    if (again != null && !again.result().agree()) {
+                        scenario = small;
+                        o = again;
+                    } else {
+                        varies = true; // shrunk or not, it agreed when run again: keep the run that disagreed
+                    }
                 }
                 List<String> text = new ArrayList<>();
                 text.add("# Found by ./mmwb fuzz --seed " + seed + " (scenario " + i + "): the simulator and kernel "
                         + host.kernelRelease() + " disagree.");
+                if (varies) {
+                    text.add("# Not reproduced when run again to shrink it: the kernel's result varies (or the "
+                            + "simulator's); the full scenario and the run that disagreed are kept.");
+                }
                 text.add("# First disagreement: " + o.result().disagreements().get(0));
                 text.addAll(scenario);
                 Path mms = out.resolve(name + ".mms");
                 DiffCommand.writeText(String.join("\n", text) + "\n", mms, io);
                 DiffCommand.record(o.kernel(), host, out.resolve(name + ".json"), io);
                 io.out().println("DIFF  " + mms + " (" + scenario.size() + " lines, "
-                        + o.result().disagreements().size() + " disagreements)");
+                        + o.result().disagreements().size() + " disagreements" + (varies ? ", not reproduced" : "")
+                        + ")");
                 io.out().print(o.result().format().replaceAll("(?m)^", "    "));
             }
         } finally {
