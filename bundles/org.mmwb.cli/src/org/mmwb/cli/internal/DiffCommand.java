@@ -92,6 +92,10 @@ final class DiffCommand implements Command {
                     }
                     if (args.has("--record")) {
                         record(kernel, host, recordedPath(args.get("--record"), file), io);
+                        if (!kernel.faultCapture().captured()) {
+                            io.err().println("mmwb: diff: warning: " + recordedPath(args.get("--record"), file)
+                                    + " is recorded without the kernel's faults: " + kernel.faultCapture().note());
+                        }
                     }
                 }
                 ReportComparison.Result result = ReportComparison.compare(sim, "sim", kernel,
