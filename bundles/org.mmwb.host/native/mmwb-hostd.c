@@ -45,6 +45,9 @@
  *                                                             refused (`fail`): max_map_count below 4096,
  *                                                             overcommit_memory 2 (or a ratio under it) whose
  *                                                             commit limit is not 2 GiB above Committed_AS
+ *     faults                         -> list N, then N lines  the scenario's own user page faults since `begin`,
+ *                                       `PID 0xADDR 0xERROR 0xIP` in the order taken (see FAULTS) | fail WHY when
+ *                                       they could not be captured (no perf_event_open, records lost)
  *     quit                           -> ok                    then the helper exits
  *   Process commands start with the scenario pid:  PID OP ARGS
  *     P file NAME SIZE               -> val FD                memfd NAME, byte 0 of page i = 'A'+i%26
@@ -82,6 +85,16 @@
  *                                       PAGES one letter per page (shorter than the VMA when capped at MAXPAGES,
  *                                       default 262144): . not present, Z zero page, A anon exclusive,
  *                                       a anon shared, F file/shmem, G guard marker, S swapped
+ *   FAULTS
+ *     The controller opens exceptions:page_fault_user (perf_event_open, one event per scenario process, not
+ *     inherited: each forked child gets its own before it runs a command) and reads the ring buffers while it
+ *     waits for answers. A fault is the scenario's when its ip lies in the worker's access routine
+ *     (mmwb_access_begin..end: the one load and the one store of read/write/touch r|w), or when it is an
+ *     instruction fetch (X86_PF_INSTR) whose ip lies outside the worker's own file-backed code (the helper, libc,
+ *     ld.so: the ranges the worker reports when it starts): exec probes jump to the target. Everything else is
+ *     the helper's own (its stack, buffers, code pages after fork, the signal frame) and is left out. Kernel-mode
+ *     faults are not captured: no scenario operation makes the kernel copy into the scenario's memory, and the
+ *     populate paths (MAP_POPULATE, mlock, MADV_POPULATE_*) fault through GUP, which takes no exception.
  *   Result lines:
  *     ok                             success without a value
  *     val 0xHEX [0xHEX]              success with a value
@@ -103,7 +116,10 @@
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -111,6 +127,7 @@
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <linux/perf_event.h>
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
@@ -356,6 +373,18 @@ __asm__(".text\n.globl mmwb_exec_probe\n.type mmwb_exec_probe,@function\nmmwb_ex
         ".size mmwb_exec_probe, .-mmwb_exec_probe\n");
 void mmwb_exec_probe(uintptr_t target, void *scratch_mid);
 
+/* The scenario's data accesses: one load and one store, nothing else, so that a page fault whose ip lies in
+ * [mmwb_access_begin, mmwb_access_end) is the scenario's (see FAULTS at the top). */
+__asm__(".text\n.globl mmwb_access_begin\nmmwb_access_begin:\n"
+        ".globl mmwb_load_byte\n.type mmwb_load_byte,@function\nmmwb_load_byte:\n"
+        "  movzbl (%rdi), %eax\n  ret\n.size mmwb_load_byte, .-mmwb_load_byte\n"
+        ".globl mmwb_store_byte\n.type mmwb_store_byte,@function\nmmwb_store_byte:\n"
+        "  movb %sil, (%rdi)\n  ret\n.size mmwb_store_byte, .-mmwb_store_byte\n"
+        ".globl mmwb_access_end\nmmwb_access_end:\n");
+unsigned mmwb_load_byte(uintptr_t addr);
+void mmwb_store_byte(uintptr_t addr, unsigned byte);
+extern char mmwb_access_begin[], mmwb_access_end[];
+
 /* Accesses one byte; returns 0 when the access completed, else 1 with caught_* describing the signal. */
 static int probe(int mode, uintptr_t addr, unsigned char wbyte, unsigned char *rbyte)
 {
@@ -367,8 +396,8 @@ static int probe(int mode, uintptr_t addr, unsigned char wbyte, unsigned char *r
         return caught_sig != 0;
     }
     probe_active = mode;
-    if (mode == 'r') *rbyte = *(volatile unsigned char *)addr;
-    else if (mode == 'w') *(volatile unsigned char *)addr = wbyte;
+    if (mode == 'r') *rbyte = (unsigned char)mmwb_load_byte(addr);
+    else if (mode == 'w') mmwb_store_byte(addr, wbyte);
     else mmwb_exec_probe(addr, scratch + sizeof scratch / 2);
     probe_active = 0;
     return 0;
@@ -764,6 +793,28 @@ static int read_exact(int fd, void *buf, size_t len)
 
 static char cmd_buf[4096];
 
+/* The start answer: `ok`, then the access routine's range and the worker's own file-backed code ranges (its binary,
+ * libc, ld.so), which the controller needs to tell the scenario's faults from the helper's (FAULTS at the top). */
+static void hello_ranges(void)
+{
+    out_reset();
+    out_printf("ok 0x%lx 0x%lx", (unsigned long)mmwb_access_begin, (unsigned long)mmwb_access_end);
+    if (lines_open("/proc/self/maps") >= 0) {
+        for (char *line; (line = next_line());) {
+            unsigned long a, b;
+            char perms[8];
+            int consumed = 0;
+            if (sscanf(line, "%lx-%lx %7s %*s %*s %*s%n", &a, &b, perms, &consumed) != 3 || consumed <= 0) continue;
+            const char *nm = line + consumed;
+            while (*nm == ' ') nm++;
+            if (perms[2] == 'x' && nm[0] == '/') out_printf(" 0x%lx 0x%lx", a, b);
+        }
+        lines_close();
+    }
+    out_printf("\n");
+    out_end();
+}
+
 static int worker_main(void)
 {
     struct rlimit nocore = { 0, 0 };
@@ -780,7 +831,7 @@ static int worker_main(void)
     int sigs[] = { SIGSEGV, SIGBUS, SIGTRAP, SIGILL, SIGFPE, SIGABRT, SIGSYS };
     for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
     find_zero_pfn();
-    write_all(CHANNEL_FD, "ok\n", 4);
+    hello_ranges();
     for (;;) {
         uint32_t len;
         if (read_exact(CHANNEL_FD, &len, sizeof len) < 0 || len >= sizeof cmd_buf) _exit(0);
@@ -794,11 +845,18 @@ static int worker_main(void)
 
 /* ------------------------------------------------------- the controller */
 
+#define MAX_CODE 16
+
 struct proc {
     int alive;
     int parent;                                 /* scenario pid of the parent, 0 for pid 1 */
     pid_t real;
     int fd;                                     /* controller end of the channel */
+    int perf_fd;                                /* its exceptions:page_fault_user event, -1 when none */
+    char *ring;                                 /* the event's ring buffer (metadata page first) */
+    unsigned long acc_lo, acc_hi;               /* the worker's access routine (FAULTS at the top) */
+    int ncode;
+    unsigned long code[MAX_CODE][2];            /* the worker's own file-backed code */
 };
 
 static struct proc procs[MAX_PROCS + 1];
@@ -823,6 +881,176 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* ------------------------------------------------- the scenario's faults */
+
+#define RING_PAGES 64UL                         /* 256 KiB per process, drained while the controller waits */
+
+struct fault { int pid; unsigned long addr, err, ip; };
+static struct fault *faults;                    /* this scenario's faults, in the order taken */
+static size_t nfaults, faults_cap;
+static char faults_why[256];                    /* why they are not (all) captured; "" while they are */
+static long fault_tp = -2;                      /* exceptions:page_fault_user's id; -2 not read yet, -1 none */
+static char fault_tp_why[200];
+static struct proc *draining;                   /* the process whose ring recv_reply drains while it waits */
+
+static void faults_fail(const char *why)
+{
+    if (!faults_why[0]) snprintf(faults_why, sizeof faults_why, "%s", why);
+}
+
+/* The tracepoint's id from tracefs (mounted first when it is not, as mmwb-record does). */
+static long fault_tracepoint(void)
+{
+    static const char *const ids[] = { "/sys/kernel/tracing/events/exceptions/page_fault_user/id",
+                                       "/sys/kernel/debug/tracing/events/exceptions/page_fault_user/id" };
+    if (fault_tp != -2) return fault_tp;
+    struct stat st;
+    if (stat("/sys/kernel/tracing/events", &st) != 0 && stat("/sys/kernel/debug/tracing/events", &st) != 0)
+        mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL);
+    fault_tp = -1;
+    int e = ENOENT;
+    for (int i = 0; i < 2 && fault_tp < 0; i++) {
+        FILE *f = fopen(ids[i], "re");
+        if (!f) { if (errno != ENOENT) e = errno; continue; }
+        if (fscanf(f, "%ld", &fault_tp) != 1) fault_tp = -1;
+        fclose(f);
+    }
+    if (fault_tp < 0)
+        snprintf(fault_tp_why, sizeof fault_tp_why, "cannot read the id of the tracepoint exceptions:page_fault_user "
+                 "from tracefs (%s; it needs root)", strerror(e));
+    return fault_tp;
+}
+
+/* Opens the fault event of a scenario process before it runs any scenario operation. */
+static void faults_open(struct proc *p)
+{
+    p->perf_fd = -1;
+    p->ring = NULL;
+    if (faults_why[0]) return;
+    if (fault_tracepoint() < 0) { faults_fail(fault_tp_why); return; }
+    struct perf_event_attr a;
+    memset(&a, 0, sizeof a);
+    a.size = sizeof a;
+    a.type = PERF_TYPE_TRACEPOINT;
+    a.config = (unsigned long)fault_tp;
+    a.sample_period = 1;
+    a.sample_type = PERF_SAMPLE_RAW;
+    a.watermark = 1;
+    a.wakeup_watermark = (unsigned)(RING_PAGES * PAGE / 2);
+    int fd = (int)syscall(SYS_perf_event_open, &a, p->real, -1, -1, PERF_FLAG_FD_CLOEXEC);
+    if (fd < 0) {
+        char why[200];
+        snprintf(why, sizeof why, "perf_event_open(exceptions:page_fault_user) failed: %s (it needs root, or "
+                 "CAP_PERFMON and CAP_SYS_PTRACE)", strerror(errno));
+        faults_fail(why);
+        return;
+    }
+    void *m = mmap(NULL, (RING_PAGES + 1) * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (m == MAP_FAILED) {
+        char why[200];
+        snprintf(why, sizeof why, "cannot map the perf ring buffer: %s", strerror(errno));
+        faults_fail(why);
+        close(fd);
+        return;
+    }
+    p->perf_fd = fd;
+    p->ring = m;
+}
+
+/* FAULTS at the top: the scenario's own accesses, not the helper's. */
+static int scenario_fault(const struct proc *p, unsigned long ip, unsigned long err)
+{
+    if (ip >= p->acc_lo && ip < p->acc_hi) return 1;
+    if (!(err & 0x10)) return 0;                /* X86_PF_INSTR */
+    for (int i = 0; i < p->ncode; i++)
+        if (ip >= p->code[i][0] && ip < p->code[i][1]) return 0;
+    return 1;
+}
+
+static void ring_copy(const char *data, unsigned long off, void *dst, size_t len)
+{
+    unsigned long size = RING_PAGES * PAGE, at = off % size, first = size - at < len ? size - at : len;
+    memcpy(dst, data + at, first);
+    memcpy((char *)dst + first, data, len - first);
+}
+
+/* Moves the process's fault records from its ring into `faults`. */
+static void faults_drain(struct proc *p, int pid)
+{
+    if (!p->ring) return;
+    struct perf_event_mmap_page *meta = (struct perf_event_mmap_page *)p->ring;
+    const char *data = p->ring + PAGE;
+    uint64_t head = __atomic_load_n(&meta->data_head, __ATOMIC_ACQUIRE), tail = meta->data_tail;
+    while (tail < head) {
+        struct perf_event_header h;
+        unsigned char rec[256];
+        ring_copy(data, tail, &h, sizeof h);
+        if (h.size < sizeof h) break;
+        size_t n = h.size < sizeof rec ? h.size : sizeof rec;
+        ring_copy(data, tail, rec, n);
+        if (h.type == PERF_RECORD_SAMPLE && n >= sizeof h + 4 + 32) {
+            uint64_t addr, ip, err;
+            memcpy(&addr, rec + sizeof h + 4 + 8, 8);   /* after the u32 size and the common fields */
+            memcpy(&ip, rec + sizeof h + 4 + 16, 8);
+            memcpy(&err, rec + sizeof h + 4 + 24, 8);
+            if (scenario_fault(p, ip, err)) {
+                if (nfaults == faults_cap) {
+                    size_t cap = faults_cap ? faults_cap * 2 : 4096;
+                    struct fault *f = realloc(faults, cap * sizeof *f);
+                    if (!f) { faults_fail("out of memory for the faults"); break; }
+                    faults = f;
+                    faults_cap = cap;
+                }
+                faults[nfaults++] = (struct fault){ pid, addr, err, ip };
+            }
+        } else if (h.type == PERF_RECORD_LOST || h.type == PERF_RECORD_THROTTLE) {
+            faults_fail("perf lost fault records (ring buffer overflow or throttling)");
+        }
+        tail += h.size;
+    }
+    __atomic_store_n(&meta->data_tail, tail, __ATOMIC_RELEASE);
+}
+
+static void faults_close(struct proc *p, int pid)
+{
+    faults_drain(p, pid);
+    if (p->ring) munmap(p->ring, (RING_PAGES + 1) * PAGE);
+    if (p->perf_fd >= 0) close(p->perf_fd);
+    p->ring = NULL;
+    p->perf_fd = -1;
+}
+
+/* The start answer `ok ACC_LO ACC_HI [CODE_LO CODE_HI]...` of a worker (hello_ranges). */
+static void parse_ranges(struct proc *p, const char *reply)
+{
+    char *end;
+    const char *s = reply + 2;
+    p->acc_lo = strtoul(s, &end, 0); s = end;
+    p->acc_hi = strtoul(s, &end, 0); s = end;
+    p->ncode = 0;
+    while (p->ncode < MAX_CODE) {
+        unsigned long lo = strtoul(s, &end, 0);
+        if (end == s) break;
+        s = end;
+        unsigned long hi = strtoul(s, &end, 0);
+        if (end == s) break;
+        s = end;
+        p->code[p->ncode][0] = lo;
+        p->code[p->ncode][1] = hi;
+        p->ncode++;
+    }
+    if (p->acc_lo == 0 || p->acc_hi <= p->acc_lo) faults_fail("the worker did not report its access routine");
+}
+
+static void print_faults(void)
+{
+    for (int i = 1; i <= nprocs; i++) faults_drain(&procs[i], i);
+    if (faults_why[0]) { printf("fail faults not captured: %s\n", faults_why); return; }
+    printf("list %zu\n", nfaults);
+    for (size_t i = 0; i < nfaults; i++)
+        printf("%d 0x%lx 0x%lx 0x%lx\n", faults[i].pid, faults[i].addr, faults[i].err, faults[i].ip);
+}
+
 /* Reads one answer (up to its NUL) into reply_buf before the deadline; returns its length, -1 on EOF (reply_buf
  * then holds what came before it), -2 on timeout. Keeps a descriptor that came with it in *passed_fd. */
 static long recv_reply(int fd, long deadline, int *passed_fd)
@@ -837,10 +1065,15 @@ static long recv_reply(int fd, long deadline, int *passed_fd)
         reply_buf[len] = 0;
         long left = deadline - now_ms();
         if (left <= 0) return -2;
-        struct pollfd pfd = { fd, POLLIN, 0 };
-        int r = poll(&pfd, 1, (int)left);
+        struct pollfd pfd[2] = { { fd, POLLIN, 0 }, { draining ? draining->perf_fd : -1, POLLIN, 0 } };
+        int r = poll(pfd, draining && draining->perf_fd >= 0 ? 2 : 1, (int)left);
         if (r < 0) { if (errno == EINTR) continue; return -1; }
         if (r == 0) return -2;
+        if (draining && draining->perf_fd >= 0 && pfd[1].revents) {
+            faults_drain(draining, (int)(draining - procs));
+            if (pfd[1].revents & (POLLHUP | POLLERR)) draining = NULL;    /* the task is gone: no more */
+            if (!(pfd[0].revents)) continue;
+        }
         char cbuf[CMSG_SPACE(sizeof(int))];
         struct iovec iov = { reply_buf + len, reply_cap - len - 1 };
         struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof cbuf };
@@ -989,6 +1222,7 @@ static int end_scenario(void)
     restore_sysctls();
     for (int i = 1; i <= nprocs; i++) {
         if (procs[i].alive) live++;
+        faults_close(&procs[i], i);
         if (procs[i].fd >= 0) close(procs[i].fd);
         procs[i].alive = 0; procs[i].fd = -1;
     }
@@ -1007,6 +1241,7 @@ static void mark_dead(int p)
     if (procs[p].fd >= 0) close(procs[p].fd);
     procs[p].fd = -1;
     if (p == 1) waitpid(procs[1].real, NULL, 0);
+    faults_close(&procs[p], p);                 /* what it faulted before it died is still in the ring */
 }
 
 /* Sends one command to scenario process p and prints the answer (one line, or a list/dump block). */
@@ -1021,7 +1256,10 @@ static void process_command(int p, const char *cmd, const char *op)
         return;
     }
     int passed = -1;
+    draining = &procs[p];
     long n = recv_reply(procs[p].fd, now_ms() + op_timeout_ms, &passed);
+    draining = NULL;
+    faults_drain(&procs[p], p);
     char *crash = !strncmp(reply_buf, "fail crashed", 12) ? reply_buf : strstr(reply_buf, "\nfail crashed");
     if (n == -2) {
         int live = end_scenario();
@@ -1055,6 +1293,11 @@ static void process_command(int p, const char *cmd, const char *op)
         int c = ++nprocs;
         procs[c].alive = 1; procs[c].parent = p; procs[c].fd = passed;
         procs[c].real = (pid_t)strtol(reply_buf + 4, NULL, 0);
+        procs[c].acc_lo = procs[p].acc_lo;      /* fork copied the parent's layout */
+        procs[c].acc_hi = procs[p].acc_hi;
+        procs[c].ncode = procs[p].ncode;
+        memcpy(procs[c].code, procs[p].code, sizeof procs[c].code);
+        faults_open(&procs[c]);                 /* before the child runs a scenario operation */
         printf("val 0x%x\n", c);
         return;
     }
@@ -1066,6 +1309,8 @@ static void process_command(int p, const char *cmd, const char *op)
 static void begin_scenario(int argc, char **argv)
 {
     if (group) end_scenario();
+    nfaults = 0;                                /* `faults` answers for the last scenario until the next begin */
+    faults_why[0] = 0;
     int sp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) < 0) { printf("fail socketpair: %s\n", strerror(errno)); return; }
     fflush(stdout);
@@ -1089,13 +1334,15 @@ static void begin_scenario(int argc, char **argv)
     close(sp[1]);
     group = pid;
     nprocs = 1;
-    procs[1] = (struct proc){ .alive = 1, .parent = 0, .real = pid, .fd = sp[0] };
+    procs[1] = (struct proc){ .alive = 1, .parent = 0, .real = pid, .fd = sp[0], .perf_fd = -1 };
     long n = recv_reply(sp[0], now_ms() + 5000, NULL);
     if (n < 0 || strncmp(reply_buf, "ok", 2)) {
         end_scenario();
         printf("fail the scenario process did not start (%s)\n", n == -2 ? "timeout" : "exec failed");
         return;
     }
+    parse_ranges(&procs[1], reply_buf);
+    faults_open(&procs[1]);                     /* after the worker's start, before the scenario's first access */
     if (argc >= 3) {
         char cmd[128];
         snprintf(cmd, sizeof cmd, "window %s %s", argv[1], argv[2]);
@@ -1201,6 +1448,8 @@ static int controller_main(void)
             bench(argc, argv);
         } else if (!strcmp(argv[0], "sysctl")) {
             set_sysctl(argc, argv);
+        } else if (!strcmp(argv[0], "faults")) {
+            print_faults();
         } else if (!strcmp(argv[0], "quit")) {
             end_scenario();
             printf("ok\n");

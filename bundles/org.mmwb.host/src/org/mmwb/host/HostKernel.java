@@ -18,13 +18,16 @@ import org.mmwb.host.internal.Replies;
  * address space is that of a fresh small program), scenario fork creates pids 2, 3, ...
  * <p>
  * Line protocol (the full grammar is the comment at the top of the C source): a command per line; controller
- * commands ({@code hello, timeout MS, begin [WINSTART WINLEN], end, pids, bench anon|mmap N RUNS, quit}) and
+ * commands ({@code hello, timeout MS, begin [WINSTART WINLEN], end, pids, bench anon|mmap N RUNS, faults, quit}) and
  * process commands {@code PID OP ARGS} ({@code file, mmap, munmap, mprotect, mlock, munlock, mlockall, munlockall,
- * capdrop, mseal, madvise, mremap, brk, sbrk, touch, read, write, exec, fork, exit, special, pid, dump}) with the kernel's numeric flags.
+ * capdrop, mseal, madvise, mremap, brk, sbrk, touch, read, write, exec, fork, exit, special, pid, dump}) with the
+ * kernel's numeric flags.
  * Each is answered by one line: {@code ok}, {@code val 0xHEX [0xHEX]}, {@code err ERRNO NAME},
  * {@code sig SIGNO SIGNAME CODE 0xADDR} or {@code fail MESSAGE}; {@code touch} by {@code list N} and N such lines;
  * {@code dump} by {@code dump}, one TAB-separated line per VMA, {@code end}. An operation that takes longer than
  * the deadline (2 s by default) gets the whole scenario tree SIGKILLed and a {@code fail timeout} answer.
+ * {@code faults} answers the user page faults of the scenario's own accesses ({@link HostScenario#faults()}), captured
+ * with perf on exceptions:page_fault_user, or {@code fail faults not captured: WHY}.
  * <p>
  * Thread-safe: requests are serialised. One scenario is active at a time; starting one ends the previous.
  */

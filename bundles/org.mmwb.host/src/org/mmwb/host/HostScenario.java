@@ -66,6 +66,36 @@ public final class HostScenario implements AutoCloseable {
         }
     }
 
+    /**
+     * The user page faults the scenario's own accesses took so far, in every process of its tree (the helper's
+     * {@code faults} command; mmwb-hostd.c, FAULTS, says which faults count as the scenario's).
+     *
+     * @return the faults, or why they could not be captured
+     */
+    public HostFaults faults() {
+        List<String> block = kernel.requestLong("faults", 60_000);
+        String head = block.get(0);
+        if (head.startsWith("fail ")) {
+            String why = head.substring(5);
+            return new HostFaults(List.of(), why.startsWith("faults not captured: ")
+                    ? why.substring("faults not captured: ".length()) : why);
+        }
+        if (!head.startsWith("list ")) {
+            return new HostFaults(List.of(), "unexpected answer from the helper: " + head);
+        }
+        List<HostFault> out = new ArrayList<>(block.size() - 1);
+        for (String line : block.subList(1, block.size())) {
+            String[] f = line.trim().split(" ");
+            try {
+                out.add(new HostFault(Integer.parseInt(f[0]), Long.parseUnsignedLong(f[1].substring(2), 16),
+                        Long.parseUnsignedLong(f[2].substring(2), 16), Long.parseUnsignedLong(f[3].substring(2), 16)));
+            } catch (RuntimeException e) {
+                return new HostFaults(List.of(), "unreadable fault line from the helper: " + line);
+            }
+        }
+        return new HostFaults(out, null);
+    }
+
     /** Sends a process command unless the scenario is over; a timeout ends the scenario. */
     List<String> send(String command) {
         String why = endedBecause();

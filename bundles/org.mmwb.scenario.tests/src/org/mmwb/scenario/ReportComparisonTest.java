@@ -1,6 +1,7 @@
 package org.mmwb.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -79,14 +80,90 @@ class ReportComparisonTest {
         RunReport a = new RunReport("", "x86_64-6.18", 4, List.of(new OpRecord(1, 1, "mmap",
                 List.of(OpResult.value(0x100000000000L)), false, null)), List.of(), List.of());
         RunReport b = new RunReport("", "x86_64-6.18", 4, List.of(new OpRecord(1, 1, "mmap",
-                List.of(OpResult.value(0x7f0000000000L)), false, "$a")), List.of(),
-                List.of(new FaultRecord(0, 1, 0, "r", "", "", 0, 0, -1, null)));
+                List.of(OpResult.value(0x7f0000000000L)), false, "$a")), List.of(), List.of());
         ReportComparison.Result c = ReportComparison.compare(a, b);
         assertEquals("""
                 line 1 pid 1 mmap: result: sim 0x100000000000, kernel 0x7f0000000000 ($a)
-                note: faults not compared: sim recorded 0, kernel recorded 1
                 1 disagreement between sim and kernel
                 """, c.format());
+    }
+
+    private static FaultRecord fault(int pid, long addr, String access, boolean user, String sym) {
+        return new FaultRecord(0, pid, addr, access, -1, "", "", "", 0, 0, -1, null, sym, user);
+    }
+
+    private static RunReport withFaults(List<FaultRecord> faults, RunReport.FaultCapture capture) {
+        return new RunReport("", "x86_64-6.18", 4, List.of(), List.of(), faults, capture);
+    }
+
+    private static final RunReport.FaultCapture LIVE = new RunReport.FaultCapture(true, RunReport.FaultCapture.USER,
+            null);
+
+    @Test
+    void userFaultsCompareAsPageAndAccessWithoutTheSimulatorsGupFaults() throws ReportFormatException {
+        RunReport sim = withFaults(List.of(fault(1, 0x100000000000L, "w", false, null),  // MAP_POPULATE: GUP
+                fault(1, 0x100000001005L, "r", true, null), fault(2, 0x7f0000003000L, "x", true, "$a+0x3000")),
+                RunReport.FaultCapture.SIMULATOR);
+        RunReport kernel = withFaults(List.of(fault(1, 0x100000001005L, "r", true, null),
+                fault(2, 0x7e0000003000L, "x", true, "$a+0x3000")), LIVE);
+        // through JSON, as a recording is read back: fault_capture and the user flag survive
+        RunReport recorded = ReportJson.read(ReportJson.toJson(kernel));
+        assertEquals(LIVE, recorded.faultCapture());
+        assertFalse(ReportJson.read(ReportJson.toJson(sim)).faults().get(0).user());
+        ReportComparison.Result c = ReportComparison.compare(sim, recorded);
+        assertTrue(c.agree() && c.faultsCompared(), c::format);
+
+        RunReport other = withFaults(List.of(fault(1, 0x100000001005L, "r", true, null),
+                fault(2, 0x7e0000003000L, "r", true, "$a+0x3000"), fault(1, 0x100000004000L, "w", true, null)), LIVE);
+        assertEquals("""
+                user fault 1: first difference (sim 2 faults, kernel 3): sim pid 2 x $a+0x3000, kernel pid 2 r $a+0x3000
+                1 disagreement between sim and kernel
+                """, ReportComparison.compare(sim, other).format());
+        RunReport fewer = withFaults(List.of(fault(1, 0x100000001000L, "r", true, null)), LIVE);
+        assertEquals("""
+                user fault 1: first difference (sim 2 faults, kernel 1): sim pid 2 x $a+0x3000, kernel (none)
+                1 disagreement between sim and kernel
+                """, ReportComparison.compare(sim, fewer).format());
+    }
+
+    @Test
+    void aVdsoFaultOnlyTheSimulatorTookIsNotADifference() {
+        // the live process's dynamic linker read [vdso] page 0: its exec finds the page present, the simulator maps it
+        FaultRecord mapped = new FaultRecord(0, 1, 0x7ffff7ffd000L, "x", -1, "[vdso]", "[vdso] (org.mmwb.x86)", "", 0,
+                0, 0x106, null, "[vdso]", true);
+        FaultRecord refused = new FaultRecord(1, 1, 0x7ffff7ffd000L, "x", -1, "[vdso]", "bad_area_access_error", "",
+                0, org.mmwb.core.mm.VmFaultResult.SIGSEGV, -1, null, "[vdso]", true);
+        RunReport sim = withFaults(List.of(mapped, refused), RunReport.FaultCapture.SIMULATOR);
+        RunReport kernel = withFaults(List.of(fault(1, 0x7f00aaaa1000L, "x", true, "[vdso]")), LIVE);
+        assertTrue(ReportComparison.compare(sim, kernel).agree(), () -> ReportComparison.compare(sim, kernel).format());
+        // the refused one is no self-used page: missing on the kernel side it is a difference
+        RunReport none = withFaults(List.of(), LIVE);
+        assertEquals("""
+                user fault 1 (kernel 0): first difference (sim 2 faults, kernel 0): sim pid 1 x [vdso], kernel (none)
+                1 disagreement between sim and kernel
+                """, ReportComparison.compare(sim, none).format());
+    }
+
+    @Test
+    void faultsNotCapturedAreNotComparedAndSaySo() throws ReportFormatException {
+        RunReport sim = withFaults(List.of(fault(1, 0x100000000000L, "w", true, null)),
+                RunReport.FaultCapture.SIMULATOR);
+        RunReport none = withFaults(List.of(), RunReport.FaultCapture.notCaptured("perf_event_open: EACCES"));
+        ReportComparison.Result c = ReportComparison.compare(sim, none);
+        assertTrue(c.agree());
+        assertFalse(c.faultsCompared());
+        assertEquals("""
+                note: faults not compared: the kernel run did not capture faults (perf_event_open: EACCES)
+                sim and kernel agree
+                """, c.format());
+        // a recording made before faults were captured reads as not captured
+        String old = "{\"profile\": \"x86_64-6.18\", \"results\": [], \"dumps\": [], \"faults\": [],"
+                + " \"recorded_on\": {\"kernel\": \"6.18.44\"}}";
+        RunReport read = ReportJson.read(old);
+        assertFalse(read.faultCapture().captured());
+        assertFalse(ReportComparison.compare(sim, read).faultsCompared());
+        // without recorded_on it is a simulator run of old: all its faults
+        assertTrue(ReportJson.read(old.replaceFirst(", \"recorded_on\".*}}", "}")).faultCapture().captured());
     }
 
     @Test

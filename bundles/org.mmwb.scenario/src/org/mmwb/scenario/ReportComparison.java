@@ -35,9 +35,16 @@ import org.mmwb.core.mm.VmaSnapshot;
  * Matched VMAs must agree in size, perms, pgoff, name, VmFlags (in order) and page letters, except that in
  * {@code [stack]} and {@code [vdso]} a page present on one side only is not a difference (the live process uses
  * its own stack, and its dynamic linker reads the vDSO). Dumps are matched by
- * (line, pid), the final states by pid. Faults are compared only when both runs recorded some (a live kernel
- * usually cannot), by position: pid, access, address (symbolic where named), pgoff, result, handler; PFNs never.
- * Results are matched by line: each line runs once.
+ * (line, pid), the final states by pid. Results are matched by line: each line runs once.
+ * <h2>Faults</h2>
+ * Each run says which faults it holds ({@link RunReport.FaultCapture}). When either could not observe its faults
+ * they are not compared, and the result says so ({@link Result#faultsCompared()}, a note). When either holds only
+ * the user-mode faults (the live kernel's exceptions:page_fault_user: the scenario's own accesses), both are reduced
+ * to their user-mode faults (the simulator's GUP faults, from populate and mlock, have no counterpart) and compared
+ * as a sequence of (pid, page, access), page symbolic where named; the first difference is reported with both
+ * counts. A fault in [vdso] or [stack] that one side took and the other did not is skipped, as page letters there
+ * are (see below). Two complete fault logs (two simulator runs) are compared by position: pid, access, address (symbolic
+ * where named), pgoff, result, handler; PFNs never.
  */
 public final class ReportComparison {
 
@@ -68,12 +75,19 @@ public final class ReportComparison {
      * @param rightName     label of the right run, e.g. {@code kernel}
      * @param disagreements every disagreement in report order
      * @param notes         things not compared and why
+     * @param faultsCompared false when a side could not observe its faults (a note says which and why)
      */
-    public record Result(String leftName, String rightName, List<Disagreement> disagreements, List<String> notes) {
+    public record Result(String leftName, String rightName, List<Disagreement> disagreements, List<String> notes,
+            boolean faultsCompared) {
 
         public Result {
             disagreements = List.copyOf(disagreements);
             notes = List.copyOf(notes);
+        }
+
+        /** A result whose faults were compared. */
+        public Result(String leftName, String rightName, List<Disagreement> disagreements, List<String> notes) {
+            this(leftName, rightName, disagreements, notes, true);
         }
 
         public boolean agree() {
@@ -119,8 +133,8 @@ public final class ReportComparison {
         }
         compareResults(left, leftName, right, rightName, out);
         compareDumps(left, leftName, right, rightName, out);
-        compareFaults(left, right, leftName, rightName, out, notes);
-        return new Result(leftName, rightName, out, notes);
+        boolean faults = compareFaults(left, right, leftName, rightName, out, notes);
+        return new Result(leftName, rightName, out, notes, faults);
     }
 
     /** Per-page differences listed for one operation; the rest are counted (a 1 GiB touch has 262,144 pages). */
@@ -303,14 +317,20 @@ public final class ReportComparison {
         }
     }
 
-    private static void compareFaults(RunReport l, RunReport r, String ln, String rn, List<Disagreement> out,
+    /** Compares the faults (see the class comment); returns false when they could not be compared. */
+    private static boolean compareFaults(RunReport l, RunReport r, String ln, String rn, List<Disagreement> out,
             List<String> notes) {
-        if (l.faults().isEmpty() || r.faults().isEmpty()) {
-            if (l.faults().size() != r.faults().size()) {
-                notes.add("faults not compared: " + ln + " recorded " + l.faults().size() + ", " + rn + " recorded "
-                        + r.faults().size());
-            }
-            return;
+        RunReport.FaultCapture lc = l.faultCapture();
+        RunReport.FaultCapture rc = r.faultCapture();
+        if (!lc.captured() || !rc.captured()) {
+            RunReport.FaultCapture missing = lc.captured() ? rc : lc;
+            notes.add("faults not compared: the " + (lc.captured() ? rn : ln) + " run did not capture faults"
+                    + (missing.note() == null ? "" : " (" + missing.note() + ")"));
+            return false;
+        }
+        if (lc.scope().equals(RunReport.FaultCapture.USER) || rc.scope().equals(RunReport.FaultCapture.USER)) {
+            compareUserFaults(l, r, ln, rn, out);
+            return true;
         }
         int n = Math.max(l.faults().size(), r.faults().size());
         int differing = 0;
@@ -335,6 +355,103 @@ public final class ReportComparison {
             out.add(new Disagreement(Kind.FAULT, "faults", "count", (differing - MAX_PAGE_DISAGREEMENTS)
                     + " more faults differ", ""));
         }
+        return true;
+    }
+
+    /**
+     * The user-mode faults of both runs as sequences of (pid, page, access): one disagreement at the first
+     * difference, naming the position and both counts (a later difference usually follows from the first). As with
+     * page letters, a fault in [vdso] or [stack] that only one side took is not a difference: the live process
+     * touched those pages itself (its dynamic linker reads the vDSO, it runs on its stack), so its accesses there
+     * may find them present.
+     */
+    private static void compareUserFaults(RunReport l, RunReport r, String ln, String rn, List<Disagreement> out) {
+        List<FaultRecord> a = userFaults(l.faults());
+        List<FaultRecord> b = userFaults(r.faults());
+        int i = 0;
+        int j = 0;
+        while (j < b.size()) {
+            String y = userFaultKey(b.get(j));
+            // the next fault the left side must have taken; self-used ones before it may be missing on the right
+            int k = i;
+            while (k < a.size() && selfUsed(a.get(k))) {
+                k++;
+            }
+            int m = -1;
+            if (k < a.size() && userFaultKey(a.get(k)).equals(y)) {
+                m = k;
+            } else {
+                for (int x = i; x < k && m < 0; x++) {
+                    m = userFaultKey(a.get(x)).equals(y) ? x : -1;
+                }
+            }
+            if (m >= 0) {
+                i = m + 1;
+                j++;
+            } else if (selfUsed(b.get(j))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        while (i < a.size() && selfUsed(a.get(i))) {
+            i++;
+        }
+        if (i == a.size() && j == b.size()) {
+            return;
+        }
+        out.add(new Disagreement(Kind.FAULT, "user fault " + i + (i == j ? "" : " (" + rn + " " + j + ")"),
+                "first difference (" + ln + " " + a.size() + " faults, " + rn + " " + b.size() + ")",
+                i < a.size() ? userFaultKey(a.get(i)) : "", j < b.size() ? userFaultKey(b.get(j)) : ""));
+    }
+
+    private static List<FaultRecord> userFaults(List<FaultRecord> faults) {
+        List<FaultRecord> out = new ArrayList<>();
+        for (FaultRecord f : faults) {
+            if (f.user()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static String userFaultKey(FaultRecord f) {
+        return "pid " + f.pid() + " " + f.access() + " " + page(f);
+    }
+
+    /**
+     * A fault that resolved in a {@link #SELF_USED} mapping: named so by the handler ({@code [vdso] (...)}), the
+     * VMA or the symbolic address (the live kernel's faults carry only the last).
+     */
+    private static boolean selfUsed(FaultRecord f) {
+        if ((f.result() & org.mmwb.core.mm.VmFaultResult.ERROR) != 0) {
+            return false;
+        }
+        for (String m : SELF_USED) {
+            if (f.handler().startsWith(m) || f.vma().equals(m) || f.sym() != null && f.sym().startsWith(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern SYM_OFFSET = java.util.regex.Pattern.compile(
+            "^(.*?)(?:([+-])0x([0-9a-f]+))?$");
+
+    /** The fault's page: {@code 0x100000001000}, or symbolic ({@code $a+0x1000}) where the address is named. */
+    static String page(FaultRecord f) {
+        long inPage = f.address() & 0xfff;
+        if (f.sym() == null) {
+            return "0x" + Long.toHexString(f.address() - inPage);
+        }
+        java.util.regex.Matcher m = SYM_OFFSET.matcher(f.sym());
+        if (!m.matches()) {
+            return f.sym();
+        }
+        long off = m.group(2) == null ? 0 : Long.parseUnsignedLong(m.group(3), 16) * (m.group(2).equals("-") ? -1 : 1);
+        long pageOff = off - inPage;
+        return m.group(1) + (pageOff == 0 ? "" : pageOff > 0 ? "+0x" + Long.toHexString(pageOff)
+                : "-0x" + Long.toHexString(-pageOff));
     }
 
     private static String faultKey(FaultRecord f) {

@@ -23,7 +23,8 @@ import org.mmwb.scenario.internal.run.RunLengthList;
 /**
  * The JSON form of a {@link RunReport}, exactly the shape of docs/scenarios.md, "JSON output" (field names, result strings, page
  * letters), plus added fields: {@code file} and {@code levels} at the top, {@code sym} on results, VMAs and faults
- * where an address is symbolic. {@link #read(Reader)} reads it back, ignoring unknown fields, so recorded
+ * where an address is symbolic, {@code fault_capture} at the top (which faults the list holds) and {@code kernel}
+ * on a fault taken in kernel mode. {@link #read(Reader)} reads it back, ignoring unknown fields, so recorded
  * live-kernel runs can be stored and compared later.
  */
 public final class ReportJson {
@@ -123,7 +124,16 @@ public final class ReportJson {
             }
             out.write(firstVma ? "]}" : "\n    ]}");
         }
-        out.write(first ? "],\n  \"faults\": [" : "\n  ],\n  \"faults\": [");
+        RunReport.FaultCapture fc = r.faultCapture();
+        out.write(first ? "],\n  \"fault_capture\": {\"captured\": " : "\n  ],\n  \"fault_capture\": {\"captured\": ");
+        out.write(Boolean.toString(fc.captured()));
+        out.write(", \"scope\": ");
+        str(out, fc.scope());
+        if (fc.note() != null) {
+            out.write(", \"note\": ");
+            str(out, fc.note());
+        }
+        out.write("},\n  \"faults\": [");
         first = true;
         for (FaultRecord f : r.faults()) {
             out.write(first ? "\n    {\"seq\": " : ",\n    {\"seq\": ");
@@ -158,6 +168,9 @@ public final class ReportJson {
             if (f.reason() != null) {
                 out.write(", \"reason\": ");
                 str(out, f.reason());
+            }
+            if (!f.user()) {
+                out.write(", \"kernel\": true"); // GUP on the task's behalf, as in a recording's fault line
             }
             out.write('}');
         }
@@ -277,6 +290,8 @@ public final class ReportJson {
             List<OpRecord> results = null;
             List<DumpRecord> dumps = null;
             List<FaultRecord> faults = new ArrayList<>();
+            RunReport.FaultCapture capture = null;
+            boolean recordedOn = false;
             r.beginObject();
             while (r.hasNext()) {
                 String name = r.nextName();
@@ -287,6 +302,11 @@ public final class ReportJson {
                     case "results" -> results = results();
                     case "dumps" -> dumps = dumps();
                     case "faults" -> faults = faults();
+                    case "fault_capture" -> capture = nullable() ? null : faultCapture();
+                    case "recorded_on" -> {
+                        recordedOn = true;
+                        r.skipValue();
+                    }
                     default -> r.skipValue();
                 }
             }
@@ -294,6 +314,11 @@ public final class ReportJson {
             if (profile == null && results == null && dumps == null) {
                 throw new ReportFormatException("not an mmwb report: a JSON object without \"profile\", \"results\" "
                         + "and \"dumps\" (a report is what ./mmwb run --json writes)");
+            }
+            if (capture == null) {
+                // written before fault_capture existed: a simulator run has all its faults, a recorded kernel run none
+                capture = recordedOn ? RunReport.FaultCapture.notCaptured("recorded before mmwb captured the kernel's "
+                        + "faults; record it again") : RunReport.FaultCapture.SIMULATOR;
             }
             if (profile == null) {
                 throw new ReportFormatException("report.profile: missing (a string naming the kernel profile)");
@@ -307,7 +332,33 @@ public final class ReportJson {
             if (!atEnd()) {
                 throw new ReportFormatException("not valid JSON: more after the report object");
             }
-            return new RunReport(file, profile, levels, results, dumps, faults);
+            return new RunReport(file, profile, levels, results, dumps, faults, capture);
+        }
+
+        private RunReport.FaultCapture faultCapture() throws IOException, ReportFormatException {
+            expect(JsonToken.BEGIN_OBJECT, "report.fault_capture", "an object");
+            Boolean captured = null;
+            String scope = RunReport.FaultCapture.ALL;
+            String note = null;
+            r.beginObject();
+            while (r.hasNext()) {
+                switch (r.nextName()) {
+                    case "captured" -> {
+                        expect(JsonToken.BOOLEAN, "report.fault_capture.captured", "true or false");
+                        captured = r.nextBoolean();
+                    }
+                    case "scope" -> scope = string("report.fault_capture.scope");
+                    case "note" -> note = nullable() ? null : string("report.fault_capture.note");
+                    default -> r.skipValue();
+                }
+            }
+            r.endObject();
+            if (!scope.equals(RunReport.FaultCapture.ALL) && !scope.equals(RunReport.FaultCapture.USER)) {
+                throw new ReportFormatException("report.fault_capture.scope: expected \"all\" or \"user\", but found '"
+                        + scope + "'");
+            }
+            return new RunReport.FaultCapture(required(captured, "report.fault_capture.captured", "true or false"),
+                    scope, note);
         }
 
         private List<OpRecord> results() throws IOException, ReportFormatException {
@@ -451,6 +502,7 @@ public final class ReportJson {
                 String result = null;
                 String sym = null;
                 String reason = null;
+                boolean kernel = false;
                 r.beginObject();
                 while (r.hasNext()) {
                     switch (r.nextName()) {
@@ -465,6 +517,10 @@ public final class ReportJson {
                         case "pfn" -> pfn = nullable() ? -1 : hex(at + ".pfn");
                         case "sym" -> sym = nullable() ? null : string(at + ".sym");
                         case "reason" -> reason = nullable() ? null : string(at + ".reason");
+                        case "kernel" -> {
+                            expect(JsonToken.BOOLEAN, at + ".kernel", "true or false");
+                            kernel = r.nextBoolean();
+                        }
                         default -> r.skipValue();
                     }
                 }
@@ -479,7 +535,7 @@ public final class ReportJson {
                         required(address, at + ".address", "a 0x-hex string"),
                         required(access, at + ".access", "a string"), required(vma, at + ".vma", "a string"),
                         required(handler, at + ".handler", "a string"), required(pgoff, at + ".pgoff", "a number"),
-                        bits, pfn, reason).withSym(sym));
+                        bits, pfn, reason).withSym(sym).withUser(!kernel));
             }
             r.endArray();
             return out;

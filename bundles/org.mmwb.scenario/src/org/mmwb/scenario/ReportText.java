@@ -96,6 +96,9 @@ public final class ReportText {
             }
         }
         if (o.faults()) {
+            if (!r.faultCapture().captured()) {
+                out.append("faults not captured: ").append(r.faultCapture().note()).append('\n');
+            }
             for (FaultRecord f : r.faults()) {
                 out.append(faultLine(f)).append('\n');
             }

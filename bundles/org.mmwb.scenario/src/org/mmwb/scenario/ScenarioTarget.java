@@ -167,6 +167,14 @@ public interface ScenarioTarget extends AutoCloseable {
     List<FaultRecord> faults();
 
     /**
+     * Which faults {@link #faults()} holds, asked after it: the simulator's are all of them (the default); the live
+     * kernel's are the scenario's user-mode faults, or none with the reason they could not be observed.
+     */
+    default RunReport.FaultCapture faultCapture() {
+        return RunReport.FaultCapture.SIMULATOR;
+    }
+
+    /**
      * An ability only some machines have, for operations that need more than the system calls above (the
      * Eclipse {@code IAdaptable} idea without its dependency): the simulator answers
      * {@code adapt(org.mmwb.core.mm.Kernel.class)} with its kernel, whose tasks are the scenario pids; the live

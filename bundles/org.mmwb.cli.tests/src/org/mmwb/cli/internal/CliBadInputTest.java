@@ -62,6 +62,14 @@ class CliBadInputTest {
         Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
         assertEquals("mmwb: run: " + fifo + ": is a named pipe (FIFO), not a regular file (mmwb reads files, which "
             + "end)", fails("run", fifo.toString()));
+        Path capture = Files.writeString(dir.resolve("capture.json"), REPORT.replace("\"faults\": []",
+            "\"fault_capture\": {\"captured\": \"yes\", \"scope\": \"user\"},\n  \"faults\": []"));
+        assertTrue(fails("run", capture.toString()).matches("mmwb: run: \\Q" + capture + "\\E:\\d+:\\d+: report"
+            + ".fault_capture.captured: expected true or false"), err.toString(StandardCharsets.UTF_8));
+        Path scope = Files.writeString(dir.resolve("scope.json"), REPORT.replace("\"faults\": []",
+            "\"fault_capture\": {\"captured\": true, \"scope\": \"some\"},\n  \"faults\": []"));
+        assertTrue(fails("run", scope.toString()).matches("mmwb: run: \\Q" + scope + "\\E(:\\d+:\\d+)?: report"
+            + ".fault_capture.scope: expected \"all\" or \"user\", but found 'some'"), err.toString(StandardCharsets.UTF_8));
         Path dirJson = Files.createDirectory(dir.resolve("d.json"));
         assertEquals("mmwb: run: " + dirJson + ": is a directory, not a file", fails("run", dirJson.toString()));
 

@@ -72,6 +72,8 @@ final class DiffCommand implements Command {
         HostKernel host = recorded ? null : startHost(io);
         try {
             int matched = 0;
+            int faultsNotCompared = 0;
+            String faultsWhy = null;
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i);
                 RunReport kernel;
@@ -90,6 +92,10 @@ final class DiffCommand implements Command {
                     }
                     if (args.has("--record")) {
                         record(kernel, host, recordedPath(args.get("--record"), file), io);
+                        if (!kernel.faultCapture().captured()) {
+                            io.err().println("mmwb: diff: warning: " + recordedPath(args.get("--record"), file)
+                                    + " is recorded without the kernel's faults: " + kernel.faultCapture().note());
+                        }
                     }
                 }
                 ReportComparison.Result result = ReportComparison.compare(sim, "sim", kernel,
@@ -97,22 +103,39 @@ final class DiffCommand implements Command {
                 if (result.agree()) {
                     matched++;
                 }
+                if (!result.faultsCompared()) {
+                    faultsNotCompared++;
+                    faultsWhy = faultsWhy != null ? faultsWhy : faultsNote(result);
+                }
                 if (files.size() > 1) {
                     io.out().println((result.agree() ? "MATCH " : "DIFF  ") + file
-                            + (result.agree() ? "" : " (" + result.disagreements().size() + " disagreements)"));
+                            + (result.agree() ? "" : " (" + result.disagreements().size() + " disagreements)")
+                            + (result.faultsCompared() ? "" : " (faults not compared)"));
                 }
                 if (!result.agree() && !args.has("--quiet") || files.size() == 1) {
                     io.out().print(indent(result.format(), files.size() > 1));
                 }
             }
             io.out().println(matched + "/" + files.size() + " scenarios match"
-                    + (recorded ? " (against recorded kernel runs)" : " (on kernel " + host.kernelRelease() + ")"));
+                    + (recorded ? " (against recorded kernel runs)" : " (on kernel " + host.kernelRelease() + ")")
+                    + (faultsNotCompared == 0 ? ""
+                            : "; faults not compared in " + faultsNotCompared + " of them: " + faultsWhy));
             return matched == files.size() ? Cli.OK : Cli.FAILURE;
         } finally {
             if (host != null) {
                 host.close();
             }
         }
+    }
+
+    /** The first "faults not compared" note of a result, without its prefix. */
+    private static String faultsNote(ReportComparison.Result result) {
+        for (String n : result.notes()) {
+            if (n.startsWith("faults not compared: ")) {
+                return n.substring("faults not compared: ".length());
+            }
+        }
+        return "a side did not capture faults";
     }
 
     private static String indent(String text, boolean on) {

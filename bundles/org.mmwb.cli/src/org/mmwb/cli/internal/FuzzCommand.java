@@ -102,6 +102,8 @@ final class FuzzCommand implements Command {
         long t0 = System.nanoTime();
         long lines = 0;
         int matched = 0;
+        int faultsNotCompared = 0;
+        String faultsWhy = "";
         try {
             FuzzScenarios gen = new FuzzScenarios(seed, ProviderCatalog.installed().defaultProfile().name());
             for (long i = 0; i < count; i++) {
@@ -109,32 +111,50 @@ final class FuzzCommand implements Command {
                 lines += scenario.size();
                 String name = "fuzz-" + seed + "-" + i;
                 Outcome o = run(name, scenario, host);
+                if (o != null && !o.result().faultsCompared()) {
+                    faultsNotCompared++;
+                    faultsWhy = o.kernel().faultCapture().note();
+                }
                 if (o == null || o.result().agree()) {
                     matched++;
                     continue;
                 }
+                boolean varies = false;
                 if (args.has("--minimize")) {
-                    scenario = minimize(name, scenario, host);
-                    o = run(name, scenario, host);
+                    List<String> small = minimize(name, scenario, host);
+                    Outcome again = run(name, small, host);
+                    if (again != null && !again.result().agree()) {
+                        scenario = small;
+                        o = again;
+                    } else {
+                        varies = true; // shrunk or not, it agreed when run again: keep the run that disagreed
+                    }
                 }
                 List<String> text = new ArrayList<>();
                 text.add("# Found by ./mmwb fuzz --seed " + seed + " (scenario " + i + "): the simulator and kernel "
                         + host.kernelRelease() + " disagree.");
+                if (varies) {
+                    text.add("# Not reproduced when run again to shrink it: the kernel's result varies (or the "
+                            + "simulator's); the full scenario and the run that disagreed are kept.");
+                }
                 text.add("# First disagreement: " + o.result().disagreements().get(0));
                 text.addAll(scenario);
                 Path mms = out.resolve(name + ".mms");
                 DiffCommand.writeText(String.join("\n", text) + "\n", mms, io);
                 DiffCommand.record(o.kernel(), host, out.resolve(name + ".json"), io);
                 io.out().println("DIFF  " + mms + " (" + scenario.size() + " lines, "
-                        + o.result().disagreements().size() + " disagreements)");
+                        + o.result().disagreements().size() + " disagreements" + (varies ? ", not reproduced" : "")
+                        + ")");
                 io.out().print(o.result().format().replaceAll("(?m)^", "    "));
             }
         } finally {
             host.close();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        io.out().printf("%d/%d scenarios matched (seed %d, %d lines, %.1f s on kernel %s)%n", matched, count, seed,
-                lines, secs, host.kernelRelease());
+        io.out().printf("%d/%d scenarios matched (seed %d, %d lines, %.1f s on kernel %s)%s%n", matched, count, seed,
+                lines, secs, host.kernelRelease(), faultsNotCompared == 0 ? ""
+                        : "; faults not compared in " + faultsNotCompared + ": the kernel's were not captured ("
+                                + faultsWhy + ")");
         return matched == count ? Cli.OK : Cli.FAILURE;
     }
 

@@ -70,6 +70,7 @@ final class ImportCommand implements Command {
             vmas.add(new VmaSnapshot(v.start(), v.end(), v.perms(), v.pgoff(), v.name(), v.flags(), v.pages()));
         }
         return new RunReport("/proc/" + snap.pid() + " (" + snap.comm() + ")", "live " + snap.kernelRelease(), 4,
-                List.of(), List.of(new DumpRecord(null, (int) snap.pid(), vmas)), List.of());
+                List.of(), List.of(new DumpRecord(null, (int) snap.pid(), vmas)), List.of(),
+                RunReport.FaultCapture.notCaptured("a /proc snapshot holds the mappings, not the faults that made them"));
     }
 }

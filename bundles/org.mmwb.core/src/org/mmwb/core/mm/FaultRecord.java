@@ -21,9 +21,12 @@ package org.mmwb.core.mm;
  * @param reason   why a handler failed (threw, returned garbage, ran too long), else null; {@code result} stays
  *                 the kernel's outcome (SIGBUS)
  * @param sym      symbolic form of the address a scenario run assigned, or null
+ * @param user     taken in user mode (X86_PF_USER, FAULT_FLAG_USER: the CPU faulted on the task's own access);
+ *                 false for the kernel faulting pages in for the task (GUP: populate, mlock, MADV_POPULATE_*),
+ *                 which the live kernel's exceptions:page_fault_user tracepoint does not see
  */
 public record FaultRecord(long seq, int pid, long address, String access, long vmaStart, String vma, String handler,
-        String path, long pgoff, int result, long pfn, String reason, String sym) {
+        String path, long pgoff, int result, long pfn, String reason, String sym, boolean user) {
 
     public FaultRecord {
         access = access == null ? "" : access;
@@ -32,7 +35,13 @@ public record FaultRecord(long seq, int pid, long address, String access, long v
         path = path == null ? "" : path;
     }
 
-    /** A fault as a reader outside the kernel sees it: no kernel path, no VMA start, no symbol. */
+    /** A user-mode fault (the form before {@link #user()} existed). */
+    public FaultRecord(long seq, int pid, long address, String access, long vmaStart, String vma, String handler,
+            String path, long pgoff, int result, long pfn, String reason, String sym) {
+        this(seq, pid, address, access, vmaStart, vma, handler, path, pgoff, result, pfn, reason, sym, true);
+    }
+
+    /** A user-mode fault as a reader outside the kernel sees it: no kernel path, no VMA start, no symbol. */
     public FaultRecord(long seq, int pid, long address, String access, String vma, String handler, long pgoff,
             int result, long pfn, String reason) {
         this(seq, pid, address, access, ReadOnlyFaultLog.NO_VMA, vma, handler, "", pgoff, result, pfn, reason, null);
@@ -46,6 +55,12 @@ public record FaultRecord(long seq, int pid, long address, String access, long v
     /** The same fault named symbolically by a scenario run. */
     public FaultRecord withSym(String s) {
         return new FaultRecord(seq, pid, address, access, vmaStart, vma, handler, path, pgoff, result, pfn, reason,
-                s);
+                s, user);
+    }
+
+    /** The same fault taken in kernel mode ({@code user} false) or user mode. */
+    public FaultRecord withUser(boolean u) {
+        return new FaultRecord(seq, pid, address, access, vmaStart, vma, handler, path, pgoff, result, pfn, reason,
+                sym, u);
     }
 }

@@ -724,7 +724,7 @@ public final class Kernel {
         long vmaStart = l.vmaStart(seq);
         return new FaultRecord(seq, pid, l.address(seq), ReadOnlyFaultLog.accessName(l.access(seq)), vmaStart,
             vmaName(pid, vmaStart), handler == null || handler.isEmpty() ? path : handler, path, l.pgoff(seq),
-            l.result(seq), l.pfn(seq), k.reason(seq), null);
+            l.result(seq), l.pfn(seq), k.reason(seq), null, (l.access(seq) & ReadOnlyFaultLog.ACCESS_USER) != 0);
     }
 
     private String vmaName(int pid, long vmaStart) {

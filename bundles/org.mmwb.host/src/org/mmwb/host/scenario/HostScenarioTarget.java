@@ -9,6 +9,8 @@ import java.util.OptionalLong;
 import org.mmwb.core.mm.FaultRecord;
 import org.mmwb.core.mm.Rlimit;
 import org.mmwb.core.mm.VmaSnapshot;
+import org.mmwb.host.HostFault;
+import org.mmwb.host.HostFaults;
 import org.mmwb.host.HostKernel;
 import org.mmwb.host.HostProcess;
 import org.mmwb.host.HostResult;
@@ -16,12 +18,14 @@ import org.mmwb.host.HostScenario;
 import org.mmwb.host.HostVma;
 import org.mmwb.scenario.Access;
 import org.mmwb.scenario.OpResult;
+import org.mmwb.scenario.RunReport;
 import org.mmwb.scenario.ScenarioTarget;
 
 /**
  * Runs a scenario on the live kernel: each operation goes to the scenario's process in the C helper
- * ({@link HostKernel}) and its answer becomes the scenario's {@link OpResult}. The live kernel's own fault path
- * cannot be observed from user space, so {@link #faults()} is empty.
+ * ({@link HostKernel}) and its answer becomes the scenario's {@link OpResult}. {@link #faults()} are the user page
+ * faults the scenario's accesses took, captured by the helper with perf (exceptions:page_fault_user); where perf is
+ * not available (no root) {@link #faultCapture()} says so and why.
  * <p>
  * The scenario process is the helper's own program, with its binary, libc, ld.so and their data mapped. Those
  * VMAs are the background of every dump, not part of the scenario: dumps leave out every VMA that was there when
@@ -340,9 +344,35 @@ public final class HostScenarioTarget implements ScenarioTarget {
         });
     }
 
+    /** The scenario's faults as the helper captured them, asked for once at the end of the run. */
+    private HostFaults captured;
+
+    private HostFaults captured() {
+        if (captured == null) {
+            captured = scenario.faults();
+        }
+        return captured;
+    }
+
+    /**
+     * The user page faults of the scenario's own accesses (exceptions:page_fault_user), in the order taken. What
+     * the tracepoint does not say is left empty: the VMA, the handler, the result (0) and the PFN (none).
+     */
     @Override
     public List<FaultRecord> faults() {
-        return List.of();
+        List<FaultRecord> out = new ArrayList<>();
+        long seq = 0;
+        for (HostFault f : captured().faults()) {
+            out.add(new FaultRecord(seq++, f.pid(), f.address(), f.access(), "", "", 0, 0, -1, null));
+        }
+        return out;
+    }
+
+    @Override
+    public RunReport.FaultCapture faultCapture() {
+        HostFaults f = captured();
+        return f.captured() ? new RunReport.FaultCapture(true, RunReport.FaultCapture.USER, null)
+                : RunReport.FaultCapture.notCaptured(f.notCapturedBecause());
     }
 
     @Override

@@ -109,19 +109,21 @@ public final class Engine {
         start();
         List<DumpRecord> all = new ArrayList<>(dumps);
         List<FaultRecord> faults = List.of();
+        RunReport.FaultCapture capture;
         try {
             for (int pid : target.liveProcesses()) {
                 all.add(new DumpRecord(null, pid, named(target.dump(pid))));
             }
             // named as they are read: no second list of a million records
             faults = LazyList.map(target.faults(), f -> f.withSym(symbolizer.symbolize(f.address()).text()));
+            capture = target.faultCapture();
         } catch (TargetException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new TargetException("the target could not report the processes' final state: " + describe(e), e);
         }
         report = new RunReport(scenario.fileName(), scenario.profile().name(), scenario.levels(), results, all,
-                faults);
+                faults, capture);
         return report;
     }
 
@@ -206,7 +208,15 @@ public final class Engine {
                 return remember(new Sym(fresh, 0), a, len);
             }
             case BRK -> {
-                return brkBase == null ? Sym.ABSOLUTE : new Sym("[brk]", a - brkBase);
+                if (brkBase == null) {
+                    return Sym.ABSOLUTE;
+                }
+                if (Long.compareUnsigned(a, brkBase) > 0) {
+                    // the heap's addresses (faults) are named relative to it, as [heap] in the scenario names them:
+                    // a fresh process's [heap] starts at the first break
+                    symbolizer.add("[heap]", brkBase, brkBase, pageUp(a - brkBase));
+                }
+                return new Sym("[brk]", a - brkBase);
             }
             case CHOSEN -> {
                 return remember(new Sym(fresh, 0), a, KernelProfile.PAGE_SIZE);
