@@ -81,10 +81,21 @@ class DifferentialSuiteTest {
 
     /** Every scenario on the simulator against its recording in {@code dir}, by scenario name. */
     private static Map<String, ReportComparison.Result> againstRecordings(String dir) {
+        return againstRecordings(dir, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #againstRecordings(String)}, but the scenarios named in {@code mayLack} may have no recording in
+     * {@code dir} (they are left out); every other scenario must have one.
+     */
+    private static Map<String, ReportComparison.Result> againstRecordings(String dir, java.util.Set<String> mayLack) {
         CliIO io = new CliIO(System.out, System.err);
         Map<String, ReportComparison.Result> results = new TreeMap<>();
         for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
             Path rec = suite.resolve(dir).resolve(e.getKey() + ".json");
+            if (!Files.exists(rec) && mayLack.contains(e.getKey())) {
+                continue;
+            }
             assertTrue(Files.exists(rec), "no recorded kernel run for " + e.getKey() + " in differential/" + dir
                     + ": record it with ./mmwb diff differential/scenarios/" + e.getKey() + ".mms --record "
                     + "differential/" + dir);
@@ -110,6 +121,13 @@ class DifferentialSuiteTest {
         check("against recorded kernel runs", results);
     }
 
+    /** Scenarios added after differential/recorded-zero-page was made, on a host that forbids the zero page. */
+    private static final java.util.Set<String> ADDED_AFTER_ZERO_PAGE_RECORDINGS = java.util.Set.of(
+            "mlockall-current-memlock-nonroot", "mlockall-current-populate-stops-at-guard",
+            "mlockall-flags-root-ignores-memlock", "mlockall-future-brk-mmap-populate",
+            "mlockall-future-memlock-nonroot", "mlockall-future-not-inherited-by-fork", "mlockall-onfault-and-merges",
+            "mmap-task-size-4-level-limits");
+
     /**
      * The same scenarios against recordings from a kernel that maps the zero page (6.18.44-fc-v669), made before
      * faults were captured: results, VMAs and page letters only. They keep the zero page's behaviour (Z pages, the
@@ -119,7 +137,9 @@ class DifferentialSuiteTest {
     void simulatorMatchesZeroPageRecordings() {
         Path dir = suite.resolve("recorded-zero-page");
         Assumptions.assumeTrue(Files.isDirectory(dir), "no differential/recorded-zero-page");
-        check("against zero-page kernel runs (faults not recorded)", againstRecordings("recorded-zero-page"));
+        // scenarios written after the last zero-page host was seen have no recording there yet
+        check("against zero-page kernel runs (faults not recorded)", againstRecordings("recorded-zero-page",
+                ADDED_AFTER_ZERO_PAGE_RECORDINGS));
     }
 
     /** The suite can fail on faults alone: one recorded fault changed is a mismatch. */
