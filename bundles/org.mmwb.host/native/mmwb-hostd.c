@@ -508,10 +508,26 @@ static int host_zero_page(void)
     return known;
 }
 
+/*
+ * /proc/self/pagemap is mode 0400 and, for a process that is not dumpable (workers set PR_SET_DUMPABLE 0 against
+ * core dumps), owned by root (task_dump_owner): a worker of a non-root user cannot open its own. The access check
+ * is made at open time only, so the worker is dumpable just for the open.
+ */
+static int open_self_pagemap(void)
+{
+    int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && errno == EACCES && prctl(PR_GET_DUMPABLE) == 0) {
+        prctl(PR_SET_DUMPABLE, 1);
+        fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+        prctl(PR_SET_DUMPABLE, 0);
+    }
+    return fd;
+}
+
 static void do_dump(unsigned long maxpages)
 {
     if (lines_open("/proc/self/smaps") < 0) { out_result_errno(errno); return; }
-    int pm = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+    int pm = open_self_pagemap();
     out_printf("dump\n");
     unsigned long s = 0, e = 0, off = 0, rss = 0;
     char perms[8] = "", name[512] = "", flags[512] = "";
