@@ -44,6 +44,23 @@ class FuzzCommandTest extends CliTestSupport {
         assertNotEquals(new FuzzScenarios(5, "x86_64-6.18").next(24), new FuzzScenarios(6, "x86_64-6.18").next(24));
     }
 
+    /** Every operation of the language turns up in a few hundred scenarios (the fuzzer covers the language). */
+    @Test
+    void everyOperationIsGenerated() {
+        FuzzScenarios f = new FuzzScenarios(3, "x86_64-6.18");
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 400; i++) {
+            for (String line : f.next(24)) {
+                seen.add(line.split(" ")[0]);
+            }
+        }
+        for (String op : java.util.List.of("kernel", "file", "mmap", "munmap", "mprotect", "mremap", "madvise", "mlock",
+                "munlock", "mlockall", "munlockall", "capdrop", "mseal", "brk", "touch", "read", "write", "fork",
+                "exit", "sysctl", "setrlimit", "dump")) {
+            assertTrue(seen.contains(op), op + " never generated; seen " + seen);
+        }
+    }
+
     /** Random scenarios on the simulator and the live kernel: every one must agree (CI runs this on every build). */
     @Test
     void randomScenariosAgreeWithTheLiveKernel() throws IOException {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Random scenarios for the differential fuzzer: every operation of the language with its flags, forks and exits,
+ * Random scenarios for the differential fuzzer: every operation of the language with its flags (mlockall without
+ * a populating MCL_CURRENT, capdrop CAP_IPC_LOCK), forks and exits,
  * memfd files, the [vdso] special mapping, sysctls and rlimits; all fixed addresses in the differential window
  * (0x100000000000 + 1 MiB), so nothing lands beside the live helper's own mappings. Mappings stay below 2 MiB
  * (no THP, whose khugepaged timing the simulator cannot share). The same seed gives the same scenarios.
@@ -17,11 +18,25 @@ final class FuzzScenarios {
     private static final String[] ADVICE = {"dontneed", "free", "dontfork", "dofork", "wipeonfork", "keeponfork",
         "populate_read", "populate_write", "nohugepage", "guard_install", "guard_remove"};
 
+    /**
+     * mlockall without MCL_CURRENT's populate (it would fault in the live helper's own mappings and stack, which
+     * the simulated process does not have), and the invalid MCL_ONFAULT alone (EINVAL).
+     */
+    private static final String[] MLOCKALL = {"mlockall future", "mlockall future onfault", "mlockall current onfault",
+        "mlockall onfault", "munlockall"};
+
     private final SplittableRandom rnd;
     /** The profile of the live kernel the scenarios are compared with: the installed default. */
     private final String profile;
     private int files;
     private int depth;
+    /**
+     * mlockall(MCL_CURRENT) locks the live helper's own mappings too (its locked_vm and total_vm are larger than
+     * the simulated process's), so once CAP_IPC_LOCK is dropped the RLIMIT_MEMLOCK checks would differ: a scenario
+     * has one or the other.
+     */
+    private boolean currentLocked;
+    private boolean capDropped;
 
     FuzzScenarios(long seed, String profile) {
         this.rnd = new SplittableRandom(seed);
@@ -34,6 +49,8 @@ final class FuzzScenarios {
         l.add("kernel " + profile);
         files = 1 + rnd.nextInt(2);
         depth = 0;
+        currentLocked = false;
+        capDropped = false;
         for (int i = 0; i < files; i++) {
             l.add("file f" + i + " " + (4 + rnd.nextInt(28)) + "K");
         }
@@ -73,8 +90,22 @@ final class FuzzScenarios {
         if (r < 55) {
             return "madvise " + addr() + " " + len() + " " + ADVICE[rnd.nextInt(ADVICE.length)];
         }
-        if (r < 59) {
+        if (r < 57) {
             return (rnd.nextBoolean() ? "mlock " : "munlock ") + addr() + " " + len();
+        }
+        if (r < 59) {
+            String op = MLOCKALL[rnd.nextInt(MLOCKALL.length)];
+            if (op.contains("current")) {
+                if (capDropped) {
+                    return "munlockall";
+                }
+                currentLocked = true;
+            }
+            return op;
+        }
+        if (r == 59 && !currentLocked && !capDropped) {
+            capDropped = true;
+            return "capdrop CAP_IPC_LOCK";
         }
         if (r < 60) {
             return "mseal " + addr() + " " + len();
