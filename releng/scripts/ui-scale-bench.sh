@@ -9,6 +9,8 @@
 #
 # Usage: releng/scripts/ui-scale-bench.sh [RUNS]      (without $DISPLAY it runs itself under xvfb-run)
 #        SESSIONS=vma-200k,import releng/scripts/ui-scale-bench.sh 1     measures only those sessions
+#        SESSIONS=fault-1m ...     a scenario of 1,048,576 faults (4 GiB read on the zero page), not in the default set
+#        SESSIONS=recording RECORDING=FILE ...   a recording (./mmwb record) opened, stepped and slid
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,7 +43,7 @@ sleep 5
 
 for r in $(seq "$RUNS"); do
   "$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED -Dosgi.requiredJavaVersion=21 -XX:TieredStopAtLevel=1 \
-    -Dmmwb.bench=scale -Dmmwb.bench.import="$WORK/jvm.json" -Dmmwb.bench.sessions="${SESSIONS:-touch-1g,vma-200k,import}" -jar "$JAR" -data "$WORK/ws-$r" >"$WORK/raw" 2>&1 || true
+    -Dmmwb.bench=scale -Dmmwb.bench.import="$WORK/jvm.json" -Dmmwb.bench.sessions="${SESSIONS:-touch-1g,vma-200k,import}" ${RECORDING:+-Dmmwb.bench.recording="$RECORDING"} -jar "$JAR" -data "$WORK/ws-$r" >"$WORK/raw" 2>&1 || true
   if grep -q 'mmwb-bench scale failed' "$WORK/raw"; then die "$(grep 'mmwb-bench scale failed' "$WORK/raw")"; fi
   sed -n 's/^mmwb-bench \(scale-[^ ]*\) \([0-9]*\)$/\1 \2/p' "$WORK/raw" >>"$WORK/all"
   grep '^mmwb-bench note' "$WORK/raw" >&2 || true

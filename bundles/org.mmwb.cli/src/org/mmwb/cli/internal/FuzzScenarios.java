@@ -31,11 +31,11 @@ final class FuzzScenarios {
     private int files;
     private int depth;
     /**
-     * mlockall(MCL_CURRENT) locks the live helper's own mappings too (its locked_vm and total_vm are larger than
-     * the simulated process's), so once CAP_IPC_LOCK is dropped the RLIMIT_MEMLOCK checks would differ: a scenario
-     * has one or the other.
+     * mlockall locks the live helper's own mappings too: MCL_CURRENT those it has, MCL_FUTURE those it makes (its
+     * padding for max_map_count, a forked worker's), so its locked_vm and total_vm exceed the simulated process's.
+     * Once CAP_IPC_LOCK is dropped the RLIMIT_MEMLOCK checks would differ: a scenario has one or the other.
      */
-    private boolean currentLocked;
+    private boolean lockedAll;
     private boolean capDropped;
 
     FuzzScenarios(long seed, String profile) {
@@ -49,7 +49,7 @@ final class FuzzScenarios {
         l.add("kernel " + profile);
         files = 1 + rnd.nextInt(2);
         depth = 0;
-        currentLocked = false;
+        lockedAll = false;
         capDropped = false;
         for (int i = 0; i < files; i++) {
             l.add("file f" + i + " " + (4 + rnd.nextInt(28)) + "K");
@@ -95,15 +95,15 @@ final class FuzzScenarios {
         }
         if (r < 59) {
             String op = MLOCKALL[rnd.nextInt(MLOCKALL.length)];
-            if (op.contains("current")) {
+            if (op.contains("current") || op.contains("future")) {
                 if (capDropped) {
                     return "munlockall";
                 }
-                currentLocked = true;
+                lockedAll = true;
             }
             return op;
         }
-        if (r == 59 && !currentLocked && !capDropped) {
+        if (r == 59 && !lockedAll && !capDropped) {
             capDropped = true;
             return "capdrop CAP_IPC_LOCK";
         }

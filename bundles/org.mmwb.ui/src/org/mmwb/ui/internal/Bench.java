@@ -64,6 +64,8 @@ final class Bench {
         {"touch-1g", "$a = mmap 0 1G rw-\ntouch $a 1G w\n"},
         {"vma-200k", "sysctl vm.max_map_count 300000\n$a = mmap 0 800M rw-\n"
                 + "repeat $i 0 100000 { mprotect $a+$i*8K 4K r-- }\n"},
+        // a million faults in one step (SESSIONS=fault-1m): the Fault Log and the Fault Timeline at that size
+        {"fault-1m", MILLION},
     };
 
     /** The views of the {@code scale} measurement: every view that shows a session's size. */
