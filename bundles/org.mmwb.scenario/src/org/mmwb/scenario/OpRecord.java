@@ -21,6 +21,15 @@ public record OpRecord(int line, int pid, String op, List<OpResult> results, boo
         results = LazyList.keepable(results) ? results : List.copyOf(results);
     }
 
+    /**
+     * Hashes the line, pid, operation and the number and first of the results, not every result: a touch of 4 GiB
+     * has a million, and records are hash keys in the workbench's views. Equal records still hash equal.
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(line, pid, op, results.size(), result(), perPage, sym);
+    }
+
     /** The first (for non-touch operations the only) result. */
     public OpResult result() {
         return results.isEmpty() ? null : results.get(0);

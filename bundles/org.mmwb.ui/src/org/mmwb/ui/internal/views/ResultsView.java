@@ -50,6 +50,12 @@ public final class ResultsView extends SessionView {
 
     private TreeTable table;
     private ResultRows rows = new ResultRows(List.of(), List.of(), null);
+    /**
+     * What a step's per-page results come to (its result text, whether one failed, the pages' summary), computed
+     * once: a touch of 4 GiB has a million results, and the labels are asked for on every paint.
+     */
+    private final Map<Object, Object> resultFacts = new IdentityHashMap<>();
+    private final Map<StepRecord, Boolean> failedSteps = new IdentityHashMap<>();
     /** The rows under each step shown so far: by identity, a record's hash would hash all its page results. */
     private final Map<StepRecord, List<Object>> children = new IdentityHashMap<>();
     private Color errorFg;
@@ -175,7 +181,7 @@ public final class ResultsView extends SessionView {
 
     private String result(Object o) {
         if (o instanceof StepRecord s) {
-            return s.resultText();
+            return (String) resultFacts.computeIfAbsent(s, k -> s.resultText());
         }
         if (o instanceof PageResult p) {
             return p.result().text();
@@ -194,8 +200,8 @@ public final class ResultsView extends SessionView {
             case Child c -> switch (c.item()) {
                 case StepChange sc -> sc.text();
                 case FaultRef f -> fault(f);
-                case Pages p -> String.format("%,d per-page results: %s", p.step().record().results().size(),
-                        p.summary());
+                case Pages p -> (String) resultFacts.computeIfAbsent(p, k -> String.format("%,d per-page results: %s",
+                        p.step().record().results().size(), p.summary()));
                 default -> String.valueOf(c.item());
             };
             default -> "";
@@ -221,13 +227,17 @@ public final class ResultsView extends SessionView {
         if (o instanceof Diagnostic) {
             return errorFg;
         }
-        if (o instanceof StepRecord s && (s.differs() || s.record() != null && isFailure(s.record().results()))) {
+        if (o instanceof StepRecord s && (s.differs() || s.record() != null && failed(s))) {
             return errorFg;
         }
         if (o instanceof PageResult p && isFailure(List.of(p.result()))) {
             return errorFg;
         }
         return o instanceof Child c && c.item() instanceof String ? quietFg : null;
+    }
+
+    private boolean failed(StepRecord s) {
+        return failedSteps.computeIfAbsent(s, k -> isFailure(k.record().results()));
     }
 
     private static boolean isFailure(List<OpResult> rs) {
@@ -278,6 +288,8 @@ public final class ResultsView extends SessionView {
         Session s = Session.get();
         rows = new ResultRows(s.steps(), s.diagnostics(), state.faultLog());
         children.clear();
+        resultFacts.clear();
+        failedSteps.clear();
         table.setInput(model, labels);
         if (rows.diagnostics().isEmpty() && !rows.steps().isEmpty()) {
             select(rows.steps().get(rows.steps().size() - 1)); // the step just run, at the bottom
