@@ -91,6 +91,19 @@ class MmsLanguageTest {
     }
 
     @Test
+    void completionProposesBindingsAndTheProfilesMappingsWhereAnAddressGoes() {
+        String text = "$a = mmap 0 4K rw-\n$p = fork\nrepeat $i 0 4 { touch $a+$i*4K 4K w }\n";
+        List<String> at = proposals(text + "munmap ");
+        assertTrue(at.containsAll(List.of("$a", "$p", "$i", "[vvar]", "[vdso]", "[stack]", "[heap]")), at.toString());
+        assertEquals(List.of("$a"), proposals(text + "munmap $a"), "only those starting with what is typed");
+        assertEquals(List.of("[vdso]"), proposals(text + "touch [vd"));
+        assertEquals(List.of(), proposals(text + "munmap $a "), "LEN is a size: no bindings there");
+        List<String> old = proposals("kernel x86_64-3.19\nmunmap [");
+        assertTrue(old.contains("[vdso]") && !old.contains("[vvar_vclock]"), "the kernel line's profile: " + old);
+        assertEquals(List.of("$a", "$p", "$i"), proposals(text + "switch "), "a pid: bindings, no mappings");
+    }
+
+    @Test
     void completionProposesAnOperationsWordsAndFlags() {
         assertEquals(List.of("dontneed", "dontfork"), proposals("madvise $a 4K do").subList(0, 2));
         assertEquals(List.of("r", "w", "x"), proposals("touch $a 4K "));

@@ -30,14 +30,16 @@ public final class MmsCompletionProcessor implements IContentAssistProcessor {
     /** The proposals at an offset of a document. */
     public ICompletionProposal[] proposals(IDocument doc, int offset) {
         String prefix;
+        String before;
         try {
             IRegion line = doc.getLineInformationOfOffset(offset);
             prefix = doc.get(line.getOffset(), offset - line.getOffset());
+            before = doc.get(0, line.getOffset());
         } catch (BadLocationException e) {
             return new ICompletionProposal[0];
         }
         int typed = MmsCompletions.typedWord(prefix).length();
-        List<MmsCompletions.Proposal> ps = completions.at(prefix);
+        List<MmsCompletions.Proposal> ps = completions.at(prefix, before);
         ICompletionProposal[] out = new ICompletionProposal[ps.size()];
         for (int i = 0; i < out.length; i++) {
             MmsCompletions.Proposal p = ps.get(i);

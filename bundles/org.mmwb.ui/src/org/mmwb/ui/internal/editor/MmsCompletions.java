@@ -14,8 +14,9 @@ import org.mmwb.scenario.OperationTable;
 /**
  * What completion offers at the caret, from the operation table alone (no SWT, so it is tested on its own): the
  * operations at the start of a line (after {@code $n =} or a one-line loop's {@code {}), then for the operation's
- * next argument its words (advice, access, profiles, ...) where it takes one, and its flags once its required
- * arguments are written.
+ * next argument its words (advice, access, profiles, ...) where it takes one, the {@code $bindings} of earlier lines and
+ * the profile's {@code [special]} names where it takes an address, and its flags once its required arguments are
+ * written.
  */
 public final class MmsCompletions {
 
@@ -40,6 +41,17 @@ public final class MmsCompletions {
      * @return the proposals for the word that ends at the caret (it may be empty), in table order
      */
     public List<Proposal> at(String linePrefix) {
+        return at(linePrefix, "");
+    }
+
+    /**
+     * As {@link #at(String)}, and where the next argument is an address or a pid, the {@code $bindings} made on the
+     * lines before and (for addresses) the {@code [special]} names of the scenario's kernel profile.
+     *
+     * @param linePrefix the line from its start up to the caret
+     * @param before     the scenario's text before that line
+     */
+    public List<Proposal> at(String linePrefix, String before) {
         if (linePrefix.indexOf('#') >= 0) {
             return List.of(); // in a comment
         }
@@ -63,6 +75,19 @@ public final class MmsCompletions {
             ArgSpec a = op.args().get(argIndex);
             for (Choice c : a.choices()) {
                 add(out, typed, c.word(), c.word() + "  " + a.name(), c.help());
+            }
+        } else if (argIndex < op.args().size()) {
+            ArgSpec a = op.args().get(argIndex);
+            ArgKind k = a.kind();
+            if (k == ArgKind.ADDRESS || k == ArgKind.ADDRESS_OR_RELATIVE || k == ArgKind.PID) {
+                for (String b : MmsContext.bindings(before)) {
+                    add(out, typed, b, b + "  " + a.name(), "bound on an earlier line");
+                }
+            }
+            if (k == ArgKind.ADDRESS || k == ArgKind.ADDRESS_OR_RELATIVE) {
+                for (String m : MmsContext.mappingNames(before)) {
+                    add(out, typed, m, m + "  " + a.name(), "a mapping of the kernel profile: its start address");
+                }
             }
         }
         if (argIndex >= required(op)) {
