@@ -36,8 +36,32 @@ jars="$DIR/bundles/$ID/target"
 ./mmwb --plugins "$jars" providers >"$work/providers.txt" 2>&1 || { cat "$work/providers.txt"; fail "providers exited non-zero"; }
 grep -Eq "^\[pv_clock\] +$ID +$ID +x86_64-6\.18 +exec +2 +fault,close" "$work/providers.txt" \
   || { cat "$work/providers.txt"; fail "[pv_clock] not listed"; }
-printf 'kernel x86_64-6.18\nread [pv_clock]\nread [pv_clock]+4K\n' >"$work/p.mms"
-./mmwb --plugins "$jars" run "$work/p.mms" >"$work/run.txt" 2>&1 || { cat "$work/run.txt"; fail "run exited non-zero"; }
-grep -Eq '^ *2 +1 +read( .*)? -> 0x50$' "$work/run.txt" && grep -Eq '^ *3 +1 +read( .*)? -> 0x2a$' "$work/run.txt" \
+./mmwb --plugins "$jars" run "$DIR/bundles/$ID/demo.mms" >"$work/run.txt" 2>&1 || { cat "$work/run.txt"; fail "run of demo.mms exited non-zero"; }
+grep -Eq '^ *5 +1 +read( .*)? -> 0x50$' "$work/run.txt" && grep -Eq '^ *6 +1 +read( .*)? -> 0x2a$' "$work/run.txt" \
   || { cat "$work/run.txt"; fail "[pv_clock] pages did not read 'P' and the device byte"; }
+# 4. what the Eclipse IDE reads: a project for each bundle and the target folder, two launch configurations, and an
+#    ide.target whose folders exist and name the JUnit versions that target-platform.target builds with
+for p in "bundles/$ID" "bundles/$ID.tests" target-platform; do
+  grep -q "<name>$(basename "$p" | sed "s/^target-platform$/$ID.target-platform/")</name>" "$DIR/$p/.project" 2>/dev/null \
+    || fail "$p/.project missing or misnamed (File > Import > Existing Projects would not find it)"
+done
+for f in "bundles/$ID.tests/$ID tests.launch" "bundles/$ID/$ID in the mmwb workbench.launch" target-platform/ide.target; do
+  python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$DIR/$f" 2>"$work/xml.txt" \
+    || { cat "$work/xml.txt"; fail "$f is not well-formed XML"; }
+done
+grep -q 'org.mmwb.ui.product' "$DIR/bundles/$ID/$ID in the mmwb workbench.launch" || fail "the workbench launch names no product"
+n=0
+while IFS= read -r loc; do
+  [ -d "$loc" ] || fail "ide.target names $loc, which does not exist after mvn verify"
+  ls "$loc"/*.jar >/dev/null 2>&1 || [ -f "$loc/configuration/config.ini" ] || fail "ide.target: $loc holds no bundle"
+  n=$((n + 1))
+done < <(grep -o 'location path="[^"]*"' "$DIR/target-platform/ide.target" | sed 's/location path="//; s/"$//')
+[ "$n" -ge 2 ] || fail "ide.target has $n locations"
+tp_versions=$(grep -A2 '<artifactId>\(junit\|opentest4j\)' "$DIR/target-platform/target-platform.target" \
+  | grep -o '<artifactId>[^<]*\|<version>[^<]*' | sed 's/<[a-zA-Z]*>//' | paste -d/ - - | sort)
+ide_versions=$(grep -o 'location path="[^"]*"' "$DIR/target-platform/ide.target" | grep -E 'junit|opentest4j' \
+  | sed -E 's#.*/([^/]+)/([^/]+)"$#\1/\2#' | sort)
+[ -n "$tp_versions" ] && [ "$tp_versions" = "$ide_versions" ] \
+  || { diff <(echo "$tp_versions") <(echo "$ide_versions"); fail "ide.target's JUnit versions differ from target-platform.target's"; }
+
 echo "test-new-plugin: ok (generated $ID; mvn -o verify: $(grep -Eo 'Tests run: 5, Failures: 0[^,]*' "$work/build.log" | head -n1); installed with --plugins)"

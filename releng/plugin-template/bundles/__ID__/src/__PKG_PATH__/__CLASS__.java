@@ -11,7 +11,6 @@ import org.mmwb.core.mm.Kernel;
 import org.mmwb.core.mm.Placement;
 import org.mmwb.core.mm.SpecialMapping;
 import org.mmwb.core.mm.SpecialMappingProvider;
-import org.mmwb.core.mm.VmArea;
 import org.mmwb.core.mm.VmFault;
 import org.mmwb.core.mm.VmFaultResult;
 import org.mmwb.core.mm.VmFlags;
