@@ -27,7 +27,9 @@ ID=com.example.pvclock
 (cd "$work/pvclock" && "$MVN" -B -ntp -o verify) >"$work/build.log" 2>&1 \
   || { grep -E '^\[ERROR\]' "$work/build.log" | head -n 20; fail "mvn -o verify of the generated project failed"; }
 
-# 2. the check as a bundle of the IDE: compiled against the IDE's own jars, added to a configuration of ours
+# 2. the check as a bundle of the IDE: compiled against the IDE's own jars, added to a configuration of ours.
+#    (Its manifest is releng/ide-check/MANIFEST.MF, not META-INF/: pomless Tycho would take the folder for one of
+#    mmwb's bundles, which it is not; it needs JDT and PDE, which mmwb's target platform does not hold.)
 mkdir -p "$work/check/classes" "$work/conf/org.eclipse.equinox.simpleconfigurator"
 # jdt.debug keeps its classes in nested jars (jdimodel.jar), which javac cannot read inside the bundle
 for b in "$IDE"/plugins/org.eclipse.jdt.debug_*.jar "$IDE"/plugins/org.eclipse.jdt.debug-*.jar; do
@@ -39,7 +41,7 @@ cp=$(find "$IDE/plugins" "$work/nested" -maxdepth 2 -name '*.jar' 2>/dev/null | 
   $(find "$ROOT/releng/ide-check/src" -name '*.java') 2>"$work/javac.txt" || { cat "$work/javac.txt"; fail "javac"; }
 cp "$ROOT/releng/ide-check/plugin.xml" "$work/check/classes/"
 jar="$work/check/org.mmwb.releng.idecheck_1.0.0.jar"
-"$JAVA_HOME/bin/jar" cfm "$jar" "$ROOT/releng/ide-check/META-INF/MANIFEST.MF" -C "$work/check/classes" . \
+"$JAVA_HOME/bin/jar" cfm "$jar" "$ROOT/releng/ide-check/MANIFEST.MF" -C "$work/check/classes" . \
   || fail "jar"
 sed "s#^org.eclipse.equinox.simpleconfigurator.configUrl=.*#org.eclipse.equinox.simpleconfigurator.configUrl=file\\\\:$work/conf/org.eclipse.equinox.simpleconfigurator/bundles.info#" \
   "$IDE/configuration/config.ini" >"$work/conf/config.ini"
