@@ -9,16 +9,16 @@ set -u -o pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 fail() { echo "test-ide: FAIL: $*" >&2; exit 1; }
 IDE=${MMWB_IDE:-$ROOT/.tools/eclipse-ide}
-"$ROOT/releng/scripts/eclipse-ide.sh" "$IDE" 2>/dev/null || "$ROOT/releng/scripts/eclipse-ide.sh" "$IDE" \
-  || fail "could not assemble the Eclipse IDE in $IDE"
+work=$(mktemp -d)
+[ -n "${MMWB_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+"$ROOT/releng/scripts/eclipse-ide.sh" "$IDE" 2>"$work/assemble.txt" \
+  || { cat "$work/assemble.txt" >&2; fail "could not assemble the Eclipse IDE in $IDE"; }
 if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
   JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -n1 || true)
 fi
 [ -x "${JAVA_HOME:-}/bin/javac" ] || fail "needs a JDK 21+ (set JAVA_HOME)"
 export JAVA_HOME
 MVN=$(ls "$ROOT"/.tools/apache-maven-*/bin/mvn 2>/dev/null | head -n1)
-work=$(mktemp -d)
-[ -n "${MMWB_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 export XDG_DATA_HOME="$work/data"
 ID=com.example.pvclock
 
